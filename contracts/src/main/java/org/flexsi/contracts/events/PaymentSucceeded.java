@@ -1,0 +1,28 @@
+package org.flexsi.contracts.events;
+
+import java.time.Instant;
+import java.util.List;
+import org.flexsi.contracts.Event;
+import org.flexsi.contracts.Topics;
+
+/** Money was taken for one assessment; {@code payerId} differs from {@code personId} when a proxy paid. */
+public record PaymentSucceeded(String paymentId, String assessmentSerial, String personId, String payerId,
+        String region, String channel, String providerTransactionId, List<LineItem> lines, String total,
+        Instant paidAt) implements Event {
+    public static final String TYPE = "org.flexsi.payment.succeeded.v1";
+
+    @Override
+    public String eventType() {
+        return TYPE;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.PAYMENT;
+    }
+
+    @Override
+    public String partitionKey() {
+        return personId;
+    }
+}

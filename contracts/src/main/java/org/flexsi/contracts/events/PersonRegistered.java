@@ -1,0 +1,26 @@
+package org.flexsi.contracts.events;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.flexsi.contracts.Event;
+import org.flexsi.contracts.Topics;
+
+public record PersonRegistered(String personId, String idType, String idNumber, String name, String sex,
+        LocalDate birthDate, String region, String agency, Instant registeredAt) implements Event {
+    public static final String TYPE = "org.flexsi.person.registered.v1";
+
+    @Override
+    public String eventType() {
+        return TYPE;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.REGISTRATION;
+    }
+
+    @Override
+    public String partitionKey() {
+        return personId;
+    }
+}

@@ -1,0 +1,417 @@
+package org.flexsi.deploy;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * A running local stack: PostgreSQL, Kafka, the simulators and the selected services, each child with its log
+ * in {@code <state>/logs/<name>.log}. Used by {@code deploy/stack} and by the system tests. Closing it stops
+ * everything it started; a JVM shutdown hook does the same if nobody closes it.
+ */
+public final class Stack implements AutoCloseable {
+    /** The roles a token can carry. */
+    public static final Set<String> ROLES = Set.of("contributor", "proxy", "bank", "agency", "ops");
+    /** Heap for each service and the simulators; C2 stays on, start-up cost is paid once. */
+    static final List<String> CHILD_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final StackOptions options;
+    private final StateDir state;
+    private final Map<String, String> secrets;
+    private final String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /** HTTP children by name, in start order. */
+    private final Map<String, ManagedProcess> children = new LinkedHashMap<>();
+    private final Thread shutdownHook = new Thread(this::close, "flexsi-stack-shutdown");
+    private Postgres postgres;
+    private ManagedProcess kafka;
+    private String bootstrapServers;
+    private boolean closed;
+    private boolean booting = true;
+
+    private Stack(StackOptions options) {
+        this.options = options;
+        this.state = new StateDir(options.stateDir());
+        this.secrets = state.secrets();
+        state.signer();
+    }
+
+    /** Starts PostgreSQL, Kafka, the simulators, then the services in parallel, and waits until all are ready. */
+    public static Stack start(StackOptions options) {
+        Stack stack = new Stack(options);
+        Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
+        RuntimeException failure = null;
+        try {
+            stack.boot();
+        } catch (RuntimeException e) {
+            failure = e;
+        } finally {
+            stack.bootEnded();
+        }
+        if (failure == null) {
+            return stack;
+        }
+        boolean stoppedFromOutside = stack.isClosed();
+        stack.close();
+        throw stoppedFromOutside ? new StackException("start-up interrupted: the stack was stopped", failure) : failure;
+    }
+
+    private void boot() {
+        PrintStream out = options.out();
+        requireFreePorts();
+        Postgres database = Postgres.connectOrStart(options, state);
+        synchronized (this) {
+            if (closed) {
+                // close() ran while the embedded server was starting and could not see it
+                database.close();
+                requireOpen();
+            }
+            postgres = database;
+        }
+        database.ensureDatabases(options.services().stream().map(options::databaseName).toList(),
+                options.freshDatabases(), out);
+        String external = options.environment().get("KAFKA_BOOTSTRAP_SERVERS");
+        if (external != null && !external.isBlank()) {
+            bootstrapServers = external;
+            out.printf("%-13s using %s (KAFKA_BOOTSTRAP_SERVERS), no broker started%n", StackOptions.KAFKA, external);
+            awaitExternalKafka(external);
+        } else {
+            KafkaBroker broker = new KafkaBroker(state, kafkaLibDir(), options.kafkaPort(),
+                    options.kafkaControllerPort());
+            bootstrapServers = broker.bootstrapServers();
+            ManagedProcess process = broker.prepare(javaCommand);
+            synchronized (this) {
+                requireOpen();
+                kafka = process;
+                kafka.start(false);
+            }
+            ManagedProcess.awaitReady(List.of(process), options.startTimeout(), out);
+        }
+        writeStackFile();
+        if (options.simulators()) {
+            ManagedProcess.awaitReady(List.of(launch(simulatorsProcess())), options.startTimeout(), out);
+        }
+        List<ManagedProcess> services = new ArrayList<>();
+        for (String name : options.services()) {
+            services.add(launch(serviceProcess(name)));
+        }
+        writeStackFile();
+        ManagedProcess.awaitReady(services, options.startTimeout(), out);
+    }
+
+    /** Starts a child unless the stack was closed meanwhile (a SIGINT during start-up must leave nothing behind). */
+    private synchronized ManagedProcess launch(ManagedProcess process) {
+        requireOpen();
+        children.put(process.name, process);
+        process.start(false);
+        return process;
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new StackException("the stack was closed");
+        }
+    }
+
+    private synchronized void bootEnded() {
+        booting = false;
+        notifyAll();
+    }
+
+    private synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /** The HTTP base URL of the simulators or of a service, e.g. http://127.0.0.1:8081. */
+    public String url(String name) {
+        return "http://127.0.0.1:" + options.port(name);
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** The JDBC URL of a service's database. */
+    public String jdbcUrl(String service) {
+        return postgres.jdbcUrl(options.databaseName(service));
+    }
+
+    /** host:port of the PostgreSQL server in use. */
+    public String databaseAddress() {
+        return postgres.host + ":" + postgres.port;
+    }
+
+    /** True when no server answered at the configured address and the stack started an embedded one. */
+    public boolean embeddedDatabase() {
+        return postgres.embedded();
+    }
+
+    public String databaseUser() {
+        return postgres.user;
+    }
+
+    /** Null when the server needs none (embedded, or trust authentication). */
+    public String databasePassword() {
+        return postgres.password;
+    }
+
+    /** The secret shared by the simulators and the services for one party (wechat, alipay, ...). */
+    public String secret(String party) {
+        String secret = secrets.get(party);
+        if (secret == null) {
+            throw new IllegalArgumentException("unknown party " + party + "; known: " + StateDir.PARTIES);
+        }
+        return secret;
+    }
+
+    /** A signed bearer token valid for one hour. */
+    public String token(String role, String subject) {
+        return token(role, subject, Duration.ofHours(1));
+    }
+
+    public String token(String role, String subject, Duration lifetime) {
+        return signToken(state, role, subject, lifetime);
+    }
+
+    static String signToken(StateDir state, String role, String subject, Duration lifetime) {
+        if (!ROLES.contains(role)) {
+            throw new IllegalArgumentException("unknown role " + role + "; known: " + String.join(", ", ROLES));
+        }
+        return state.signer().sign(role, subject, lifetime);
+    }
+
+    public Path logFile(String name) {
+        return process(name).log();
+    }
+
+    public long pid(String name) {
+        return process(name).pid();
+    }
+
+    public boolean isAlive(String name) {
+        return process(name).isAlive();
+    }
+
+    /** SIGKILL to one child (a service, the simulators, or the broker the stack started). */
+    public void kill(String name) {
+        process(name).kill();
+    }
+
+    /** Starts a child again (stopping it first if it still runs) and waits until it is ready. */
+    public void restart(String name) {
+        ManagedProcess process = process(name);
+        if (process.isAlive()) {
+            process.terminate();
+            process.awaitExit(Instant.now().plusSeconds(10));
+        }
+        synchronized (this) {
+            requireOpen();
+            process.start(true);
+        }
+        ManagedProcess.awaitReady(List.of(process), options.startTimeout(), options.out());
+        writeStackFile();
+    }
+
+    /**
+     * Stops everything this stack started: SIGTERM to the services and the simulators together, up to 10 s, then
+     * SIGKILL; then the broker the same way; then embedded PostgreSQL. Idempotent.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // already shutting down: this is the hook, or another hook got here first
+        }
+        List<ManagedProcess> running = new ArrayList<>(children.values());
+        running.forEach(ManagedProcess::terminate);
+        Instant deadline = Instant.now().plusSeconds(10);
+        running.forEach(p -> p.awaitExit(deadline));
+        if (kafka != null) {
+            kafka.terminate();
+            kafka.awaitExit(Instant.now().plusSeconds(10));
+        }
+        awaitBootEnd();
+        if (postgres != null) {
+            postgres.close();
+        }
+        try {
+            Files.deleteIfExists(state.stackFile());
+        } catch (IOException e) {
+            // status then reports the processes as not answering, which is true
+        }
+    }
+
+    /**
+     * Called from a shutdown hook during start-up: lets the starting thread reach its next check (it gives up
+     * there, closing an embedded PostgreSQL this method could not see yet) before the JVM exits.
+     */
+    private void awaitBootEnd() {
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (booting && Instant.now().isBefore(deadline)) {
+            try {
+                wait(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private synchronized ManagedProcess process(String name) {
+        ManagedProcess process = StackOptions.KAFKA.equals(name) ? kafka : children.get(name);
+        if (process == null) {
+            throw new IllegalArgumentException("no process " + name + " in this stack; it has " + names());
+        }
+        return process;
+    }
+
+    /** Names of the processes this stack started, broker first. */
+    public synchronized List<String> names() {
+        List<String> names = new ArrayList<>();
+        if (kafka != null) {
+            names.add(StackOptions.KAFKA);
+        }
+        names.addAll(children.keySet());
+        return names;
+    }
+
+    private ManagedProcess simulatorsProcess() {
+        String name = StackOptions.SIMULATORS;
+        Path jar = requireFile(options.projectRoot().resolve("simulators/target/simulators.jar"));
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SIMULATORS_PORT", String.valueOf(options.port(name)));
+        secrets.forEach((party, secret) -> env.put("SIM_SECRET_" + party.toUpperCase(), secret));
+        env.putAll(options.extraEnv());
+        return new ManagedProcess(name, javaJar(jar), env, options.projectRoot().resolve("simulators"),
+                state.log(name), () -> httpOk(url(name) + "/health"));
+    }
+
+    private ManagedProcess serviceProcess(String name) {
+        Path module = options.projectRoot().resolve(name + "-service");
+        Path jar = requireFile(module.resolve("target/quarkus-app/quarkus-run.jar"));
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(options.port(name)));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(name));
+        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user);
+        if (postgres.password != null) {
+            env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password);
+        }
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", state.publicKey().toString());
+        env.put("FLEXSI_SIMULATORS_URL", url(StackOptions.SIMULATORS));
+        env.put("FLEXSI_SELF_URL", url(name));
+        secrets.forEach((party, secret) -> env.put("FLEXSI_SECRET_" + party.toUpperCase(), secret));
+        env.put("FLEXSI_KAFKA_REPLICATION_FACTOR", "1");
+        env.putAll(options.extraEnv());
+        return new ManagedProcess(name, javaJar(jar), env, module, state.log(name),
+                () -> httpOk(url(name) + "/q/health/ready"));
+    }
+
+    private List<String> javaJar(Path jar) {
+        List<String> command = new ArrayList<>();
+        command.add(javaCommand);
+        command.addAll(CHILD_JVM_OPTIONS);
+        command.add("-jar");
+        command.add(jar.toString());
+        return command;
+    }
+
+    /** Health URL of an HTTP child, as printed by the CLI and probed by status. */
+    static String healthPath(String name) {
+        return StackOptions.SIMULATORS.equals(name) ? "/health" : "/q/health/ready";
+    }
+
+    static boolean httpOk(String url) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET().build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    }
+
+    private void awaitExternalKafka(String servers) {
+        Instant deadline = Instant.now().plus(options.startTimeout());
+        while (true) {
+            try {
+                if (KafkaBroker.answers(servers)) {
+                    return;
+                }
+            } catch (Exception e) {
+                // not yet
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new StackException("Kafka at " + servers + " (KAFKA_BOOTSTRAP_SERVERS) does not answer");
+            }
+            ManagedProcess.sleep(500);
+        }
+    }
+
+    /** A leftover process on one of our ports would make a service fail in a confusing way later. */
+    private void requireFreePorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        if (options.environment().get("KAFKA_BOOTSTRAP_SERVERS") == null) {
+            ports.put("kafka", options.kafkaPort());
+            ports.put("kafka controller", options.kafkaControllerPort());
+        }
+        if (options.simulators()) {
+            ports.put(StackOptions.SIMULATORS, options.port(StackOptions.SIMULATORS));
+        }
+        options.services().forEach(name -> ports.put(name, options.port(name)));
+        ports.forEach((name, port) -> {
+            try (ServerSocket ignored = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+                // free
+            } catch (IOException e) {
+                throw new StackException("port " + port + " (" + name + ") is in use: is another stack running? "
+                        + "(deploy/stack down, or stop the process listening there)");
+            }
+        });
+    }
+
+    private Path kafkaLibDir() {
+        return options.projectRoot().resolve("deploy/launcher/target/kafka-lib");
+    }
+
+    private static Path requireFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new StackException(file + " is missing; build it first (./mvnw install -DskipTests)");
+        }
+        return file;
+    }
+
+    /** Ports, pids, URLs and logs for {@code deploy/stack status}, which runs in another JVM. */
+    private synchronized void writeStackFile() {
+        Properties props = new Properties();
+        props.setProperty("postgres.address", postgres.host + ":" + postgres.port);
+        props.setProperty("postgres.embedded", String.valueOf(postgres.embedded()));
+        if (postgres.pid() > 0) {
+            props.setProperty("postgres.pid", String.valueOf(postgres.pid()));
+        }
+        props.setProperty("kafka.address", bootstrapServers.split(",")[0].trim());
+        if (kafka != null) {
+            props.setProperty("kafka.pid", String.valueOf(kafka.pid()));
+        }
+        props.setProperty("http", String.join(",", children.keySet()));
+        children.forEach((name, process) -> {
+            props.setProperty(name + ".url", url(name));
+            props.setProperty(name + ".pid", String.valueOf(process.pid()));
+        });
+        StateDir.writeProperties(state.stackFile(), props, "the running flexsi stack");
+    }
+}

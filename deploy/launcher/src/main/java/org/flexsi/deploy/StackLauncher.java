@@ -1,0 +1,287 @@
+package org.flexsi.deploy;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+/** The command line behind {@code deploy/stack}: up, down, status, token. */
+public final class StackLauncher {
+    private static final String NONE = "-";
+
+    private StackLauncher() {
+    }
+
+    public static void main(String[] args) {
+        int code;
+        try {
+            code = run(CommandLine.parse(Arrays.asList(args)));
+        } catch (CommandLine.UsageException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println(CommandLine.USAGE);
+            code = 2;
+        } catch (StackException | IllegalArgumentException | UncheckedIOException e) {
+            System.err.println("error: " + e.getMessage());
+            code = 1;
+        }
+        System.exit(code);
+    }
+
+    private static int run(CommandLine line) {
+        StateDir state = new StateDir(line.stateDir());
+        return switch (line.command()) {
+            case "up" -> up(line, state);
+            case "down" -> down(state);
+            case "status" -> status(state);
+            case "token" -> token(line, state);
+            default -> throw new IllegalStateException(line.command());
+        };
+    }
+
+    private static int up(CommandLine line, StateDir state) {
+        Optional<ProcessHandle> other = runningLauncher(state);
+        if (other.isPresent()) {
+            throw new StackException("a stack is already running from " + state.root() + " (pid "
+                    + other.get().pid() + "); stop it with: deploy/stack down");
+        }
+        long started = System.nanoTime();
+        writePidFile(state);
+        AtomicReference<Stack> stack = new AtomicReference<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // Stack's own hook stops the processes as well; closing here orders the messages and the pid file
+            Stack running = stack.get();
+            if (running != null) {
+                System.out.println("stopping the flexsi stack ...");
+                running.close();
+                System.out.println("flexsi stack stopped");
+            }
+            deletePidFile(state);
+        }, "flexsi-launcher-shutdown"));
+        stack.set(Stack.start(StackOptions.builder(line.root()).stateDir(line.stateDir())
+                .services(line.services()).simulators(!line.flags().contains("--no-simulators")).build()));
+        printTable(stack.get(), state, System.out);
+        System.out.printf("flexsi stack ready in %d s%n", Math.round((System.nanoTime() - started) / 1e9));
+        System.out.println("Ctrl-C (or deploy/stack down) stops everything");
+        try {
+            new CountDownLatch(1).await(); // until SIGINT/SIGTERM runs the shutdown hooks
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static void printTable(Stack stack, StateDir state, PrintStream out) {
+        String format = "%-13s %-26s %-38s %-42s %s%n";
+        out.printf(format, "NAME", "URL", "SWAGGER UI", "HEALTH", "LOG");
+        out.printf(format, StackOptions.POSTGRES, stack.databaseAddress(),
+                stack.embeddedDatabase() ? "(embedded)" : "(external)", NONE,
+                stack.embeddedDatabase() ? relative(state.log(StackOptions.POSTGRES)) : NONE);
+        boolean ownBroker = stack.names().contains(StackOptions.KAFKA);
+        out.printf(format, StackOptions.KAFKA, stack.bootstrapServers(), ownBroker ? "(started)" : "(external)",
+                NONE, ownBroker ? relative(stack.logFile(StackOptions.KAFKA)) : NONE);
+        for (String name : stack.names()) {
+            if (name.equals(StackOptions.KAFKA)) {
+                continue;
+            }
+            String url = stack.url(name);
+            out.printf(format, name, url, name.equals(StackOptions.SIMULATORS) ? NONE : url + "/q/swagger-ui",
+                    url + Stack.healthPath(name), relative(stack.logFile(name)));
+        }
+    }
+
+    private static int down(StateDir state) {
+        Optional<ProcessHandle> running = runningLauncher(state);
+        if (running.isEmpty()) {
+            deletePidFile(state);
+            System.out.println("no flexsi stack running from " + state.root());
+            return 0;
+        }
+        ProcessHandle launcher = running.get();
+        System.out.println("stopping the flexsi stack (pid " + launcher.pid() + ") ...");
+        long started = System.nanoTime();
+        launcher.destroy(); // SIGTERM: the launcher's shutdown hook stops its children
+        try {
+            launcher.onExit().get(60, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            System.err.println("error: the launcher (pid " + launcher.pid() + ") is still running after 60 s");
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+        System.out.printf("flexsi stack stopped in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        return 0;
+    }
+
+    /** One line per process: whether it answers, its pid and resident memory; 0 when all answer. */
+    private static int status(StateDir state) {
+        Properties stack = StateDir.readProperties(state.stackFile());
+        List<String[]> rows = new ArrayList<>();
+        long totalKb = 0;
+        boolean allAnswer = true;
+        if (stack.isEmpty()) {
+            System.out.println("no running stack recorded in " + state.stackFile() + "; probing the default ports");
+            stack = defaultAddresses();
+        }
+        Optional<ProcessHandle> launcher = runningLauncher(state);
+        if (launcher.isPresent()) {
+            long kb = rssKb(launcher.get().pid());
+            totalKb += Math.max(kb, 0);
+            rows.add(new String[] {"launcher", NONE, "yes", String.valueOf(launcher.get().pid()), mb(kb)});
+        }
+        String postgresAddress = stack.getProperty("postgres.address");
+        boolean postgresAnswers = answersTcp(postgresAddress);
+        long postgresPid = Long.parseLong(stack.getProperty("postgres.pid", "-1"));
+        // the postmaster and its backends; shared buffers are counted in each of them
+        long postgresKb = postgresPid > 0 ? treeRssKb(postgresPid) : -1;
+        totalKb += Math.max(postgresKb, 0);
+        rows.add(new String[] {StackOptions.POSTGRES, postgresAddress, yesNo(postgresAnswers),
+                postgresPid > 0 ? String.valueOf(postgresPid) : "(external)", mb(postgresKb)});
+        allAnswer &= postgresAnswers;
+        String kafkaAddress = stack.getProperty("kafka.address");
+        boolean kafkaAnswers = kafkaAnswers(kafkaAddress);
+        long kafkaPid = Long.parseLong(stack.getProperty("kafka.pid", "-1"));
+        long kafkaKb = kafkaPid > 0 ? rssKb(kafkaPid) : -1;
+        totalKb += Math.max(kafkaKb, 0);
+        rows.add(new String[] {StackOptions.KAFKA, kafkaAddress, yesNo(kafkaAnswers),
+                kafkaPid > 0 ? String.valueOf(kafkaPid) : "(external)", mb(kafkaKb)});
+        allAnswer &= kafkaAnswers;
+        for (String name : stack.getProperty("http", "").split(",")) {
+            if (name.isEmpty()) {
+                continue;
+            }
+            String url = stack.getProperty(name + ".url");
+            boolean answers = httpAnswers(url + Stack.healthPath(name));
+            long pid = Long.parseLong(stack.getProperty(name + ".pid", "-1"));
+            long kb = pid > 0 ? rssKb(pid) : -1;
+            totalKb += Math.max(kb, 0);
+            rows.add(new String[] {name, url, yesNo(answers), pid > 0 ? String.valueOf(pid) : NONE, mb(kb)});
+            allAnswer &= answers;
+        }
+        String format = "%-13s %-24s %-8s %-11s %s%n";
+        System.out.printf(format, "NAME", "ADDRESS", "ANSWERS", "PID", "RSS");
+        rows.forEach(row -> System.out.printf(format, (Object[]) row));
+        System.out.printf(format, "total", "", "", "", mb(totalKb));
+        return allAnswer ? 0 : 3;
+    }
+
+    private static int token(CommandLine line, StateDir state) {
+        boolean newKeys = !Files.exists(state.privateKey());
+        String token = Stack.signToken(state, line.options().get("--role"), line.options().get("--sub"),
+                Duration.ofMinutes(line.ttlMinutes()));
+        if (newKeys) {
+            System.err.println("generated a new key pair in " + state.privateKey().getParent());
+        }
+        System.out.println(token);
+        return 0;
+    }
+
+    /** What an unrecorded stack would use: the defaults and the environment's overrides. */
+    private static Properties defaultAddresses() {
+        Properties props = new Properties();
+        String dbHost = System.getenv().getOrDefault("FLEXSI_DB_HOST", "127.0.0.1");
+        props.setProperty("postgres.address", dbHost + ":" + System.getenv().getOrDefault("FLEXSI_DB_PORT", "5432"));
+        String kafka = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+        props.setProperty("kafka.address", kafka.split(",")[0].trim());
+        StackOptions defaults = StackOptions.builder(Path.of("")).build();
+        List<String> names = new ArrayList<>();
+        names.add(StackOptions.SIMULATORS);
+        names.addAll(StackOptions.SERVICES);
+        props.setProperty("http", String.join(",", names));
+        names.forEach(name -> props.setProperty(name + ".url", "http://127.0.0.1:" + defaults.port(name)));
+        return props;
+    }
+
+    /** The launcher recorded in stack.pid, if it still runs (and is a launcher, not a recycled pid). */
+    private static Optional<ProcessHandle> runningLauncher(StateDir state) {
+        try {
+            long pid = Long.parseLong(Files.readString(state.pidFile()).trim());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> p.info().commandLine()
+                    .map(cmd -> cmd.contains("launcher") || cmd.contains(StackLauncher.class.getName()))
+                    .orElse(true));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void writePidFile(StateDir state) {
+        try {
+            Files.createDirectories(state.root());
+            Files.writeString(state.pidFile(), ProcessHandle.current().pid() + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deletePidFile(StateDir state) {
+        try {
+            Files.deleteIfExists(state.pidFile());
+        } catch (IOException e) {
+            // a stale pid file is detected as such by the next up or down
+        }
+    }
+
+    /** VmRSS of one process in kB from /proc, -1 when unknown. */
+    static long rssKb(long pid) {
+        try (Stream<String> lines = Files.lines(Path.of("/proc", String.valueOf(pid), "status"))) {
+            return lines.filter(l -> l.startsWith("VmRSS:")).findFirst()
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).orElse(-1L);
+        } catch (IOException | UncheckedIOException e) {
+            return -1;
+        }
+    }
+
+    private static long treeRssKb(long pid) {
+        return ProcessHandle.of(pid).map(root -> Stream.concat(Stream.of(root), root.descendants())
+                .mapToLong(p -> Math.max(rssKb(p.pid()), 0)).sum()).orElse(-1L);
+    }
+
+    private static String mb(long kb) {
+        return kb < 0 ? NONE : String.format("%d MB", Math.round(kb / 1024.0));
+    }
+
+    private static String yesNo(boolean answers) {
+        return answers ? "yes" : "no";
+    }
+
+    private static boolean answersTcp(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        return Postgres.listening(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
+    }
+
+    private static boolean kafkaAnswers(String bootstrap) {
+        try {
+            return KafkaBroker.answers(bootstrap);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static boolean httpAnswers(String url) {
+        try {
+            return Stack.httpOk(url);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static String relative(Path file) {
+        Path cwd = Path.of("").toAbsolutePath();
+        return file.startsWith(cwd) ? cwd.relativize(file).toString() : file.toString();
+    }
+}

@@ -1,0 +1,98 @@
+package org.flexsi.platform.idempotency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.flexsi.platform.problem.ProblemException;
+
+/**
+ * Exactly-once client writes: the first request with a key runs and its answer is stored in the same
+ * transaction; a retry with the same key and body gets the stored answer, a different body under the
+ * same key is refused. A request that fails stores nothing, so the client may retry it.
+ */
+@ApplicationScoped
+public class IdempotencyKeys {
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED = "Idempotent-Replayed";
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{8,100}");
+
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+
+    public IdempotencyKeys(EntityManager em, ObjectMapper mapper) {
+        this.em = em;
+        this.mapper = mapper;
+    }
+
+    /** Checks the header before any work is done. */
+    public static String require(String key) {
+        if (key == null || key.isBlank()) {
+            throw ProblemException.invalid(HEADER, "header is required for this write (a unique value per intended operation)");
+        }
+        if (!KEY.matcher(key).matches()) {
+            throw ProblemException.invalid(HEADER, "must be 8 to 100 characters of letters, digits, '.', '_', ':' or '-'");
+        }
+        return key;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Response once(String scope, String key, Object request, int status, Supplier<?> action) {
+        require(key);
+        String hash = hash(scope, request);
+        int claimed = em.createNativeQuery("insert into idempotency_record (scope, idem_key, request_hash, status, created_at)"
+                + " values (?1, ?2, ?3, 0, ?4) on conflict do nothing")
+                .setParameter(1, scope).setParameter(2, key).setParameter(3, hash).setParameter(4, Instant.now())
+                .executeUpdate();
+        if (claimed == 0) {
+            return replay(scope, key, hash);
+        }
+        String body = json(action.get());
+        em.createNativeQuery("update idempotency_record set status = ?1, body = ?2 where scope = ?3 and idem_key = ?4")
+                .setParameter(1, status).setParameter(2, body).setParameter(3, scope).setParameter(4, key)
+                .executeUpdate();
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
+    }
+
+    private Response replay(String scope, String key, String hash) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select request_hash, status, body from idempotency_record"
+                + " where scope = ?1 and idem_key = ?2").setParameter(1, scope).setParameter(2, key).getResultList();
+        Object[] row = rows.get(0);
+        if (!hash.equals(row[0])) {
+            throw ProblemException.ruleBroken("idempotency-key-reuse",
+                    "this Idempotency-Key was already used for a different request");
+        }
+        return Response.status(((Number) row[1]).intValue()).type(MediaType.APPLICATION_JSON).entity(row[2])
+                .header(REPLAYED, "true").build();
+    }
+
+    private String hash(String scope, Object request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((scope + "\n" + json(request)).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + value.getClass(), e);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.flexsi.platform.outbox;
+
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.flexsi.platform.kafka.CloudEventHeaders;
+import org.flexsi.platform.kafka.FlexsiProducer;
+
+/**
+ * Publishes committed outbox rows in order and marks them sent. One relay at a time per database:
+ * a transaction-scoped advisory lock makes a second instance of the service skip its turn, which
+ * keeps per-key order without coordination. A crash between send and mark re-sends the rows; the
+ * consumers' inbox makes that harmless.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    /** Any constant shared by all instances of one service; each service has its own database. */
+    private static final long RELAY_LOCK = 0x0f1e_5e00_0001L;
+    private static final int BATCH = 200;
+
+    private final EntityManager em;
+    private final FlexsiProducer producer;
+    private final RelayDisabled disabled;
+    /** One thread: drains never overlap within an instance, and wake-ups queue behind each other. */
+    private final ExecutorService worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(2), runnable -> new Thread(runnable, "outbox-relay"),
+            new ThreadPoolExecutor.DiscardPolicy());
+
+    public OutboxRelay(EntityManager em, FlexsiProducer producer, RelayDisabled disabled) {
+        this.em = em;
+        this.producer = producer;
+        this.disabled = disabled;
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    /** Low latency: publish as soon as a transaction with events commits. */
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxWritten written) {
+        if (disabled.relayEnabled()) {
+            worker.execute(this::drain);
+        }
+    }
+
+    /** Safety net: rows left by a crash, a broker outage or another instance's lock are picked up here. */
+    @Scheduled(every = "${flexsi.outbox.poll-interval:1s}", skipExecutionIf = RelayDisabled.class)
+    void poll() {
+        worker.execute(this::drain);
+    }
+
+    void drain() {
+        try {
+            while (relayBatch() == BATCH) {
+                // a full batch means more are waiting
+            }
+        } catch (RuntimeException e) {
+            Log.warnf("outbox relay paused: %s", e.getMessage());
+        }
+    }
+
+    /** Sends one batch and marks it sent in the same transaction; returns how many rows it sent. */
+    @Transactional
+    public int relayBatch() {
+        boolean mine = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, RELAY_LOCK).getSingleResult();
+        if (!mine) {
+            return 0;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select seq, event_id, topic, event_key, event_type, subject, payload, occurred_at"
+                + " from outbox_event where sent_at is null order by seq limit ?1")
+                .setParameter(1, BATCH).getResultList();
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<Future<?>> acks = new ArrayList<>(rows.size());
+        List<Long> sequence = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            sequence.add(((Number) row[0]).longValue());
+            ProducerRecord<String, String> record = new ProducerRecord<>((String) row[2], (String) row[3], (String) row[6]);
+            CloudEventHeaders.write(record.headers(), (UUID) row[1], producer.source(), (String) row[4], (String) row[5],
+                    toInstant(row[7]));
+            acks.add(producer.send(record));
+        }
+        for (Future<?> ack : acks) {
+            producer.await(ack, 30, TimeUnit.SECONDS);
+        }
+        em.createNativeQuery("update outbox_event set sent_at = ?1 where seq in (?2)")
+                .setParameter(1, Instant.now()).setParameter(2, sequence).executeUpdate();
+        return rows.size();
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+}

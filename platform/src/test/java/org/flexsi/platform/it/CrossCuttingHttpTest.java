@@ -1,0 +1,106 @@
+package org.flexsi.platform.it;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.UUID;
+import org.flexsi.platform.testing.TestTokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(PlatformTestResource.class)
+class CrossCuttingHttpTest {
+    private static final String OPS = TestTokens.bearer("ops", "ops-1");
+
+    @Inject
+    EntityManager em;
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @Test
+    void aRetriedWriteRunsOnceAndReplaysTheFirstAnswer() {
+        String key = "key-" + UUID.randomUUID();
+        String first = given().header("Authorization", OPS).header("Idempotency-Key", key).contentType("application/json")
+                .body("{\"name\":\"alpha-" + key + "\"}").post("/test/things")
+                .then().statusCode(201).extract().path("id");
+        given().header("Authorization", OPS).header("Idempotency-Key", key).contentType("application/json")
+                .body("{\"name\":\"alpha-" + key + "\"}").post("/test/things")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first));
+        assertEquals(1L, count("thing:alpha-" + key));
+    }
+
+    @Test
+    void aKeyReusedForAnotherBodyIsRefused() {
+        String key = "key-" + UUID.randomUUID();
+        given().header("Authorization", OPS).header("Idempotency-Key", key).contentType("application/json")
+                .body("{\"name\":\"one\"}").post("/test/things").then().statusCode(201);
+        given().header("Authorization", OPS).header("Idempotency-Key", key).contentType("application/json")
+                .body("{\"name\":\"two\"}").post("/test/things")
+                .then().statusCode(422).contentType("application/problem+json").body("rule", equalTo("idempotency-key-reuse"));
+        assertEquals(0L, count("thing:two"));
+    }
+
+    @Test
+    void aBrokenRuleChangesNothingAndFreesTheKey() {
+        String key = "key-" + UUID.randomUUID();
+        given().header("Authorization", OPS).header("Idempotency-Key", key).contentType("application/json")
+                .body("{\"name\":\"forbidden-name\"}").post("/test/things")
+                .then().statusCode(422).contentType("application/problem+json").body("rule", equalTo("test-rule"));
+        assertEquals(0L, count("thing:forbidden-name"));
+        given().header("Authorization", OPS).header("Idempotency-Key", key).contentType("application/json")
+                .body("{\"name\":\"allowed-" + key + "\"}").post("/test/things").then().statusCode(201);
+    }
+
+    @Test
+    void badInputIsAProblemNamingTheField() {
+        given().header("Authorization", OPS).header("Idempotency-Key", "key-" + UUID.randomUUID()).contentType("application/json")
+                .body("{\"name\":\"\",\"month\":\"2026/01\"}").post("/test/things")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("name")).body("errors.field", hasItem("month"));
+        given().header("Authorization", OPS).header("Idempotency-Key", "key-" + UUID.randomUUID()).contentType("application/json")
+                .body("{").post("/test/things")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().header("Authorization", OPS).header("Idempotency-Key", "key-" + UUID.randomUUID()).contentType("application/json")
+                .body("[]").post("/test/things")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().header("Authorization", OPS).contentType("application/json")
+                .body("{\"name\":\"no-key\"}").post("/test/things")
+                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("Idempotency-Key"));
+        assertEquals(0L, count("thing:no-key"));
+    }
+
+    @Test
+    void callersWithoutAValidTokenOrRoleAreRefused() {
+        given().contentType("application/json").body("{\"name\":\"x\"}").post("/test/things")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", "Bearer not.a.token").contentType("application/json").body("{\"name\":\"x\"}")
+                .post("/test/things").then().statusCode(401);
+        given().header("Authorization", TestTokens.bearer("contributor", "p-1")).header("Idempotency-Key", "key-" + UUID.randomUUID())
+                .contentType("application/json").body("{\"name\":\"x\"}").post("/test/things")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void unknownPathsAreProblemsToo() {
+        given().get("/test/nowhere").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    private long count(String personId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("select count(*) from test_effect where person_id = ?1").setParameter(1, personId)
+                .getSingleResult()).longValue());
+    }
+}

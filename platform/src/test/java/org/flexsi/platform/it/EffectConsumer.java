@@ -1,0 +1,38 @@
+package org.flexsi.platform.it;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.flexsi.contracts.events.PersonRegistered;
+import org.flexsi.platform.inbox.Inbox;
+
+/** A consumer whose effect the tests can count: one row per person registered. */
+@ApplicationScoped
+public class EffectConsumer {
+    private final Inbox inbox;
+    private final EntityManager em;
+
+    public EffectConsumer(Inbox inbox, EntityManager em) {
+        this.inbox = inbox;
+        this.em = em;
+    }
+
+    @Incoming("registration-in")
+    @Blocking
+    public void on(ConsumerRecord<String, String> record) {
+        inbox.consume(record, event -> {
+            if (PersonRegistered.TYPE.equals(event.type())) {
+                PersonRegistered person = event.dataAs(PersonRegistered.class);
+                em.createNativeQuery("insert into test_effect (event_id, person_id) values (?1, ?2)")
+                        .setParameter(1, event.id()).setParameter(2, person.personId()).executeUpdate();
+            }
+        });
+    }
+
+    public long effects(String personId) {
+        return ((Number) em.createNativeQuery("select count(*) from test_effect where person_id = ?1")
+                .setParameter(1, personId).getSingleResult()).longValue();
+    }
+}

@@ -1,0 +1,144 @@
+package org.flexsi.platform.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.flexsi.contracts.Topics;
+import org.flexsi.contracts.events.PersonRegistered;
+import org.flexsi.platform.kafka.CloudEventHeaders;
+import org.flexsi.platform.outbox.Outbox;
+import org.flexsi.platform.outbox.OutboxRelay;
+import org.flexsi.platform.testing.TestKafka;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(PlatformTestResource.class)
+class OutboxAndInboxTest {
+    @Inject
+    Outbox outbox;
+    @Inject
+    OutboxRelay relay;
+    @Inject
+    EffectConsumer consumer;
+    @Inject
+    EntityManager em;
+
+    @Test
+    void aRelayCutBetweenSendAndMarkSentResendsAndTheEffectHappensOnce() {
+        String person = "p-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> outbox.publish(registered(person)));
+
+        // the relay sends, then "crashes" before its mark-sent commits
+        QuarkusTransaction.begin();
+        assertTrue(relay.relayBatch() >= 1);
+        QuarkusTransaction.rollback();
+        assertEquals(1L, unsent(), "the row must still be unsent after the cut");
+
+        // after the restart the relay sends the same event again and marks it
+        assertTrue(QuarkusTransaction.requiringNew().call(relay::relayBatch) >= 1);
+        assertEquals(0L, unsent());
+
+        List<ConsumerRecord<String, String>> copies = TestKafka.read(Topics.REGISTRATION, Duration.ofSeconds(20),
+                seen -> seen.stream().filter(r -> person.equals(r.key())).count() >= 2);
+        List<ConsumerRecord<String, String>> mine = copies.stream().filter(r -> person.equals(r.key())).toList();
+        assertEquals(2, mine.size(), "the broker holds the event twice");
+        assertEquals(header(mine.get(0), CloudEventHeaders.ID), header(mine.get(1), CloudEventHeaders.ID));
+        assertEquals("1.0", header(mine.get(0), CloudEventHeaders.SPEC_VERSION));
+        assertEquals(PersonRegistered.TYPE, header(mine.get(0), CloudEventHeaders.TYPE));
+        assertEquals("/flexsi/platform-it", header(mine.get(0), CloudEventHeaders.SOURCE));
+        assertEquals(person, header(mine.get(0), CloudEventHeaders.SUBJECT));
+        assertNotNull(header(mine.get(0), CloudEventHeaders.TIME));
+
+        await(() -> consumer.effects(person) >= 1);
+        settle();
+        assertEquals(1L, consumer.effects(person), "the effect happened once");
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceHasOneEffect() {
+        String person = "p-" + UUID.randomUUID();
+        Map<String, String> headers = headers(UUID.randomUUID().toString(), PersonRegistered.TYPE);
+        String body = "{\"personId\":\"" + person + "\",\"idType\":\"RESIDENT_ID\",\"idNumber\":\"x\",\"name\":\"n\","
+                + "\"region\":\"420100\",\"registeredAt\":\"2026-01-05T00:00:00Z\"}";
+        TestKafka.send(Topics.REGISTRATION, person, body, headers);
+        TestKafka.send(Topics.REGISTRATION, person, body, headers);
+        await(() -> consumer.effects(person) >= 1);
+        settle();
+        assertEquals(1L, consumer.effects(person));
+    }
+
+    @Test
+    void aMalformedRecordLandsInTheDeadLetterTopicWithReasonAndOriginalHeaders() {
+        String key = "bad-" + UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        TestKafka.send(Topics.REGISTRATION, key, "{not json", headers(eventId, PersonRegistered.TYPE));
+        String contractKey = "bad-" + UUID.randomUUID();
+        TestKafka.send(Topics.REGISTRATION, contractKey, "{\"personId\":\"only\"}",
+                headers(UUID.randomUUID().toString(), PersonRegistered.TYPE));
+
+        List<ConsumerRecord<String, String>> parked = TestKafka.read(Topics.deadLetter(Topics.REGISTRATION),
+                Duration.ofSeconds(30), seen -> seen.stream().filter(r -> key.equals(r.key()) || contractKey.equals(r.key())).count() >= 2);
+        ConsumerRecord<String, String> notJson = parked.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
+        assertEquals("{not json", notJson.value());
+        assertEquals(eventId, header(notJson, CloudEventHeaders.ID), "the original headers travel with it");
+        assertTrue(header(notJson, "dead-letter-reason").contains("not JSON"), header(notJson, "dead-letter-reason"));
+        ConsumerRecord<String, String> broken = parked.stream().filter(r -> contractKey.equals(r.key())).findFirst().orElseThrow();
+        assertTrue(header(broken, "dead-letter-reason").contains("breaks its contract"));
+    }
+
+    private long unsent() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("select count(*) from outbox_event where sent_at is null").getSingleResult()).longValue());
+    }
+
+    private static PersonRegistered registered(String person) {
+        return new PersonRegistered(person, "RESIDENT_ID", "420106199001011234", "张三", "MALE", LocalDate.of(1990, 1, 1),
+                "420100", "武汉市", Instant.now());
+    }
+
+    private static Map<String, String> headers(String id, String type) {
+        return Map.of(CloudEventHeaders.ID, id, CloudEventHeaders.TYPE, type, CloudEventHeaders.SOURCE, "/test",
+                CloudEventHeaders.TIME, Instant.now().toString(), CloudEventHeaders.SPEC_VERSION, "1.0");
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return TestKafka.header(record, name);
+    }
+
+    private static void await(BooleanSupplier condition) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("condition not met within 30 s");
+            }
+            sleep(100);
+        }
+    }
+
+    /** Gives a duplicate that would wrongly have an effect the time to show it. */
+    private static void settle() {
+        sleep(1500);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.flexsi.platform.it;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.flexsi.platform.idempotency.IdempotencyKeys;
+import org.flexsi.platform.problem.ProblemException;
+
+/** A write endpoint shaped like the services' ones, to test the cross-cutting parts through HTTP. */
+@Path("/test/things")
+public class ThingResource {
+    public record NewThing(@NotBlank String name, @Pattern(regexp = "[0-9]{4}-[0-9]{2}") String month) {
+    }
+
+    public record Thing(String id, String name) {
+    }
+
+    private final IdempotencyKeys idempotency;
+    private final EntityManager em;
+
+    public ThingResource(IdempotencyKeys idempotency, EntityManager em) {
+        this.idempotency = idempotency;
+        this.em = em;
+    }
+
+    @POST
+    @RolesAllowed("ops")
+    @Transactional
+    public Response create(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid NewThing thing) {
+        return idempotency.once("things", key, thing, 201, () -> {
+            if ("forbidden-name".equals(thing.name())) {
+                throw ProblemException.ruleBroken("test-rule", "that name is not allowed");
+            }
+            String id = UUID.randomUUID().toString();
+            em.createNativeQuery("insert into test_effect (event_id, person_id) values (?1, ?2)")
+                    .setParameter(1, UUID.fromString(id)).setParameter(2, "thing:" + thing.name()).executeUpdate();
+            return new Thing(id, thing.name());
+        });
+    }
+}

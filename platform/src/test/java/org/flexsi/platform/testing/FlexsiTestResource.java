@@ -1,0 +1,37 @@
+package org.flexsi.platform.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Real infrastructure for a service's {@code @QuarkusTest}s: the shared broker, a fresh database
+ * named after the service ({@code initArgs: database}), and the test token key.
+ */
+public class FlexsiTestResource implements QuarkusTestResourceLifecycleManager {
+    private String database = "flexsi_test";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault("database", database);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> config = new HashMap<>();
+        config.put("kafka.bootstrap.servers", TestInfrastructure.kafkaBootstrapServers());
+        config.put("quarkus.datasource.jdbc.url", TestInfrastructure.freshDatabase(database));
+        config.put("quarkus.datasource.username", TestInfrastructure.dbUser());
+        config.put("quarkus.datasource.password", TestInfrastructure.dbPassword());
+        config.put("mp.jwt.verify.publickey", TestTokens.publicKey());
+        // the in-JVM broker logs through the service's logger; its chatter hides test output
+        config.put("quarkus.log.category.\"kafka\".level", "WARN");
+        config.put("quarkus.log.category.\"org.apache.kafka\".level", "WARN");
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // the broker and server are shared by every test of the JVM and stop with it
+    }
+}

@@ -1,0 +1,24 @@
+package org.flexsi.platform.testing;
+
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.Base64;
+import org.flexsi.platform.security.TokenSigner;
+
+/** Bearer tokens for tests, signed by a key pair made for this JVM (nothing secret in the repo). */
+public final class TestTokens {
+    private static final KeyPair KEYS = TokenSigner.newKeyPair();
+    private static final TokenSigner SIGNER = new TokenSigner(KEYS.getPrivate());
+
+    private TestTokens() {
+    }
+
+    public static String bearer(String role, String subject) {
+        return "Bearer " + SIGNER.sign(role, subject, Duration.ofMinutes(30));
+    }
+
+    /** The verification key, in the form {@code mp.jwt.verify.publickey} takes. */
+    static String publicKey() {
+        return Base64.getEncoder().encodeToString(KEYS.getPublic().getEncoded());
+    }
+}

@@ -1,0 +1,147 @@
+package org.flexsi.simulators;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How to run the simulators. There are no default secrets here on purpose: a forgotten secret must
+ * fail at start, not silently sign with a well-known value (only {@link SimulatorsMain} falls back,
+ * loudly, for local development).
+ */
+public final class SimulatorsConfig {
+    private final String host;
+    private final int port;
+    private final Map<Party, String> secrets;
+    private final Duration callbackInitialDelay;
+    private final Duration callbackMaxDelay;
+    private final int callbackMaxAttempts;
+    private final Duration confirmationDelay;
+
+    private SimulatorsConfig(Builder b) {
+        this.host = b.host;
+        this.port = b.port;
+        this.secrets = Map.copyOf(b.secrets);
+        this.callbackInitialDelay = b.callbackInitialDelay;
+        this.callbackMaxDelay = b.callbackMaxDelay;
+        this.callbackMaxAttempts = b.callbackMaxAttempts;
+        this.confirmationDelay = b.confirmationDelay;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String host() {
+        return host;
+    }
+
+    /** 0 means a random free port, see {@link Simulators#port()}. */
+    public int port() {
+        return port;
+    }
+
+    public String secret(Party party) {
+        return secrets.get(party);
+    }
+
+    public Duration callbackInitialDelay() {
+        return callbackInitialDelay;
+    }
+
+    public Duration callbackMaxDelay() {
+        return callbackMaxDelay;
+    }
+
+    public int callbackMaxAttempts() {
+        return callbackMaxAttempts;
+    }
+
+    public Duration confirmationDelay() {
+        return confirmationDelay;
+    }
+
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = 0;
+        private final Map<Party, String> secrets = new EnumMap<>(Party.class);
+        private Duration callbackInitialDelay = Duration.ofMillis(500);
+        private Duration callbackMaxDelay = Duration.ofSeconds(30);
+        private int callbackMaxAttempts = 20;
+        private Duration confirmationDelay = Duration.ofMillis(200);
+
+        private Builder() {
+        }
+
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        public Builder secret(Party party, String secret) {
+            if (secret == null || secret.isBlank()) {
+                throw new IllegalArgumentException("blank secret for " + party.id());
+            }
+            secrets.put(party, secret);
+            return this;
+        }
+
+        /** First retry delay of a callback; each further retry doubles it, up to {@link #callbackMaxDelay}. */
+        public Builder callbackInitialDelay(Duration delay) {
+            this.callbackInitialDelay = positive(delay, "callbackInitialDelay");
+            return this;
+        }
+
+        public Builder callbackMaxDelay(Duration delay) {
+            this.callbackMaxDelay = positive(delay, "callbackMaxDelay");
+            return this;
+        }
+
+        public Builder callbackMaxAttempts(int attempts) {
+            if (attempts < 1) {
+                throw new IllegalArgumentException("callbackMaxAttempts must be at least 1");
+            }
+            this.callbackMaxAttempts = attempts;
+            return this;
+        }
+
+        /** How long an agency takes to decide on a received rights record. */
+        public Builder confirmationDelay(Duration delay) {
+            Objects.requireNonNull(delay, "confirmationDelay");
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("confirmationDelay must not be negative");
+            }
+            this.confirmationDelay = delay;
+            return this;
+        }
+
+        public SimulatorsConfig build() {
+            for (Party party : Party.values()) {
+                if (!secrets.containsKey(party)) {
+                    throw new IllegalStateException("no secret configured for " + party.id());
+                }
+            }
+            if (callbackMaxDelay.compareTo(callbackInitialDelay) < 0) {
+                throw new IllegalStateException("callbackMaxDelay is shorter than callbackInitialDelay");
+            }
+            return new SimulatorsConfig(this);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isZero() || d.isNegative()) {
+                throw new IllegalArgumentException(name + " must be positive");
+            }
+            return d;
+        }
+    }
+}

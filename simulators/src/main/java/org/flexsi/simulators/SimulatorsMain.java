@@ -1,0 +1,48 @@
+package org.flexsi.simulators;
+
+import java.lang.System.Logger.Level;
+import java.util.Map;
+
+/** The simulators as a process of the local stack: {@code java -jar simulators/target/simulators.jar}. */
+public final class SimulatorsMain {
+    private static final int DEFAULT_PORT = 8090;
+
+    private SimulatorsMain() {
+    }
+
+    public static void main(String[] args) {
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT %4$s %3$s: %5$s%6$s%n");
+        }
+        Simulators simulators = Simulators.start(configFromEnv(System.getenv()));
+        Runtime.getRuntime().addShutdownHook(new Thread(simulators::close, "sim-shutdown"));
+    }
+
+    /** Reads SIMULATORS_PORT and SIM_SECRET_&lt;PARTY&gt;; a missing secret falls back to a dev value, with a warning. */
+    static SimulatorsConfig configFromEnv(Map<String, String> env) {
+        System.Logger log = System.getLogger(SimulatorsMain.class.getName());
+        SimulatorsConfig.Builder config = SimulatorsConfig.builder().host("127.0.0.1").port(port(env));
+        for (Party party : Party.values()) {
+            String variable = "SIM_SECRET_" + party.name();
+            String secret = env.get(variable);
+            if (secret == null || secret.isBlank()) {
+                secret = "dev-" + party.id() + "-secret";
+                log.log(Level.WARNING, variable + " is not set; using the development secret " + secret);
+            }
+            config.secret(party, secret);
+        }
+        return config.build();
+    }
+
+    private static int port(Map<String, String> env) {
+        String value = env.get("SIMULATORS_PORT");
+        if (value == null || value.isBlank()) {
+            return DEFAULT_PORT;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("SIMULATORS_PORT is not a port number: " + value, e);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package org.flexsi.simulators.agency;
+
+public enum RecordStatus {
+    RECEIVED, CONFIRMED, REJECTED
+}

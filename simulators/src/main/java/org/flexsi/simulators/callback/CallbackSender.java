@@ -1,0 +1,143 @@
+package org.flexsi.simulators.callback;
+
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.flexsi.contracts.signing.HttpSignature;
+import org.flexsi.simulators.Party;
+import org.flexsi.simulators.fault.FaultMode;
+import org.flexsi.simulators.fault.Faults;
+import org.flexsi.simulators.http.Json;
+
+/**
+ * Delivers signed callbacks from a party to flexsi, asynchronously, retrying with backoff until the
+ * receiver answers 2xx. Every attempt is signed afresh (new timestamp and nonce), as a real provider
+ * would, so a receiver's replay protection never rejects a retry.
+ */
+public final class CallbackSender {
+    private static final System.Logger LOG = System.getLogger(CallbackSender.class.getName());
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    private static final int LOG_CAPACITY = 10_000;
+
+    private final Map<Party, String> secrets;
+    private final Faults faults;
+    private final RetryPolicy policy;
+    private final ScheduledExecutorService scheduler;
+    private final HttpClient client;
+    private final Deque<CallbackAttempt> attempts = new ArrayDeque<>();
+
+    /**
+     * @param scheduler runs attempts and waits between them; owned by the caller
+     * @param httpExecutor the HTTP client's worker pool; owned by the caller
+     */
+    public CallbackSender(Map<Party, String> secrets, Faults faults, RetryPolicy policy,
+            ScheduledExecutorService scheduler, ExecutorService httpExecutor) {
+        this.secrets = Map.copyOf(secrets);
+        this.faults = faults;
+        this.policy = policy;
+        this.scheduler = scheduler;
+        this.client = HttpClient.newBuilder()
+                .executor(httpExecutor)
+                .connectTimeout(REQUEST_TIMEOUT)
+                .build();
+    }
+
+    /** Queues the callback and returns at once. */
+    public void send(Party from, String reference, URI url, Object payload) {
+        if (faults.use(from, FaultMode.DROP_CALLBACKS).isPresent()) {
+            record(new Delivery(from, reference, url, Json.write(payload)), 0, CallbackAttempt.Outcome.DROPPED, null);
+            return;
+        }
+        schedule(new Delivery(from, reference, url, Json.write(payload)), 1, Duration.ZERO);
+    }
+
+    /** The most recent attempts, oldest first. */
+    public List<CallbackAttempt> attempts() {
+        synchronized (attempts) {
+            return new ArrayList<>(attempts);
+        }
+    }
+
+    private void schedule(Delivery delivery, int attempt, Duration delay) {
+        try {
+            scheduler.schedule(() -> attempt(delivery, attempt), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // the simulators are closing; an undelivered callback is exactly what a crash would leave
+            LOG.log(Level.DEBUG, "callback to " + delivery.url + " abandoned at shutdown");
+        }
+    }
+
+    private void attempt(Delivery delivery, int attempt) {
+        if (faults.use(delivery.from, FaultMode.FAIL_CALLBACKS).isPresent()) {
+            failed(delivery, attempt, CallbackAttempt.Outcome.INJECTED_FAILURE, null);
+            return;
+        }
+        String secret = secrets.get(delivery.from);
+        if (faults.use(delivery.from, FaultMode.BAD_SIGNATURE).isPresent()) {
+            secret = secret + "-not-the-shared-secret";
+        }
+        long now = Instant.now().getEpochSecond();
+        String nonce = UUID.randomUUID().toString();
+        String path = delivery.url.getRawPath() == null || delivery.url.getRawPath().isEmpty()
+                ? "/" : delivery.url.getRawPath();
+        HttpRequest request = HttpRequest.newBuilder(delivery.url)
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header(HttpSignature.KEY_ID, delivery.from.id())
+                .header(HttpSignature.TIMESTAMP, Long.toString(now))
+                .header(HttpSignature.NONCE, nonce)
+                .header(HttpSignature.SIGNATURE, HttpSignature.sign(secret, "POST", path, now, nonce, delivery.body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body))
+                .build();
+        client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+            if (error != null) {
+                failed(delivery, attempt, CallbackAttempt.Outcome.UNREACHABLE, null);
+            } else if (response.statusCode() / 100 == 2) {
+                record(delivery, attempt, CallbackAttempt.Outcome.DELIVERED, response.statusCode());
+            } else {
+                failed(delivery, attempt, CallbackAttempt.Outcome.REFUSED, response.statusCode());
+            }
+        });
+    }
+
+    private void failed(Delivery delivery, int attempt, CallbackAttempt.Outcome outcome, Integer status) {
+        record(delivery, attempt, outcome, status);
+        if (attempt >= policy.maxAttempts()) {
+            record(delivery, attempt, CallbackAttempt.Outcome.GAVE_UP, status);
+            LOG.log(Level.WARNING, delivery.from.id() + " gave up the callback for " + delivery.reference
+                    + " to " + delivery.url + " after " + attempt + " attempts");
+            return;
+        }
+        schedule(delivery, attempt + 1, policy.delayAfter(attempt));
+    }
+
+    private void record(Delivery delivery, int attempt, CallbackAttempt.Outcome outcome, Integer status) {
+        LOG.log(Level.DEBUG, () -> delivery.from.id() + " callback " + delivery.reference + " attempt " + attempt
+                + ": " + outcome + (status == null ? "" : " " + status));
+        CallbackAttempt entry = new CallbackAttempt(delivery.from, delivery.reference, delivery.url.toString(),
+                attempt, outcome, status, Instant.now());
+        synchronized (attempts) {
+            if (attempts.size() == LOG_CAPACITY) {
+                attempts.removeFirst();
+            }
+            attempts.addLast(entry);
+        }
+    }
+
+    private record Delivery(Party from, String reference, URI url, byte[] body) {
+    }
+}

@@ -1,0 +1,77 @@
+package org.flexsi.simulators.fault;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Set;
+import org.flexsi.simulators.Party;
+
+/**
+ * One injected misbehaviour of one party. {@code count} limits how many requests, callbacks or
+ * records it applies to (see {@link FaultMode}); null means until cleared.
+ */
+public record Fault(Party target, FaultMode mode, Integer count, Duration delay, Set<String> persons) {
+    private static final Duration MAX_DELAY = Duration.ofMinutes(2);
+
+    public Fault {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(mode, "mode");
+        persons = persons == null ? Set.of() : Set.copyOf(persons);
+        if (count != null && count < 1) {
+            throw new IllegalArgumentException("count must be at least 1");
+        }
+        if (mode == FaultMode.SLOW) {
+            if (delay == null || delay.isZero() || delay.isNegative() || delay.compareTo(MAX_DELAY) > 0) {
+                throw new IllegalArgumentException("slow needs a delay between 1 ms and " + MAX_DELAY.toMillis() + " ms");
+            }
+        } else if (delay != null) {
+            throw new IllegalArgumentException("delay only applies to slow");
+        }
+        if (mode == FaultMode.REJECT_PERSONS) {
+            if (!target.isAgency()) {
+                throw new IllegalArgumentException("reject-persons only applies to pension or medical");
+            }
+            if (persons.isEmpty()) {
+                throw new IllegalArgumentException("reject-persons needs at least one person");
+            }
+        } else if (!persons.isEmpty()) {
+            throw new IllegalArgumentException("persons only apply to reject-persons");
+        }
+    }
+
+    public static Fault down(Party target) {
+        return new Fault(target, FaultMode.DOWN, null, null, null);
+    }
+
+    public static Fault slow(Party target, Duration delay) {
+        return new Fault(target, FaultMode.SLOW, null, delay, null);
+    }
+
+    public static Fault dropCallbacks(Party target) {
+        return new Fault(target, FaultMode.DROP_CALLBACKS, null, null, null);
+    }
+
+    public static Fault failCallbacks(Party target) {
+        return new Fault(target, FaultMode.FAIL_CALLBACKS, null, null, null);
+    }
+
+    public static Fault badSignature(Party target) {
+        return new Fault(target, FaultMode.BAD_SIGNATURE, null, null, null);
+    }
+
+    public static Fault rejectPersons(Party agency, String... personIds) {
+        return new Fault(agency, FaultMode.REJECT_PERSONS, null, null, Set.of(personIds));
+    }
+
+    /** The same fault, applying only {@code n} times. */
+    public Fault times(int n) {
+        return new Fault(target, mode, n, delay, persons);
+    }
+
+    @Override
+    public String toString() {
+        return target.id() + " " + mode.id() + (count == null ? "" : " x" + count)
+                + (delay == null ? "" : " " + delay.toMillis() + "ms")
+                + (persons.isEmpty() ? "" : " " + Arrays.toString(persons.toArray()));
+    }
+}

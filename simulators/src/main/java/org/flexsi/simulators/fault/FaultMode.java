@@ -1,0 +1,33 @@
+package org.flexsi.simulators.fault;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+public enum FaultMode {
+    /** The party's signed endpoints answer 503. */
+    DOWN("down"),
+    /** The party's signed endpoints answer only after a delay. */
+    SLOW("slow"),
+    /** Callbacks are never sent: the state changed, the notification is lost. Counted per callback. */
+    DROP_CALLBACKS("drop-callbacks"),
+    /** Callback attempts are counted as failed without sending, then retried. Counted per attempt. */
+    FAIL_CALLBACKS("fail-callbacks"),
+    /** Callbacks are signed with a wrong key. Counted per attempt. */
+    BAD_SIGNATURE("bad-signature"),
+    /** The agency rejects the records of the given persons. Counted per rejected record. */
+    REJECT_PERSONS("reject-persons");
+
+    private final String id;
+
+    FaultMode(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static Optional<FaultMode> byId(String id) {
+        return Arrays.stream(values()).filter(m -> m.id.equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,6 @@
+package org.flexsi.simulators.http;
+
+@FunctionalInterface
+public interface Handler {
+    Response handle(Request request);
+}

@@ -1,0 +1,176 @@
+package org.flexsi.simulators.provider;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.flexsi.simulators.Party;
+import org.flexsi.simulators.callback.CallbackSender;
+import org.flexsi.simulators.http.Problem;
+
+/** The orders held by WeChat Pay, Alipay and UnionPay, and what happens when a payer pays one. */
+public final class PaymentProviders {
+    /** The providers cut their statements by Beijing business day. */
+    static final ZoneId STATEMENT_ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final Map<Party, Book> books = new EnumMap<>(Party.class);
+    private final CallbackSender callbacks;
+
+    public PaymentProviders(CallbackSender callbacks) {
+        this.callbacks = callbacks;
+        for (Party party : Party.values()) {
+            if (party.isProvider()) {
+                books.put(party, new Book(party));
+            }
+        }
+    }
+
+    /**
+     * Creates the order, or returns the existing one when the merchant resends the same order (it may
+     * not have seen the first answer). A resend that changes the order is a merchant bug: 409.
+     */
+    ProviderOrder create(Party provider, String merchantOrderId, BigDecimal amount, String description,
+            URI notifyUrl) {
+        Book book = book(provider);
+        ProviderOrder order = book.byMerchant.compute(merchantOrderId, (id, existing) -> {
+            if (existing == null) {
+                return book.newOrder(merchantOrderId, amount, description, notifyUrl);
+            }
+            if (existing.status() == PaymentStatus.CLOSED) {
+                throw Problem.conflict("order " + merchantOrderId + " is closed");
+            }
+            if (existing.amount().compareTo(amount) != 0) {
+                throw Problem.conflict("order " + merchantOrderId + " exists with amount " + existing.amount());
+            }
+            if (!Objects.equals(existing.description(), description) || !existing.notifyUrl().equals(notifyUrl)) {
+                throw Problem.conflict("order " + merchantOrderId + " exists with another description or notifyUrl");
+            }
+            return existing;
+        });
+        book.merchantIdByProviderId.putIfAbsent(order.providerOrderId(), merchantOrderId);
+        return order;
+    }
+
+    /**
+     * What the payer does after scanning the QR code. The notification to the merchant goes out in the
+     * background, as with a real provider, so the payer's answer never waits for flexsi.
+     *
+     * @param paidAmount what the payer paid, or null for the order amount
+     */
+    public ProviderOrder pay(Party provider, String providerOrderId, PaymentStatus outcome, BigDecimal paidAmount) {
+        if (outcome != PaymentStatus.SUCCESS && outcome != PaymentStatus.FAILED) {
+            throw new IllegalArgumentException("a payment ends in SUCCESS or FAILED, not " + outcome);
+        }
+        Book book = book(provider);
+        String merchantOrderId = book.merchantIdByProviderId.get(providerOrderId);
+        if (merchantOrderId == null) {
+            throw Problem.notFound("no " + provider.id() + " order " + providerOrderId);
+        }
+        ProviderOrder settled = book.byMerchant.computeIfPresent(merchantOrderId, (id, order) -> {
+            if (order.status() != PaymentStatus.NOTPAY) {
+                throw Problem.conflict("order " + providerOrderId + " is already " + order.status());
+            }
+            return order.settled(outcome, book.nextTransactionId(),
+                    paidAmount != null ? paidAmount : order.amount(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        });
+        callbacks.send(provider, merchantOrderId, settled.notifyUrl(), PaymentNotice.of(settled));
+        return settled;
+    }
+
+    public ProviderOrder pay(Party provider, String providerOrderId) {
+        return pay(provider, providerOrderId, PaymentStatus.SUCCESS, null);
+    }
+
+    /** Closing is how a merchant makes sure an abandoned QR code can no longer be paid. */
+    ProviderOrder close(Party provider, String merchantOrderId) {
+        ProviderOrder closed = book(provider).byMerchant.computeIfPresent(merchantOrderId, (id, order) -> {
+            if (order.status() == PaymentStatus.SUCCESS) {
+                throw Problem.conflict("order " + merchantOrderId + " is already paid");
+            }
+            return order.closed();
+        });
+        if (closed == null) {
+            throw Problem.notFound("no " + provider.id() + " order for merchant order " + merchantOrderId);
+        }
+        return closed;
+    }
+
+    public Optional<ProviderOrder> order(Party provider, String merchantOrderId) {
+        return Optional.ofNullable(book(provider).byMerchant.get(merchantOrderId));
+    }
+
+    public List<ProviderOrder> orders(Party provider) {
+        return List.copyOf(book(provider).byMerchant.values());
+    }
+
+    /** The successful payments of one Beijing business day, in payment order. */
+    public List<ProviderOrder> statement(Party provider, LocalDate day) {
+        return book(provider).byMerchant.values().stream()
+                .filter(o -> o.status() == PaymentStatus.SUCCESS)
+                .filter(o -> o.paidAt().atZone(STATEMENT_ZONE).toLocalDate().equals(day))
+                .sorted(Comparator.comparing(ProviderOrder::paidAt).thenComparing(ProviderOrder::transactionId))
+                .toList();
+    }
+
+    private Book book(Party provider) {
+        Book book = books.get(provider);
+        if (book == null) {
+            throw new IllegalArgumentException(provider.id() + " is not a payment provider");
+        }
+        return book;
+    }
+
+    /** One provider's orders, by the merchant's id and by its own. */
+    private static final class Book {
+        private final Party provider;
+        private final Map<String, ProviderOrder> byMerchant = new ConcurrentHashMap<>();
+        private final Map<String, String> merchantIdByProviderId = new ConcurrentHashMap<>();
+        private final AtomicLong orderSequence = new AtomicLong();
+        private final AtomicLong transactionSequence = new AtomicLong();
+
+        Book(Party provider) {
+            this.provider = provider;
+        }
+
+        ProviderOrder newOrder(String merchantOrderId, BigDecimal amount, String description, URI notifyUrl) {
+            String providerOrderId = prefix() + "-order-" + String.format("%08d", orderSequence.incrementAndGet());
+            return new ProviderOrder(provider, merchantOrderId, providerOrderId, amount, description, notifyUrl,
+                    qrCode(), PaymentStatus.NOTPAY, null, null, null);
+        }
+
+        String nextTransactionId() {
+            return prefix() + "-tx-" + String.format("%08d", transactionSequence.incrementAndGet());
+        }
+
+        private String prefix() {
+            return switch (provider) {
+                case WECHAT -> "wx";
+                case ALIPAY -> "ali";
+                case UNIONPAY -> "up";
+                default -> throw new IllegalStateException(provider.id());
+            };
+        }
+
+        /** Looks like what each provider's app expects to scan; the token itself means nothing. */
+        private String qrCode() {
+            String token = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+            return switch (provider) {
+                case WECHAT -> "weixin://wxpay/bizpayurl?pr=" + token;
+                case ALIPAY -> "https://qr.alipay.com/" + token;
+                case UNIONPAY -> "https://qr.95516.com/00010000/" + token;
+                default -> throw new IllegalStateException(provider.id());
+            };
+        }
+    }
+}

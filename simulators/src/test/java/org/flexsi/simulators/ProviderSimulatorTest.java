@@ -1,0 +1,227 @@
+package org.flexsi.simulators;
+
+import static org.flexsi.simulators.TestConfig.secret;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.flexsi.simulators.callback.CallbackAttempt;
+import org.flexsi.simulators.callback.CallbackAttempt.Outcome;
+import org.flexsi.simulators.fault.Fault;
+import org.flexsi.simulators.provider.PaymentStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ProviderSimulatorTest {
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    private Simulators sims;
+    private Receiver receiver;
+    private SimClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        sims = Simulators.start(TestConfig.fast());
+        receiver = new Receiver();
+        client = new SimClient(sims.baseUrl());
+    }
+
+    @AfterEach
+    void stop() {
+        sims.close();
+        receiver.close();
+    }
+
+    private String order(String merchantOrderId, String amount) {
+        return """
+                {"merchantOrderId":"%s","amount":"%s","description":"flexible employment pension 2026-01",
+                 "notifyUrl":"%s"}""".formatted(merchantOrderId, amount, receiver.url("/payments/callbacks/wechat"));
+    }
+
+    private JsonNode prepay(String merchantOrderId) {
+        SimClient.Reply created = client.signed(secret(Party.WECHAT), "POST", "/providers/wechat/orders",
+                order(merchantOrderId, "796.00"));
+        assertEquals(201, created.status(), created.body());
+        return created.json();
+    }
+
+    @Test
+    void prepayThenPayDeliversASignedCallback() throws Exception {
+        JsonNode created = prepay("M-1");
+        String providerOrderId = created.get("providerOrderId").asText();
+        assertTrue(created.get("qrCode").asText().startsWith("weixin://wxpay/bizpayurl?pr="));
+        String payUrl = created.get("payUrl").asText();
+        assertEquals(sims.baseUrl() + "/providers/wechat/orders/" + providerOrderId + "/pay", payUrl);
+
+        SimClient.Reply paid = client.unsigned("POST", payUrl.substring(sims.baseUrl().length()), null);
+        assertEquals(200, paid.status(), paid.body());
+        assertEquals("SUCCESS", paid.json().get("status").asText());
+
+        Receiver.Received callback = receiver.next(WAIT);
+        assertTrue(callback.verifies(secret(Party.WECHAT)), "callback signed with the wechat secret");
+        assertEquals("wechat", callback.keyId());
+        assertEquals("/payments/callbacks/wechat", callback.path());
+        JsonNode body = SimClient.json(new String(callback.body()));
+        assertEquals("M-1", body.get("merchantOrderId").asText());
+        assertEquals(providerOrderId, body.get("providerOrderId").asText());
+        assertEquals("796.00", body.get("amount").asText());
+        assertTrue(body.get("amount").isTextual(), "money travels as a string");
+        assertEquals("SUCCESS", body.get("status").asText());
+        assertEquals(paid.json().get("transactionId").asText(), body.get("transactionId").asText());
+        Instant.parse(body.get("paidAt").asText());
+
+        JsonNode state = client.signed(secret(Party.WECHAT), "GET", "/providers/wechat/orders/by-merchant/M-1", null)
+                .json();
+        assertEquals("SUCCESS", state.get("status").asText());
+        assertEquals("796.00", state.get("amount").asText());
+    }
+
+    @Test
+    void callbackIsRetriedUntilTheReceiverAcceptsIt() throws Exception {
+        receiver.respondWith(500, 500);
+        String providerOrderId = prepay("M-2").get("providerOrderId").asText();
+        sims.providers().pay(Party.WECHAT, providerOrderId);
+
+        Receiver.Received first = receiver.next(WAIT);
+        Receiver.Received second = receiver.next(WAIT);
+        Receiver.Received third = receiver.next(WAIT);
+        assertTrue(third.verifies(secret(Party.WECHAT)));
+        assertNotEquals(first.nonce(), second.nonce(), "each attempt is signed afresh");
+        assertNotEquals(second.nonce(), third.nonce());
+        assertNull(receiver.poll(Duration.ofMillis(300)), "no attempt after the 200");
+
+        Await.until(() -> assertEquals(List.of(Outcome.REFUSED, Outcome.REFUSED, Outcome.DELIVERED),
+                sims.callbackAttempts().stream().map(CallbackAttempt::outcome).toList()));
+    }
+
+    @Test
+    void badSignatureFaultSendsACallbackThatDoesNotVerify() throws Exception {
+        sims.faults().inject(Fault.badSignature(Party.WECHAT).times(1));
+        receiver.respondWith(401);
+        sims.providers().pay(Party.WECHAT, prepay("M-3").get("providerOrderId").asText());
+
+        assertFalse(receiver.next(WAIT).verifies(secret(Party.WECHAT)));
+        assertTrue(receiver.next(WAIT).verifies(secret(Party.WECHAT)), "the retry after the fault is signed right");
+    }
+
+    @Test
+    void dropCallbacksLosesTheNotificationButTheQueryShowsThePayment() throws Exception {
+        sims.faults().inject(Fault.dropCallbacks(Party.WECHAT));
+        sims.providers().pay(Party.WECHAT, prepay("M-4").get("providerOrderId").asText());
+
+        assertNull(receiver.poll(Duration.ofMillis(300)));
+        assertEquals(PaymentStatus.SUCCESS, sims.providers().order(Party.WECHAT, "M-4").orElseThrow().status());
+        assertEquals(Outcome.DROPPED, sims.callbackAttempts().get(0).outcome());
+    }
+
+    @Test
+    void failCallbacksCountsAttemptsThenDelivers() throws Exception {
+        sims.faults().inject(Fault.failCallbacks(Party.WECHAT).times(2));
+        sims.providers().pay(Party.WECHAT, prepay("M-5").get("providerOrderId").asText());
+
+        assertTrue(receiver.next(WAIT).verifies(secret(Party.WECHAT)));
+        Await.until(() -> assertEquals(List.of(Outcome.INJECTED_FAILURE, Outcome.INJECTED_FAILURE, Outcome.DELIVERED),
+                sims.callbackAttempts().stream().map(CallbackAttempt::outcome).toList()));
+        assertEquals(3, sims.callbackAttempts().get(2).attempt());
+    }
+
+    @Test
+    void ordersAreIdempotentByMerchantOrderId() {
+        JsonNode first = prepay("M-6");
+        SimClient.Reply again = client.signed(secret(Party.WECHAT), "POST", "/providers/wechat/orders",
+                order("M-6", "796.00"));
+        assertEquals(201, again.status());
+        assertEquals(first, again.json());
+
+        SimClient.Reply otherAmount = client.signed(secret(Party.WECHAT), "POST", "/providers/wechat/orders",
+                order("M-6", "796.01"));
+        assertEquals(409, otherAmount.status());
+        assertEquals("application/problem+json", otherAmount.contentType());
+    }
+
+    @Test
+    void badInputIsRefusedWithProblemJson() {
+        for (String amount : List.of("796", "796.0", "796.000", "-1.00", "0.00", "abc")) {
+            SimClient.Reply reply = client.signed(secret(Party.WECHAT), "POST", "/providers/wechat/orders",
+                    order("M-7", amount));
+            assertEquals(400, reply.status(), amount);
+            assertEquals("application/problem+json", reply.contentType());
+            JsonNode problem = reply.json();
+            assertEquals(400, problem.get("status").asInt());
+            assertTrue(problem.get("detail").asText().contains("amount"), problem.toString());
+            assertTrue(problem.has("type") && problem.has("title"));
+        }
+        assertEquals(400, client.signed(secret(Party.WECHAT), "POST", "/providers/wechat/orders", "{not json").status());
+        assertEquals(400, client.signed(secret(Party.WECHAT), "POST", "/providers/wechat/orders", "[]").status());
+        assertEquals(404, client.signed(secret(Party.WECHAT), "POST", "/providers/paypal/orders",
+                order("M-7", "1.00")).status());
+        assertEquals(405, client.unsigned("DELETE", "/providers/wechat/orders", null).status());
+        assertEquals(404, client.unsigned("POST", "/providers/wechat/orders/nope/pay", null).status());
+        assertEquals(400, client.signed(secret(Party.WECHAT), "GET", "/providers/wechat/statements/2026-13-01", null)
+                .status());
+    }
+
+    @Test
+    void payingTwiceOrPayingAClosedOrderConflicts() {
+        String paid = prepay("M-8").get("providerOrderId").asText();
+        assertEquals(200, client.unsigned("POST", "/providers/wechat/orders/" + paid + "/pay", "{}").status());
+        assertEquals(409, client.unsigned("POST", "/providers/wechat/orders/" + paid + "/pay", "{}").status());
+        assertEquals(409, client.signed(secret(Party.WECHAT), "POST", "/providers/wechat/orders/by-merchant/M-8/close",
+                null).status());
+
+        String open = prepay("M-9").get("providerOrderId").asText();
+        SimClient.Reply closed = client.signed(secret(Party.WECHAT), "POST",
+                "/providers/wechat/orders/by-merchant/M-9/close", null);
+        assertEquals(200, closed.status());
+        assertEquals("CLOSED", closed.json().get("status").asText());
+        assertEquals(409, client.unsigned("POST", "/providers/wechat/orders/" + open + "/pay", null).status());
+        assertEquals(404, client.signed(secret(Party.WECHAT), "GET", "/providers/wechat/orders/by-merchant/none", null)
+                .status());
+    }
+
+    @Test
+    void mismatchedAmountAndFailureAreReportedAsPaid() throws Exception {
+        String providerOrderId = prepay("M-10").get("providerOrderId").asText();
+        SimClient.Reply paid = client.unsigned("POST", "/providers/wechat/orders/" + providerOrderId + "/pay",
+                "{\"outcome\":\"FAILED\",\"amount\":\"795.00\"}");
+        assertEquals("FAILED", paid.json().get("status").asText());
+        JsonNode callback = SimClient.json(new String(receiver.next(WAIT).body()));
+        assertEquals("FAILED", callback.get("status").asText());
+        assertEquals("795.00", callback.get("amount").asText());
+    }
+
+    @Test
+    void statementListsTheDaysSuccessfulTransactions() {
+        String providerOrderId = prepay("M-11").get("providerOrderId").asText();
+        prepay("M-12");
+        var paid = sims.providers().pay(Party.WECHAT, providerOrderId);
+        String day = paid.paidAt().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate().toString();
+
+        SimClient.Reply statement = client.signed(secret(Party.WECHAT), "GET", "/providers/wechat/statements/" + day,
+                null);
+        assertEquals(200, statement.status());
+        assertTrue(statement.contentType().startsWith("text/csv"));
+        assertEquals("transactionId,merchantOrderId,amount,status,paidAt\n"
+                + paid.transactionId() + ",M-11,796.00,SUCCESS," + paid.paidAt() + "\n", statement.body());
+    }
+
+    @Test
+    void providersAreSeparate() {
+        SimClient.Reply alipay = client.signed(secret(Party.ALIPAY), "POST", "/providers/alipay/orders",
+                order("M-13", "10.00"));
+        assertEquals(201, alipay.status());
+        assertTrue(alipay.json().get("qrCode").asText().startsWith("https://qr.alipay.com/"));
+        assertEquals(401, client.signed(secret(Party.ALIPAY), "POST", "/providers/unionpay/orders",
+                order("M-13", "10.00")).status(), "the alipay key does not open unionpay");
+        assertTrue(sims.providers().order(Party.WECHAT, "M-13").isEmpty());
+        assertEquals(1, sims.providers().orders(Party.ALIPAY).size());
+    }
+}

@@ -1,0 +1,30 @@
+package org.flexsi.simulators;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SimulatorsMainTest {
+
+    @Test
+    void environmentChoosesPortAndSecretsWithDevFallback() {
+        SimulatorsConfig config = SimulatorsMain.configFromEnv(Map.of("SIMULATORS_PORT", "0",
+                "SIM_SECRET_WECHAT", "from-env"));
+        assertEquals(0, config.port());
+        assertEquals("127.0.0.1", config.host());
+        assertEquals("from-env", config.secret(Party.WECHAT));
+        assertEquals("dev-medical-secret", config.secret(Party.MEDICAL));
+        assertEquals(8090, SimulatorsMain.configFromEnv(Map.of()).port());
+    }
+
+    @Test
+    void healthIsUp() {
+        try (Simulators sims = Simulators.start(TestConfig.fast())) {
+            SimClient.Reply health = new SimClient(sims.baseUrl()).unsigned("GET", "/health", null);
+            assertEquals("http://127.0.0.1:" + sims.port(), sims.baseUrl());
+            assertEquals(200, health.status());
+            assertEquals("UP", health.json().get("status").asText());
+        }
+    }
+}
