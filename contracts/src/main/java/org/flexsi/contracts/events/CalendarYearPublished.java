@@ -6,8 +6,12 @@ import java.util.List;
 import org.flexsi.contracts.Event;
 import org.flexsi.contracts.Topics;
 
-/** One year of the working-day calendar; keyed by year on a compacted topic, so the latest wins. */
-public record CalendarYearPublished(int year, String source, List<LocalDate> offDays, List<LocalDate> workDays,
+/** One year of the working-day calendar; keyed by year on a compacted topic, so the latest wins. Schema: {@code contracts/events/org.flexsi.calendar.year-published.v1.json}. */
+public record CalendarYearPublished(
+        int year,
+        String source,
+        List<LocalDate> offDays,
+        List<LocalDate> workDays,
         Instant publishedAt) implements Event {
     public static final String TYPE = "org.flexsi.calendar.year-published.v1";
 

@@ -5,8 +5,19 @@ import java.time.LocalDate;
 import org.flexsi.contracts.Event;
 import org.flexsi.contracts.Topics;
 
-public record PersonRegistered(String personId, String idType, String idNumber, String name, String sex,
-        LocalDate birthDate, String region, String agency, Instant registeredAt) implements Event {
+/** A person was registered (R3): everything a consumer needs to recognise them, including the full ID number. Schema: {@code contracts/events/org.flexsi.person.registered.v1.json}. */
+public record PersonRegistered(
+        String personId,
+        String idType,
+        String idNumber,
+        String name,
+        String sex,
+        LocalDate birthDate,
+        String region,
+        String agency,
+        String personalNumber,
+        String mobile,
+        Instant registeredAt) implements Event {
     public static final String TYPE = "org.flexsi.person.registered.v1";
 
     @Override

@@ -5,9 +5,16 @@ import java.util.List;
 import org.flexsi.contracts.Event;
 import org.flexsi.contracts.Topics;
 
-/** An agency confirmed the rights that one sync record carried (R24). */
-public record RightsConfirmed(String recordId, String personId, String agency, String paymentId, String insurance,
-        List<String> months, String agencyReference, Instant confirmedAt) implements Event {
+/** An agency confirmed the rights that one sync record carried (R24). Schema: {@code contracts/events/org.flexsi.rights.confirmed.v1.json}. */
+public record RightsConfirmed(
+        String recordId,
+        String personId,
+        String agency,
+        String paymentId,
+        String insurance,
+        List<String> months,
+        String agencyReference,
+        Instant confirmedAt) implements Event {
     public static final String TYPE = "org.flexsi.rights.confirmed.v1";
 
     @Override

@@ -107,7 +107,7 @@ class OutboxAndInboxTest {
 
     private static PersonRegistered registered(String person) {
         return new PersonRegistered(person, "RESIDENT_ID", "420106199001011234", "张三", "MALE", LocalDate.of(1990, 1, 1),
-                "420100", "武汉市", Instant.now());
+                "420100", "武汉市", null, null, Instant.now());
     }
 
     private static Map<String, String> headers(String id, String type) {
