@@ -17,10 +17,27 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.flexsi.contracts.Event;
+import org.flexsi.contracts.Json;
+import org.flexsi.platform.kafka.CloudEventHeaders;
 
 /** A plain Kafka client for tests: send raw records and read what services wrote, as an outsider would. */
 public final class TestKafka {
+    private static final ObjectMapper MAPPER = Json.eventMapper();
     private TestKafka() {
+    }
+
+    /** Publishes a contract event the way a producing service would (CloudEvents headers, person key). */
+    public static UUID publish(Event event, String source) {
+        UUID id = UUID.randomUUID();
+        ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.partitionKey(),
+                MAPPER.valueToTree(event).toString());
+        CloudEventHeaders.write(record.headers(), id, source, event.eventType(), event.subject(), Instant.now());
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+        send(event.topic(), event.partitionKey(), record.value(), headers);
+        return id;
     }
 
     public static void send(String topic, String key, String value, Map<String, String> headers) {
