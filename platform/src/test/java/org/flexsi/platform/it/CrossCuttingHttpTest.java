@@ -94,6 +94,13 @@ class CrossCuttingHttpTest {
     }
 
     @Test
+    void everyAnswerCarriesATraceIdTakenFromTraceparentWhenGiven() {
+        given().header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01").get("/test/nowhere")
+                .then().header("X-Trace-Id", "4bf92f3577b34da6a3ce929d0e0e4736");
+        given().get("/test/nowhere").then().header("X-Trace-Id", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{32}"));
+    }
+
+    @Test
     void unknownPathsAreProblemsToo() {
         given().get("/test/nowhere").then().statusCode(404).contentType("application/problem+json");
     }
