@@ -27,14 +27,14 @@ final class KafkaBroker {
 
     private final Path dir;
     private final Path libDir;
-    private final Path log;
+    private final StateDir state;
     private final int port;
     private final int controllerPort;
 
     KafkaBroker(StateDir state, Path libDir, int port, int controllerPort) {
         this.dir = state.root().resolve("kafka");
         this.libDir = libDir;
-        this.log = state.log(StackOptions.KAFKA);
+        this.state = state;
         this.port = port;
         this.controllerPort = controllerPort;
     }
@@ -64,11 +64,11 @@ final class KafkaBroker {
             // KRaft storage must be formatted once; --standalone makes this node the whole controller quorum
             List<String> format = concat(jvm, "kafka.tools.StorageTool", "format", "--cluster-id",
                     Uuid.randomUuid().toString(), "--config", config.toString(), "--standalone");
-            new ManagedProcess("kafka-format", format, Map.of(), dir, log, () -> true)
+            new ManagedProcess("kafka-format", format, Map.of(), dir, state.log("kafka-format"), () -> true)
                     .runToCompletion(Duration.ofMinutes(1));
         }
         return new ManagedProcess(StackOptions.KAFKA, concat(jvm, "kafka.Kafka", config.toString()), Map.of(), dir,
-                log, () -> answers(bootstrapServers()));
+                state.log(StackOptions.KAFKA), () -> answers(bootstrapServers()));
     }
 
     static String serverProperties(Path dataDir, int port, int controllerPort) {

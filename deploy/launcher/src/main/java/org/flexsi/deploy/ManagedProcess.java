@@ -61,7 +61,7 @@ final class ManagedProcess {
 
     /** Runs the command to completion (a one-shot tool such as the Kafka storage format). */
     void runToCompletion(Duration timeout) {
-        start(true);
+        start(false);
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();

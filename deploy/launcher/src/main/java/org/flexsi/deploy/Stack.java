@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -73,6 +74,11 @@ public final class Stack implements AutoCloseable {
 
     private void boot() {
         PrintStream out = options.out();
+        // fail before anything is started: a missing jar or a busy port would otherwise show up minutes later
+        if (options.simulators()) {
+            requireFile(simulatorsJar());
+        }
+        options.services().forEach(name -> requireFile(serviceJar(name)));
         requireFreePorts();
         Postgres database = Postgres.connectOrStart(options, state);
         synchronized (this) {
@@ -85,8 +91,8 @@ public final class Stack implements AutoCloseable {
         }
         database.ensureDatabases(options.services().stream().map(options::databaseName).toList(),
                 options.freshDatabases(), out);
-        String external = options.environment().get("KAFKA_BOOTSTRAP_SERVERS");
-        if (external != null && !external.isBlank()) {
+        String external = externalKafka();
+        if (external != null) {
             bootstrapServers = external;
             out.printf("%-13s using %s (KAFKA_BOOTSTRAP_SERVERS), no broker started%n", StackOptions.KAFKA, external);
             awaitExternalKafka(external);
@@ -297,20 +303,27 @@ public final class Stack implements AutoCloseable {
 
     private ManagedProcess simulatorsProcess() {
         String name = StackOptions.SIMULATORS;
-        Path jar = requireFile(options.projectRoot().resolve("simulators/target/simulators.jar"));
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SIMULATORS_PORT", String.valueOf(options.port(name)));
-        secrets.forEach((party, secret) -> env.put("SIM_SECRET_" + party.toUpperCase(), secret));
+        secrets.forEach((party, secret) -> env.put("SIM_SECRET_" + party.toUpperCase(Locale.ROOT), secret));
         env.putAll(options.extraEnv());
-        return new ManagedProcess(name, javaJar(jar), env, options.projectRoot().resolve("simulators"),
-                state.log(name), () -> httpOk(url(name) + "/health"));
+        return new ManagedProcess(name, javaJar(simulatorsJar()), env, options.projectRoot().resolve("simulators"),
+                state.log(name), () -> httpOk(url(name) + healthPath(name)));
+    }
+
+    private Path simulatorsJar() {
+        return options.projectRoot().resolve("simulators/target/simulators.jar");
+    }
+
+    private Path serviceJar(String name) {
+        return options.projectRoot().resolve(name + "-service/target/quarkus-app/quarkus-run.jar");
     }
 
     private ManagedProcess serviceProcess(String name) {
-        Path module = options.projectRoot().resolve(name + "-service");
-        Path jar = requireFile(module.resolve("target/quarkus-app/quarkus-run.jar"));
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(options.port(name)));
+        // a developer's stack with generated secrets has no business on the network
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(name));
         env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user);
         if (postgres.password != null) {
@@ -320,11 +333,12 @@ public final class Stack implements AutoCloseable {
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", state.publicKey().toString());
         env.put("FLEXSI_SIMULATORS_URL", url(StackOptions.SIMULATORS));
         env.put("FLEXSI_SELF_URL", url(name));
-        secrets.forEach((party, secret) -> env.put("FLEXSI_SECRET_" + party.toUpperCase(), secret));
+        secrets.forEach((party, secret) -> env.put("FLEXSI_SECRET_" + party.toUpperCase(Locale.ROOT), secret));
         env.put("FLEXSI_KAFKA_REPLICATION_FACTOR", "1");
         env.putAll(options.extraEnv());
-        return new ManagedProcess(name, javaJar(jar), env, module, state.log(name),
-                () -> httpOk(url(name) + "/q/health/ready"));
+        return new ManagedProcess(name, javaJar(serviceJar(name)), env,
+                options.projectRoot().resolve(name + "-service"), state.log(name),
+                () -> httpOk(url(name) + healthPath(name)));
     }
 
     private List<String> javaJar(Path jar) {
@@ -336,7 +350,7 @@ public final class Stack implements AutoCloseable {
         return command;
     }
 
-    /** Health URL of an HTTP child, as printed by the CLI and probed by status. */
+    /** Health path of an HTTP child: what start-up waits for, the CLI prints and status probes. */
     static String healthPath(String name) {
         return StackOptions.SIMULATORS.equals(name) ? "/health" : "/q/health/ready";
     }
@@ -366,7 +380,7 @@ public final class Stack implements AutoCloseable {
     /** A leftover process on one of our ports would make a service fail in a confusing way later. */
     private void requireFreePorts() {
         Map<String, Integer> ports = new LinkedHashMap<>();
-        if (options.environment().get("KAFKA_BOOTSTRAP_SERVERS") == null) {
+        if (externalKafka() == null) {
             ports.put("kafka", options.kafkaPort());
             ports.put("kafka controller", options.kafkaControllerPort());
         }
@@ -384,22 +398,29 @@ public final class Stack implements AutoCloseable {
         });
     }
 
+    /** KAFKA_BOOTSTRAP_SERVERS when set: then that cluster is used and no broker is started. */
+    private String externalKafka() {
+        String servers = options.environment().get("KAFKA_BOOTSTRAP_SERVERS");
+        return servers == null || servers.isBlank() ? null : servers.trim();
+    }
+
     private Path kafkaLibDir() {
         return options.projectRoot().resolve("deploy/launcher/target/kafka-lib");
     }
 
-    private static Path requireFile(Path file) {
+    private static void requireFile(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new StackException(file + " is missing; build it first (./mvnw install -DskipTests)");
         }
-        return file;
     }
 
     /** Ports, pids, URLs and logs for {@code deploy/stack status}, which runs in another JVM. */
     private synchronized void writeStackFile() {
+        if (closed) {
+            return; // close() removed it
+        }
         Properties props = new Properties();
         props.setProperty("postgres.address", postgres.host + ":" + postgres.port);
-        props.setProperty("postgres.embedded", String.valueOf(postgres.embedded()));
         if (postgres.pid() > 0) {
             props.setProperty("postgres.pid", String.valueOf(postgres.pid()));
         }

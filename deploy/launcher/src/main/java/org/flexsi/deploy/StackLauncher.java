@@ -72,7 +72,7 @@ public final class StackLauncher {
         }, "flexsi-launcher-shutdown"));
         stack.set(Stack.start(StackOptions.builder(line.root()).stateDir(line.stateDir())
                 .services(line.services()).simulators(!line.flags().contains("--no-simulators")).build()));
-        printTable(stack.get(), state, System.out);
+        printTable(stack.get(), state, line.root(), System.out);
         System.out.printf("flexsi stack ready in %d s%n", Math.round((System.nanoTime() - started) / 1e9));
         System.out.println("Ctrl-C (or deploy/stack down) stops everything");
         try {
@@ -83,22 +83,22 @@ public final class StackLauncher {
         return 0;
     }
 
-    private static void printTable(Stack stack, StateDir state, PrintStream out) {
+    private static void printTable(Stack stack, StateDir state, Path root, PrintStream out) {
         String format = "%-13s %-26s %-38s %-42s %s%n";
         out.printf(format, "NAME", "URL", "SWAGGER UI", "HEALTH", "LOG");
         out.printf(format, StackOptions.POSTGRES, stack.databaseAddress(),
                 stack.embeddedDatabase() ? "(embedded)" : "(external)", NONE,
-                stack.embeddedDatabase() ? relative(state.log(StackOptions.POSTGRES)) : NONE);
+                stack.embeddedDatabase() ? relative(root, state.log(StackOptions.POSTGRES)) : NONE);
         boolean ownBroker = stack.names().contains(StackOptions.KAFKA);
         out.printf(format, StackOptions.KAFKA, stack.bootstrapServers(), ownBroker ? "(started)" : "(external)",
-                NONE, ownBroker ? relative(stack.logFile(StackOptions.KAFKA)) : NONE);
+                NONE, ownBroker ? relative(root, stack.logFile(StackOptions.KAFKA)) : NONE);
         for (String name : stack.names()) {
             if (name.equals(StackOptions.KAFKA)) {
                 continue;
             }
             String url = stack.url(name);
             out.printf(format, name, url, name.equals(StackOptions.SIMULATORS) ? NONE : url + "/q/swagger-ui",
-                    url + Stack.healthPath(name), relative(stack.logFile(name)));
+                    url + Stack.healthPath(name), relative(root, stack.logFile(name)));
         }
     }
 
@@ -131,53 +131,41 @@ public final class StackLauncher {
     /** One line per process: whether it answers, its pid and resident memory; 0 when all answer. */
     private static int status(StateDir state) {
         Properties stack = StateDir.readProperties(state.stackFile());
-        List<String[]> rows = new ArrayList<>();
-        long totalKb = 0;
-        boolean allAnswer = true;
-        if (stack.isEmpty()) {
+        boolean recorded = !stack.isEmpty();
+        if (!recorded) {
             System.out.println("no running stack recorded in " + state.stackFile() + "; probing the default ports");
             stack = defaultAddresses();
         }
-        Optional<ProcessHandle> launcher = runningLauncher(state);
-        if (launcher.isPresent()) {
-            long kb = rssKb(launcher.get().pid());
-            totalKb += Math.max(kb, 0);
-            rows.add(new String[] {"launcher", NONE, "yes", String.valueOf(launcher.get().pid()), mb(kb)});
-        }
-        String postgresAddress = stack.getProperty("postgres.address");
-        boolean postgresAnswers = answersTcp(postgresAddress);
+        String notOurs = recorded ? "(external)" : NONE;
+        List<StatusRow> rows = new ArrayList<>();
+        runningLauncher(state).ifPresent(p -> rows.add(new StatusRow("launcher", NONE, true, p.pid(), rssKb(p.pid()))));
+        String postgres = stack.getProperty("postgres.address");
         long postgresPid = Long.parseLong(stack.getProperty("postgres.pid", "-1"));
         // the postmaster and its backends; shared buffers are counted in each of them
-        long postgresKb = postgresPid > 0 ? treeRssKb(postgresPid) : -1;
-        totalKb += Math.max(postgresKb, 0);
-        rows.add(new String[] {StackOptions.POSTGRES, postgresAddress, yesNo(postgresAnswers),
-                postgresPid > 0 ? String.valueOf(postgresPid) : "(external)", mb(postgresKb)});
-        allAnswer &= postgresAnswers;
-        String kafkaAddress = stack.getProperty("kafka.address");
-        boolean kafkaAnswers = kafkaAnswers(kafkaAddress);
+        rows.add(new StatusRow(StackOptions.POSTGRES, postgres, answersTcp(postgres), postgresPid,
+                postgresPid > 0 ? treeRssKb(postgresPid) : -1));
+        String kafka = stack.getProperty("kafka.address");
         long kafkaPid = Long.parseLong(stack.getProperty("kafka.pid", "-1"));
-        long kafkaKb = kafkaPid > 0 ? rssKb(kafkaPid) : -1;
-        totalKb += Math.max(kafkaKb, 0);
-        rows.add(new String[] {StackOptions.KAFKA, kafkaAddress, yesNo(kafkaAnswers),
-                kafkaPid > 0 ? String.valueOf(kafkaPid) : "(external)", mb(kafkaKb)});
-        allAnswer &= kafkaAnswers;
+        rows.add(new StatusRow(StackOptions.KAFKA, kafka, kafkaAnswers(kafka), kafkaPid, rssKb(kafkaPid)));
         for (String name : stack.getProperty("http", "").split(",")) {
-            if (name.isEmpty()) {
-                continue;
+            if (!name.isEmpty()) {
+                String url = stack.getProperty(name + ".url");
+                long pid = Long.parseLong(stack.getProperty(name + ".pid", "-1"));
+                rows.add(new StatusRow(name, url, httpAnswers(url + Stack.healthPath(name)), pid, rssKb(pid)));
             }
-            String url = stack.getProperty(name + ".url");
-            boolean answers = httpAnswers(url + Stack.healthPath(name));
-            long pid = Long.parseLong(stack.getProperty(name + ".pid", "-1"));
-            long kb = pid > 0 ? rssKb(pid) : -1;
-            totalKb += Math.max(kb, 0);
-            rows.add(new String[] {name, url, yesNo(answers), pid > 0 ? String.valueOf(pid) : NONE, mb(kb)});
-            allAnswer &= answers;
         }
         String format = "%-13s %-24s %-8s %-11s %s%n";
         System.out.printf(format, "NAME", "ADDRESS", "ANSWERS", "PID", "RSS");
-        rows.forEach(row -> System.out.printf(format, (Object[]) row));
-        System.out.printf(format, "total", "", "", "", mb(totalKb));
-        return allAnswer ? 0 : 3;
+        for (StatusRow row : rows) {
+            boolean infrastructure = row.name.equals(StackOptions.POSTGRES) || row.name.equals(StackOptions.KAFKA);
+            String pid = row.pid > 0 ? String.valueOf(row.pid) : infrastructure ? notOurs : NONE;
+            System.out.printf(format, row.name, row.address, row.answers ? "yes" : "no", pid, mb(row.rssKb));
+        }
+        System.out.printf(format, "total", "", "", "", mb(rows.stream().mapToLong(r -> Math.max(r.rssKb, 0)).sum()));
+        return rows.stream().allMatch(StatusRow::answers) ? 0 : 3;
+    }
+
+    private record StatusRow(String name, String address, boolean answers, long pid, long rssKb) {
     }
 
     private static int token(CommandLine line, StateDir state) {
@@ -238,6 +226,9 @@ public final class StackLauncher {
 
     /** VmRSS of one process in kB from /proc, -1 when unknown. */
     static long rssKb(long pid) {
+        if (pid <= 0) {
+            return -1;
+        }
         try (Stream<String> lines = Files.lines(Path.of("/proc", String.valueOf(pid), "status"))) {
             return lines.filter(l -> l.startsWith("VmRSS:")).findFirst()
                     .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).orElse(-1L);
@@ -253,10 +244,6 @@ public final class StackLauncher {
 
     private static String mb(long kb) {
         return kb < 0 ? NONE : String.format("%d MB", Math.round(kb / 1024.0));
-    }
-
-    private static String yesNo(boolean answers) {
-        return answers ? "yes" : "no";
     }
 
     private static boolean answersTcp(String hostPort) {
@@ -280,8 +267,8 @@ public final class StackLauncher {
         }
     }
 
-    private static String relative(Path file) {
-        Path cwd = Path.of("").toAbsolutePath();
-        return file.startsWith(cwd) ? cwd.relativize(file).toString() : file.toString();
+    /** Logs under the project root are shown from there (deploy/.run/logs/...), the way the docs name them. */
+    private static String relative(Path root, Path file) {
+        return file.startsWith(root) ? root.relativize(file).toString() : file.toString();
     }
 }

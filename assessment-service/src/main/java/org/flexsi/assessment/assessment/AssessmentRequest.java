@@ -1,0 +1,25 @@
+package org.flexsi.assessment.assessment;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.flexsi.assessment.quote.InsuranceChoice;
+
+@Schema(description = "Assess (核定) what a registered person owes for chosen months; choices left out default to the registered ones")
+public record AssessmentRequest(
+        @NotBlank @Size(max = 64) @Schema(examples = "p-1001") String personId,
+        @Min(2000) @Max(2100) @Schema(description = "catalogue year; default: the year whose catalogue covers the first month",
+                examples = "2026") Integer year,
+        @NotEmpty @Size(max = 60) @Schema(examples = "[\"2026-01\"]")
+        List<@NotNull @Pattern(regexp = "[0-9]{4}-(0[1-9]|1[0-2])", message = "must look like YYYY-MM") String> months,
+        @Pattern(regexp = "[0-9]{1,8}(\\.[0-9]{1,2})?", message = "must be a decimal amount with at most 2 places")
+        @Schema(description = "base for every chosen insurance that gives none", examples = "4500.00") String base,
+        @NotEmpty @Size(max = 10) @Valid List<@NotNull InsuranceChoice> insurances) {
+}

@@ -1,0 +1,324 @@
+package org.flexsi.assessment.assessment;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.flexsi.assessment.calc.Calculation;
+import org.flexsi.assessment.calc.Calculator;
+import org.flexsi.assessment.calc.Choice;
+import org.flexsi.assessment.calc.LateFees;
+import org.flexsi.assessment.calc.Line;
+import org.flexsi.assessment.calc.Money;
+import org.flexsi.assessment.calc.Months;
+import org.flexsi.assessment.calc.PayableWindow;
+import org.flexsi.assessment.calc.RuleViolation;
+import org.flexsi.assessment.calc.WindowCheck;
+import org.flexsi.assessment.catalogue.BaseRule;
+import org.flexsi.assessment.catalogue.Catalogue;
+import org.flexsi.assessment.catalogue.CatalogueRepository;
+import org.flexsi.assessment.catalogue.CatalogueVersion;
+import org.flexsi.assessment.catalogue.Deferral;
+import org.flexsi.assessment.catalogue.Insurance;
+import org.flexsi.assessment.catalogue.InsuranceStandard;
+import org.flexsi.assessment.config.AssessmentConfig;
+import org.flexsi.assessment.config.Roles;
+import org.flexsi.assessment.person.Enrolment;
+import org.flexsi.assessment.person.Person;
+import org.flexsi.assessment.person.PersonRepository;
+import org.flexsi.assessment.quote.InsuranceChoice;
+import org.flexsi.assessment.quote.Lines;
+import org.flexsi.contracts.events.AssessmentCancelled;
+import org.flexsi.contracts.events.AssessmentCreated;
+import org.flexsi.contracts.events.AssessmentExpired;
+import org.flexsi.contracts.events.LineItem;
+import org.flexsi.platform.idempotency.IdempotencyKeys;
+import org.flexsi.platform.outbox.Outbox;
+import org.flexsi.platform.problem.ProblemException;
+
+/** Self-selected assessments (R14/R15): checked against registration, window and paid months, stored and announced. */
+@ApplicationScoped
+@Transactional
+public class AssessmentService {
+    public static final String SELF_SELECTED = "SELF_SELECTED";
+    public static final String AGENCY = "AGENCY";
+
+    private final AssessmentRepository assessments;
+    private final CatalogueRepository catalogues;
+    private final PersonRepository persons;
+    private final IdempotencyKeys idempotency;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final AssessmentConfig config;
+    private final MeterRegistry metrics;
+
+    public AssessmentService(AssessmentRepository assessments, CatalogueRepository catalogues, PersonRepository persons,
+            IdempotencyKeys idempotency, Outbox outbox, Clock clock, AssessmentConfig config, MeterRegistry metrics) {
+        this.assessments = assessments;
+        this.catalogues = catalogues;
+        this.persons = persons;
+        this.idempotency = idempotency;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    public Response create(AssessmentRequest request, Caller caller, String idempotencyKey) {
+        IdempotencyKeys.require(idempotencyKey);
+        authorize(caller, request.personId());
+        return idempotency.once("assessment:" + caller.subject(), idempotencyKey, request, 201,
+                () -> assess(request, caller));
+    }
+
+    private AssessmentView assess(AssessmentRequest request, Caller caller) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, config.zone());
+        Person person = persons.person(request.personId()).orElseThrow(() -> new RuleViolation("R3",
+                "person " + request.personId() + " is not registered: registration comes first"));
+        List<YearMonth> months = Months.distinctSorted(request.months());
+        Map<Insurance, Enrolment> enrolments = new EnumMap<>(Insurance.class);
+        persons.enrolments(person.personId()).forEach(e -> enrolments.put(e.insurance(), e));
+
+        Enrolment first = enrolments.get(request.insurances().get(0).insurance());
+        String region = first != null ? first.region() : person.region();
+        CatalogueVersion version = catalogue(region, request.year(), months.get(0));
+        Catalogue catalogue = version.definition();
+
+        List<Choice> choices = new ArrayList<>();
+        for (InsuranceChoice wanted : request.insurances()) {
+            InsuranceStandard standard = catalogue.standard(wanted.insurance()).orElseThrow(() -> new RuleViolation(
+                    "catalogue-insurance", catalogue.region() + " " + catalogue.year() + " does not offer " + wanted.insurance()));
+            if (standard.agencyAssessed()) {
+                throw new RuleViolation("R16", wanted.insurance() + " in " + catalogue.region()
+                        + " is assessed by the agency in batches; fetch its assessment by serial number or by name and ID number");
+            }
+            Enrolment enrolment = enrolments.get(standard.enrolment());
+            checkCovered(person, standard, enrolment, months);
+            choices.add(withRegisteredDefaults(wanted.toChoice(), standard, enrolment));
+        }
+        WindowCheck window = PayableWindow.check(catalogue.window(), months, today);
+        if (!window.payable()) {
+            throw new RuleViolation(window.rule(), window.reason());
+        }
+        Calculation calculation = Calculator.calculate(catalogue, months, choices,
+                request.base() == null ? null : new BigDecimal(request.base()));
+        List<LineItem> lines = new ArrayList<>(Lines.items(calculation.lines()));
+        long total = calculation.totalFen() + lateFees(catalogue, months, choices, request, today, lines);
+
+        List<String> insurances = lines.stream().map(LineItem::insurance).distinct().toList();
+        checkNotPaid(person.personId(), insurances, months);
+        List<String> open = assessments.openHolding(person.personId(), insurances, Months.format(months), now);
+        if (!open.isEmpty()) {
+            throw ProblemException.conflict("assessment-open", "assessment " + open.get(0)
+                    + " already holds some of these months; pay it, let it expire or cancel it first");
+        }
+        AssessmentView created = new AssessmentView(UUID.randomUUID().toString(), assessments.nextSerial(catalogue.region(), today),
+                person.personId(), catalogue.region(), catalogue.year(), SELF_SELECTED, version.version(), "OPEN", List.copyOf(lines),
+                Money.format(total), now, expiry(now, catalogue, window, months), null, null);
+        store(created, caller);
+        return created;
+    }
+
+    /** Stores an assessment and announces it in the same transaction. */
+    public void store(AssessmentView a, Caller caller) {
+        assessments.insert(a, caller.subject());
+        outbox.publish(new AssessmentCreated(a.assessmentId(), a.serialNumber(), a.personId(), a.region(), a.year(), a.source(),
+                a.lines(), a.total(), a.catalogueVersion(), a.createdAt(), a.expiresAt()));
+        metrics.counter("flexsi_assessments_created", "source", a.source()).increment();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AssessmentView find(String serial, Caller caller) {
+        AssessmentView a = assessments.bySerial(serial)
+                .orElseThrow(() -> ProblemException.notFound("no assessment " + serial));
+        authorize(caller, a.personId());
+        return a;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AssessmentView> ofPerson(String personId, String status, Caller caller) {
+        authorize(caller, personId);
+        return assessments.byPerson(personId, status);
+    }
+
+    /** Jiangxi's third path (R14): the open assessments of the person with this name and ID number. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AssessmentView> lookup(String name, String idNumber, Caller caller) {
+        Person person = persons.byNameAndIdNumber(name, idNumber)
+                .orElseThrow(() -> ProblemException.notFound("no registered person with this name and ID number"));
+        if (!caller.is(Roles.BANK)) {
+            authorize(caller, person.personId());
+        }
+        return assessments.byPerson(person.personId(), "OPEN");
+    }
+
+    public Response cancel(String serial, String reason, Caller caller, String idempotencyKey) {
+        IdempotencyKeys.require(idempotencyKey);
+        return idempotency.once("cancel:" + caller.subject(), idempotencyKey, List.of(serial, reason), 200, () -> {
+            AssessmentView a = assessments.bySerialForUpdate(serial)
+                    .orElseThrow(() -> ProblemException.notFound("no assessment " + serial));
+            authorize(caller, a.personId());
+            Instant now = clock.instant();
+            if (!assessments.close(serial, "CANCELLED", reason, now)) {
+                throw ProblemException.conflict("assessment-not-open", "assessment " + serial + " is " + a.status()
+                        + " and can no longer be cancelled");
+            }
+            outbox.publish(new AssessmentCancelled(a.assessmentId(), serial, a.personId(), reason, now));
+            return assessments.bySerial(serial).orElseThrow();
+        });
+    }
+
+    /** Expires unpaid assessments past their expiry; returns how many. */
+    public int expireDue(int limit) {
+        Instant now = clock.instant();
+        List<AssessmentView> due = assessments.dueForExpiry(now, limit);
+        for (AssessmentView a : due) {
+            assessments.close(a.serialNumber(), "EXPIRED", "not paid by " + a.expiresAt(), now);
+            outbox.publish(new AssessmentExpired(a.assessmentId(), a.serialNumber(), a.personId(), now));
+        }
+        return due.size();
+    }
+
+    /** A contributor acts for himself, a proxy for a person on his list, agency and operations for anyone. */
+    void authorize(Caller caller, String personId) {
+        if (caller.official() || (caller.is(Roles.CONTRIBUTOR) && caller.subject().equals(personId))
+                || (caller.is(Roles.PROXY) && persons.isProxyOf(caller.subject(), personId))) {
+            return;
+        }
+        throw ProblemException.forbidden("you may not act for person " + personId);
+    }
+
+    public void checkNotPaid(String personId, List<String> insurances, List<YearMonth> months) {
+        Set<String> paid = persons.paidMonths(personId);
+        for (String insurance : insurances) {
+            for (YearMonth month : months) {
+                if (paid.contains(insurance + "|" + month)) {
+                    throw new RuleViolation("already-paid", insurance + " " + month + " is already paid");
+                }
+            }
+        }
+    }
+
+    /** A region's catalogue, else its city's, else its province's (Wuhan districts, Jiangxi cities). */
+    CatalogueVersion catalogue(String region, Integer year, YearMonth firstMonth) {
+        for (String candidate : List.of(region, region.substring(0, 4) + "00", region.substring(0, 2) + "0000")) {
+            Optional<CatalogueVersion> found = year != null ? catalogues.published(candidate, year)
+                    : catalogues.publishedCovering(candidate, firstMonth);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        throw new RuleViolation("catalogue", "no published catalogue for region " + region + " and "
+                + (year != null ? "year " + year : "month " + firstMonth));
+    }
+
+    private void checkCovered(Person person, InsuranceStandard standard, Enrolment enrolment, List<YearMonth> months) {
+        if (enrolment == null) {
+            throw new RuleViolation("R3", "person " + person.personId() + " is not enrolled in " + standard.enrolment());
+        }
+        for (YearMonth month : months) {
+            if (month.isBefore(enrolment.firstMonth())) {
+                throw new RuleViolation("R3", month + " is before the first insured month " + enrolment.firstMonth() + " of "
+                        + standard.enrolment());
+            }
+            if (!enrolment.covers(month)) {
+                throw new RuleViolation("R4", standard.enrolment() + " is " + enrolment.status().toLowerCase() + " after "
+                        + enrolment.lastCoveredMonth() + "; continue the enrolment (续保) before paying " + month);
+            }
+        }
+        if (standard.enrolment() == Insurance.MEDICAL) {
+            for (Object[] gap : persons.gaps(person.personId())) {
+                if (!Insurance.MEDICAL.name().equals(gap[0]) || gap[2] == null) {
+                    continue;
+                }
+                YearMonth from = YearMonth.parse((String) gap[1]);
+                YearMonth to = YearMonth.parse((String) gap[2]);
+                for (YearMonth month : months) {
+                    if (!month.isBefore(from) && !month.isAfter(to)) {
+                        throw new RuleViolation("R16", month + " falls in a medical interruption (" + from + ".." + to
+                                + "): medical back-pay needs the medical agency to push back-pay data first");
+                    }
+                }
+            }
+        }
+    }
+
+    /** Choices the request leaves open take the registered grade, base, rate or plan, where the catalogue allows a choice. */
+    private static Choice withRegisteredDefaults(Choice choice, InsuranceStandard standard, Enrolment enrolment) {
+        if (enrolment == null || standard.enrolment() != standard.insurance()) {
+            return choice;
+        }
+        BaseRule rule = standard.base();
+        String grade = choice.grade();
+        BigDecimal base = choice.base();
+        if (grade == null && base == null && rule != null) {
+            if (rule.graded()) {
+                grade = enrolment.grade();
+            } else if (rule.ranged()) {
+                base = enrolment.base();
+            }
+        }
+        BigDecimal rate = choice.rate();
+        String plan = choice.plan();
+        if (rate == null && plan == null && standard.plans().size() > 1) {
+            boolean known = enrolment.plan() != null && standard.plans().stream().anyMatch(p -> p.code().equals(enrolment.plan()));
+            if (known) {
+                plan = enrolment.plan();
+            } else if (enrolment.rate() != null && enrolment.rate().matches("[0-9]*\\.?[0-9]+")) {
+                rate = new BigDecimal(enrolment.rate());
+            }
+        }
+        return new Choice(choice.insurance(), grade, base, rate, plan);
+    }
+
+    /** Adds one late-fee line per insurance the catalogue charges late fees on; returns their sum in fen. */
+    private static long lateFees(Catalogue catalogue, List<YearMonth> months, List<Choice> choices, AssessmentRequest request,
+            LocalDate today, List<LineItem> lines) {
+        if (catalogue.lateFee() == null) {
+            return 0;
+        }
+        long sum = 0;
+        BigDecimal defaultBase = request.base() == null ? null : new BigDecimal(request.base());
+        for (Choice choice : choices) {
+            if (!catalogue.lateFee().insurances().contains(choice.insurance())) {
+                continue;
+            }
+            long monthly = Calculator.calculate(catalogue, List.of(months.get(0)), List.of(choice), defaultBase).lines().stream()
+                    .mapToLong(Line::amountFen).sum();
+            List<LateFees.LateMonth> late = LateFees.compute(catalogue.lateFee(), catalogue.window(), months, monthly, today);
+            long fee = late.stream().mapToLong(LateFees.LateMonth::feeFen).sum();
+            if (fee > 0) {
+                lines.add(new LineItem(choice.insurance().name(), late.stream().map(l -> l.month().toString()).toList(), null,
+                        catalogue.lateFee().ratePerDay().toPlainString(), Money.format(fee), "LATE_FEE"));
+                sum += fee;
+            }
+        }
+        return sum;
+    }
+
+    /** Payable for the configured lifetime, but never past the end of the contribution year or a deferral deadline. */
+    private Instant expiry(Instant now, Catalogue catalogue, WindowCheck window, List<YearMonth> months) {
+        LocalDate lastDay = window.from().plusMonths(11).atEndOfMonth();
+        for (Deferral d : catalogue.window().deferralsOrEmpty()) {
+            if (months.stream().anyMatch(m -> m.getYear() == d.year()) && d.payableUntil().isBefore(lastDay)) {
+                lastDay = d.payableUntil();
+            }
+        }
+        Instant windowEnd = lastDay.plusDays(1).atStartOfDay(config.zone()).toInstant();
+        Instant byLifetime = now.plus(config.lifetime());
+        return byLifetime.isBefore(windowEnd) ? byLifetime : windowEnd;
+    }
+}

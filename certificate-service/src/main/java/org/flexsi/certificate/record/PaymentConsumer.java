@@ -1,0 +1,33 @@
+package org.flexsi.certificate.record;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.flexsi.contracts.events.PaymentRefunded;
+import org.flexsi.contracts.events.PaymentSucceeded;
+import org.flexsi.platform.inbox.Inbox;
+
+/** Payments and refunds become payment records and certificates, once per event. */
+@ApplicationScoped
+public class PaymentConsumer {
+    private final Inbox inbox;
+    private final PaymentRecords records;
+
+    public PaymentConsumer(Inbox inbox, PaymentRecords records) {
+        this.inbox = inbox;
+        this.records = records;
+    }
+
+    @Incoming("payment-in")
+    @Blocking
+    public void on(ConsumerRecord<String, String> record) {
+        inbox.consume(record, event -> {
+            if (PaymentSucceeded.TYPE.equals(event.type())) {
+                records.recordPayment(event.dataAs(PaymentSucceeded.class), PaymentRecord.Origin.EVENT);
+            } else if (PaymentRefunded.TYPE.equals(event.type())) {
+                records.recordRefund(event.dataAs(PaymentRefunded.class));
+            }
+        });
+    }
+}

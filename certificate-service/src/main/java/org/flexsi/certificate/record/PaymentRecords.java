@@ -1,0 +1,129 @@
+package org.flexsi.certificate.record;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.flexsi.certificate.access.Caller;
+import org.flexsi.certificate.availability.AvailabilityPolicy;
+import org.flexsi.certificate.availability.AvailabilityRule;
+import org.flexsi.certificate.issue.CertificateIssuer;
+import org.flexsi.contracts.events.PaymentRefunded;
+import org.flexsi.contracts.events.PaymentSucceeded;
+import org.flexsi.platform.inbox.MalformedEventException;
+import org.flexsi.platform.problem.ProblemException;
+
+/** Payment records: kept from payment events and agency loads, each with its certificate; queried per R22. */
+@ApplicationScoped
+@Transactional
+public class PaymentRecords {
+    private static final int MAX_RESULTS = 500;
+
+    private final CertificateIssuer issuer;
+    private final AvailabilityPolicy availability;
+
+    public PaymentRecords(CertificateIssuer issuer, AvailabilityPolicy availability) {
+        this.issuer = issuer;
+        this.availability = availability;
+    }
+
+    /** Records a successful payment and issues its certificate; empty if the payment was already known. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<PaymentRecord> recordPayment(PaymentSucceeded paid, PaymentRecord.Origin origin) {
+        if (PaymentRecord.findByIdOptional(paid.paymentId()).isPresent()) {
+            return Optional.empty();
+        }
+        PaymentRecord record = new PaymentRecord();
+        record.paymentId = paid.paymentId();
+        record.personId = paid.personId();
+        record.payerId = paid.payerId();
+        record.region = paid.region();
+        record.assessmentSerial = paid.assessmentSerial();
+        record.channel = paid.channel();
+        record.provider = paid.provider();
+        record.lines(paid.lines());
+        record.total = new BigDecimal(paid.total()).setScale(2);
+        record.paidAt = paid.paidAt();
+        record.origin = origin;
+        record.loadedAt = Instant.now();
+        record.persist();
+        issuer.issue(record.personId, record.region, List.of(record), null, null);
+        return Optional.of(record);
+    }
+
+    /** A refund revokes the certificates of the payment; what is left of it gets a new certificate. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordRefund(PaymentRefunded refund) {
+        PaymentRecord record = PaymentRecord.<PaymentRecord>findByIdOptional(refund.paymentId())
+                .orElseThrow(() -> new MalformedEventException("refund " + refund.refundId() + " of unknown payment " + refund.paymentId()));
+        BigDecimal amount = new BigDecimal(refund.total()).setScale(2);
+        if (amount.compareTo(record.netTotal()) > 0) {
+            throw new MalformedEventException("refund " + refund.refundId() + " of " + amount + " exceeds what payment "
+                    + record.paymentId + " still holds (" + record.netTotal() + ")");
+        }
+        record.addRefund(refund.lines(), amount);
+        issuer.revokeCovering(record.paymentId, "退付 " + amount.toPlainString() + " 元: " + refund.reason());
+        if (record.netTotal().signum() > 0) {
+            issuer.issue(record.personId, record.region, List.of(record), null, null);
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PaymentRecordView> list(Caller caller, String personId, String payerId, LocalDate from, LocalDate to) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        switch (caller.kind()) {
+            case CONTRIBUTOR, PROXY -> {
+                query.append(" and (personId = :me or payerId = :me)");
+                params.put("me", caller.subject());
+            }
+            case AGENCY -> {
+                if (personId == null) {
+                    throw ProblemException.invalid("personId", "an agency looks payment records up by person");
+                }
+            }
+            case OPS -> {
+                if (personId == null && payerId == null && from == null) {
+                    throw ProblemException.invalid("personId", "give personId, payerId or from");
+                }
+            }
+        }
+        if (personId != null) {
+            query.append(" and personId = :person");
+            params.put("person", personId);
+        }
+        if (payerId != null) {
+            query.append(" and payerId = :payer");
+            params.put("payer", payerId);
+        }
+        if (from != null) {
+            query.append(" and paidAt >= :from");
+            params.put("from", from.atStartOfDay(AvailabilityRule.CHINA).toInstant());
+        }
+        if (to != null) {
+            query.append(" and paidAt < :to");
+            params.put("to", to.plusDays(1).atStartOfDay(AvailabilityRule.CHINA).toInstant());
+        }
+        List<PaymentRecord> found = PaymentRecord.<PaymentRecord>find(query + " order by paidAt desc", params)
+                .page(0, MAX_RESULTS).list();
+        return found.stream()
+                .map(r -> PaymentRecordView.of(r, availability.recordsFrom(r.region, r.paidAt)))
+                .filter(v -> caller.backOffice() || availability.isAvailable(v.availableFrom()))
+                .toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PaymentRecordView get(Caller caller, String paymentId) {
+        PaymentRecord record = PaymentRecord.<PaymentRecord>findByIdOptional(paymentId)
+                .filter(r -> caller.maySee(r.personId, r.payerId))
+                .orElseThrow(() -> ProblemException.notFound("no payment record " + paymentId + " that you may see"));
+        LocalDate from = availability.recordsFrom(record.region, record.paidAt);
+        if (!caller.backOffice()) {
+            availability.requireAvailable(from, "payment record " + paymentId);
+        }
+        return PaymentRecordView.of(record, from);
+    }
+}

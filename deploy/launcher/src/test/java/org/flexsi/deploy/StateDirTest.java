@@ -1,0 +1,62 @@
+package org.flexsi.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StateDirTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void secretsAreGeneratedOnceAndReused() throws IOException {
+        Map<String, String> first = new StateDir(dir).secrets();
+
+        assertEquals(StateDir.PARTIES, first.keySet().stream().toList());
+        assertEquals(5, first.values().stream().distinct().count(), "one secret per party");
+        first.values().forEach(secret -> assertTrue(secret.length() >= 40, secret));
+        assertEquals(first, new StateDir(dir).secrets(), "a second start reads the same file");
+        assertEquals("rw-------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("secrets.properties"))));
+    }
+
+    @Test
+    void aMissingPartyIsAddedWithoutChangingTheOthers() {
+        StateDir state = new StateDir(dir);
+        Map<String, String> first = state.secrets();
+        Properties edited = StateDir.readProperties(state.secretsFile());
+        edited.remove("medical");
+        StateDir.writeProperties(state.secretsFile(), edited, "test");
+
+        Map<String, String> second = state.secrets();
+
+        assertEquals(first.get("wechat"), second.get("wechat"));
+        assertEquals(first.get("pension"), second.get("pension"));
+        assertNotEquals(first.get("medical"), second.get("medical"));
+    }
+
+    @Test
+    void keyPairIsGeneratedOnceAndReused() throws IOException {
+        StateDir state = new StateDir(dir);
+        state.signer();
+        byte[] privateKey = Files.readAllBytes(state.privateKey());
+        byte[] publicKey = Files.readAllBytes(state.publicKey());
+
+        new StateDir(dir).signer();
+
+        assertArrayEquals(privateKey, Files.readAllBytes(state.privateKey()));
+        assertArrayEquals(publicKey, Files.readAllBytes(state.publicKey()));
+        assertTrue(Files.readString(state.publicKey()).startsWith("-----BEGIN PUBLIC KEY-----"));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(state.privateKey())));
+    }
+}

@@ -1,0 +1,45 @@
+package org.flexsi.payment.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+
+/** Typed settings of the payment service itself ({@code flexsi.payment.*}); bank secrets only from the environment. */
+@ConfigMapping(prefix = "flexsi.payment")
+public interface PaymentConfig {
+    /** Per-bank HMAC secrets of the bank channel, by bank id (the X-Flexsi-Key-Id a bank signs with). */
+    Map<String, String> bankSecrets();
+
+    Orders orders();
+
+    Debit debit();
+
+    interface Orders {
+        /** How long a QR code order may be paid. */
+        @WithDefault("30m")
+        Duration ttl();
+
+        /** An order still PAYING after this long is asked about by the sweeper (R20). */
+        @WithDefault("2m")
+        Duration stuckAfter();
+
+        /** How often the sweeper runs; read by its schedule. */
+        @WithDefault("30s")
+        Duration sweepEvery();
+
+        /** Timeout of one call to a provider. */
+        @WithDefault("5s")
+        Duration providerTimeout();
+    }
+
+    interface Debit {
+        /** Where debit files are written for the banks to fetch. */
+        @WithDefault("${java.io.tmpdir}/flexsi-debit")
+        String directory();
+
+        /** R19: the batch of a month runs after this day of that month (Hubei: after the 20th). */
+        @WithDefault("20")
+        int afterDayOfMonth();
+    }
+}

@@ -1,0 +1,81 @@
+package org.flexsi.payment.ops;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.flexsi.payment.common.Caller;
+import org.flexsi.platform.problem.Problem;
+
+@Path("/api/v1/ops/issues")
+@Tag(name = "Ops", description = "Amount mismatches and reconciliation differences")
+@SecurityRequirement(name = "bearer")
+@RolesAllowed(Caller.OPS)
+@Produces(MediaType.APPLICATION_JSON)
+public class OpsResource {
+    private final OpsService ops;
+
+    public OpsResource(OpsService ops) {
+        this.ops = ops;
+    }
+
+    @Schema(name = "IssueResolution")
+    public record Resolution(@NotBlank @Size(max = 500) @Schema(examples = "provider confirmed a partial payment; refunded by hand")
+            String resolution) {
+    }
+
+    @GET
+    @Operation(summary = "List issues for ops", description = "Newest first, at most 200.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = IssueView.class)))
+    @APIResponse(responseCode = "400", description = "Unknown filter value",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Ops only",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<IssueView> list(@QueryParam("state") @Pattern(regexp = "OPEN|RESOLVED") String state,
+            @QueryParam("kind") @Pattern(regexp = "AMOUNT_MISMATCH|MISSING_ON_OURS|MISSING_ON_THEIRS|AMOUNT_DIFFERENCE|STATUS_DIFFERENCE|UNKNOWN_ORDER") String kind,
+            @QueryParam("channel") @Size(max = 32) String channel) {
+        return ops.issues(state, kind, channel);
+    }
+
+    @POST
+    @Path("/{issueId}/resolution")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record how an issue was resolved")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = IssueView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Ops only",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such issue",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already resolved",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public IssueView resolve(@PathParam("issueId") UUID issueId, @Valid @NotNull Resolution body, @Context SecurityContext security) {
+        return ops.resolve(issueId, body.resolution(), Caller.of(security).id());
+    }
+}

@@ -1,0 +1,179 @@
+package org.flexsi.payment.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.response.Response;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.flexsi.contracts.events.AssessmentCreated;
+import org.flexsi.contracts.events.LineItem;
+import org.flexsi.contracts.events.PersonRegistered;
+import org.flexsi.contracts.events.ProxyLinked;
+import org.flexsi.contracts.signing.HttpSignature;
+import org.flexsi.platform.testing.TestKafka;
+import org.flexsi.platform.testing.TestTokens;
+
+/** Builds the world a test needs through the same doors production uses: contract events, HTTP, the simulators. */
+public final class Fixtures {
+    private Fixtures() {
+    }
+
+    public static String contributor(String personId) {
+        return TestTokens.bearer("contributor", personId);
+    }
+
+    public static String proxy(String proxyId) {
+        return TestTokens.bearer("proxy", proxyId);
+    }
+
+    public static String ops() {
+        return TestTokens.bearer("ops", "ops-1");
+    }
+
+    public static String newPerson() {
+        return "P-" + UUID.randomUUID();
+    }
+
+    public static void register(String personId, String idNumber, String name) {
+        TestKafka.publish(new PersonRegistered(personId, "RESIDENT_ID", idNumber, name, "MALE", LocalDate.of(1990, 1, 1),
+                "420100", "武汉市", null, null, Instant.now()), "/flexsi/registration-service");
+    }
+
+    public static void link(String proxyId, String personId) {
+        TestKafka.publish(new ProxyLinked(personId, proxyId, LocalDate.now(), Instant.now()), "/flexsi/registration-service");
+    }
+
+    /** Weifang 2023, base 3980, medical 6 %: one month of pension, medical and work injury (DOMAIN.md vectors). */
+    public static List<LineItem> weifangMonth(String month) {
+        return List.of(new LineItem("PENSION", List.of(month), "3980.00", "0.20", "796.00", null),
+                new LineItem("MEDICAL", List.of(month), "3980.00", "0.06", "238.80", null),
+                new LineItem("WORK_INJURY", List.of(month), "3980.00", "0.009", "35.82", null));
+    }
+
+    public static final String WEIFANG_MONTH_TOTAL = "1070.62";
+
+    public static String assessment(String personId) {
+        return assessment(personId, weifangMonth("2026-11"), WEIFANG_MONTH_TOTAL, Instant.now().plus(Duration.ofDays(30)));
+    }
+
+    public static String assessment(String personId, List<LineItem> lines, String total, Instant expiresAt) {
+        String serial = "AS" + UUID.randomUUID().toString().replace("-", "").substring(0, 18).toUpperCase();
+        TestKafka.publish(new AssessmentCreated(UUID.randomUUID().toString(), serial, personId, "370700", 2026,
+                "SELF_SELECTED", lines, total, "WF-2026-1", Instant.now(), expiresAt), "/flexsi/assessment-service");
+        return serial;
+    }
+
+    public static Response createOrder(String token, String serial, String channel) {
+        return given().header("Authorization", token).header("Idempotency-Key", "k-" + UUID.randomUUID())
+                .contentType("application/json")
+                .body("{\"assessmentSerial\":\"" + serial + "\",\"channel\":\"" + channel + "\"}")
+                .post("/api/v1/payments");
+    }
+
+    public static String simulators() {
+        return ConfigProvider.getConfig().getValue("flexsi.simulators.url", String.class);
+    }
+
+    /** The payer scans and pays; {@code body} null for a plain success. */
+    public static Response pay(String payUrl, String body) {
+        var request = given().contentType("application/json");
+        if (body != null) {
+            request.body(body);
+        }
+        return request.post(payUrl);
+    }
+
+    public static void fault(String json) {
+        given().contentType("application/json").body(json).post(simulators() + "/sim/faults").then().statusCode(201);
+    }
+
+    public static void clearFaults() {
+        given().delete(simulators() + "/sim/faults").then().statusCode(200);
+    }
+
+    /** A provider notification as the provider would sign it. */
+    public static Response providerCallback(String provider, String secret, String body) {
+        return signed("POST", "/api/v1/callbacks/providers/" + provider, provider, secret, body, null, null);
+    }
+
+    /** A request signed per HttpSignature; {@code timestamp} and {@code nonce} null for fresh ones. */
+    public static Response signed(String method, String path, String keyId, String secret, String body, Long timestamp,
+            String nonce) {
+        long ts = timestamp != null ? timestamp : Instant.now().getEpochSecond();
+        String n = nonce != null ? nonce : UUID.randomUUID().toString();
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        var request = given().header(HttpSignature.KEY_ID, keyId).header(HttpSignature.TIMESTAMP, Long.toString(ts))
+                .header(HttpSignature.NONCE, n)
+                .header(HttpSignature.SIGNATURE, HttpSignature.sign(secret, method, path, ts, n, bytes));
+        if (body != null) {
+            request.contentType("application/json").body(bytes);
+        }
+        return request.request(method, path);
+    }
+
+    public static void await(String what, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not within 30 s: " + what);
+            }
+            sleep(100);
+        }
+    }
+
+    public static <T> T awaitValue(String what, Supplier<T> value) {
+        Object[] holder = new Object[1];
+        await(what, () -> (holder[0] = value.get()) != null);
+        @SuppressWarnings("unchecked")
+        T result = (T) holder[0];
+        return result;
+    }
+
+    public static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public static BigDecimal money(String text) {
+        return new BigDecimal(text);
+    }
+
+    public static long count(DataSource db, String sql, Object... params) {
+        try (var connection = db.getConnection(); var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            try (var rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String text(DataSource db, String sql, Object... params) {
+        try (var connection = db.getConnection(); var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            try (var rs = statement.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

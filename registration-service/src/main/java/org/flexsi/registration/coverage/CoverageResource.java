@@ -1,0 +1,57 @@
+package org.flexsi.registration.coverage;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.flexsi.platform.problem.Problem;
+import org.flexsi.registration.person.Months;
+import org.flexsi.registration.person.PersonAccess;
+
+@Path("/api/v1/persons")
+@Tag(name = "Medical coverage", description = "Medical benefit status (R17)")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class CoverageResource {
+    private final CoverageService coverage;
+    private final PersonAccess access;
+    private final SecurityIdentity identity;
+
+    public CoverageResource(CoverageService coverage, PersonAccess access, SecurityIdentity identity) {
+        this.coverage = coverage;
+        this.access = access;
+        this.identity = identity;
+    }
+
+    @GET
+    @Path("/{personId}/coverage")
+    @RolesAllowed({"agency", "ops", "contributor", "proxy"})
+    @Operation(summary = "Is the person covered by medical insurance in a month; if not, why and from when (R17)")
+    @APIResponse(responseCode = "200", description = "The answer", content = @Content(schema = @Schema(implementation = CoverageView.class)))
+    @APIResponse(responseCode = "400", description = "Bad person id or month", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Another person's coverage", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such person", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CoverageView medical(@PathParam("personId") UUID personId,
+            @Parameter(description = "YYYY-MM; the current month in China when absent")
+            @QueryParam("month") @Pattern(regexp = Months.PATTERN, message = "must be YYYY-MM") String month) {
+        access.checkCanRead(identity, personId);
+        YearMonth asked = month == null ? YearMonth.now(ZoneId.of("Asia/Shanghai")) : Months.parse(month);
+        return coverage.medical(personId, asked);
+    }
+}

@@ -1,0 +1,6 @@
+package org.flexsi.registration.identity;
+
+public enum Sex {
+    MALE,
+    FEMALE
+}

@@ -1,0 +1,103 @@
+package org.flexsi.registration.person;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.flexsi.platform.idempotency.IdempotencyKeys;
+import org.flexsi.platform.problem.Problem;
+import org.flexsi.registration.identity.IdType;
+
+@Path("/api/v1/persons")
+@Tag(name = "Persons", description = "Registration (R1-R3, R6)")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class PersonResource {
+    private final RegistrationService registration;
+    private final PersonQueries queries;
+    private final PersonAccess access;
+    private final SecurityIdentity identity;
+
+    public PersonResource(RegistrationService registration, PersonQueries queries, PersonAccess access,
+            SecurityIdentity identity) {
+        this.registration = registration;
+        this.queries = queries;
+        this.access = access;
+        this.identity = identity;
+    }
+
+    @POST
+    @RolesAllowed("agency")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a person and enrol them in one or more insurances",
+            description = "Checks the ID number (GB 11643), birth date and sex against it, the age at the enrolment date (R2),"
+                    + " the registered location (R6) and the region's insurances, grades, bases and rates. Emits PersonRegistered"
+                    + " and one EnrolmentStarted per insurance. Idempotent with the Idempotency-Key header.")
+    @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = PersonView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body, ID number, region or district", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already registered (personId in the problem)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A rule is not met (R2 age, region insurance, R4 channel) or the Idempotency-Key was used for another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response register(
+            @Parameter(description = "Unique per intended registration; a retry with the same key and body replays the answer")
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @Valid @NotNull PersonRequest request) {
+        IdempotencyKeys.require(key);
+        return registration.registerOnce(key, request, Actor.of(identity));
+    }
+
+    @GET
+    @Path("/{personId}")
+    @RolesAllowed({"agency", "ops", "contributor", "proxy"})
+    @Operation(summary = "A person's registration and enrolments",
+            description = "Agencies and operations see anyone; a contributor only himself (token subject = person id); a proxy payer the persons on his list.")
+    @APIResponse(responseCode = "200", description = "The person", content = @Content(schema = @Schema(implementation = PersonView.class)))
+    @APIResponse(responseCode = "400", description = "The person id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Another person's record", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such person", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PersonView get(@PathParam("personId") UUID personId) {
+        access.checkCanRead(identity, personId);
+        return queries.person(personId);
+    }
+
+    @GET
+    @RolesAllowed({"agency", "ops"})
+    @Operation(summary = "Find persons by ID number, name or region", description = "ID numbers and mobiles are masked in the list.")
+    @APIResponse(responseCode = "200", description = "Matching persons, newest first", content = @Content(schema = @Schema(implementation = PersonSummary.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+    @APIResponse(responseCode = "400", description = "A bad query parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an agency or operations", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<PersonSummary> find(
+            @QueryParam("idType") @DefaultValue("RESIDENT_ID") IdType idType,
+            @QueryParam("idNumber") @Pattern(regexp = "[0-9A-Za-z]{5,18}", message = "must be 5 to 18 letters or digits") String idNumber,
+            @QueryParam("region") @Pattern(regexp = "[0-9]{6}", message = "must be 6 digits") String region,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return queries.find(idType, idNumber, region, page, size);
+    }
+}

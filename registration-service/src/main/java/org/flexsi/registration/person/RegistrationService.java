@@ -1,0 +1,144 @@
+package org.flexsi.registration.person;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.flexsi.contracts.events.PersonRegistered;
+import org.flexsi.platform.idempotency.IdempotencyKeys;
+import org.flexsi.platform.outbox.Outbox;
+import org.flexsi.platform.problem.Problem;
+import org.flexsi.platform.problem.ProblemException;
+import org.flexsi.registration.enrolment.Enrolment;
+import org.flexsi.registration.enrolment.EnrolmentService;
+import org.flexsi.registration.enrolment.Insurance;
+import org.flexsi.registration.identity.IdDocument;
+import org.flexsi.registration.identity.IdNumbers;
+import org.flexsi.registration.identity.InvalidIdException;
+import org.flexsi.registration.identity.Masking;
+import org.flexsi.registration.identity.Sex;
+import org.flexsi.registration.region.Channel;
+import org.flexsi.registration.region.Operation;
+import org.flexsi.registration.region.RegionRules;
+import org.flexsi.registration.region.Regions;
+import org.flexsi.registration.region.Terms;
+
+/** Registers a person and enrols them (R1-R3, R6), recording PersonRegistered and one EnrolmentStarted per insurance. */
+@ApplicationScoped
+@Transactional
+public class RegistrationService {
+    public static final String ALREADY_REGISTERED = "person-already-registered";
+
+    private final Regions regions;
+    private final EnrolmentService enrolments;
+    private final Outbox outbox;
+    private final IdempotencyKeys idempotency;
+
+    public RegistrationService(Regions regions, EnrolmentService enrolments, Outbox outbox, IdempotencyKeys idempotency) {
+        this.regions = regions;
+        this.enrolments = enrolments;
+        this.outbox = outbox;
+        this.idempotency = idempotency;
+    }
+
+    public Response registerOnce(String key, PersonRequest request, Actor actor) {
+        return idempotency.once("register:" + actor.subject(), key, request, 201, () -> register(request, actor));
+    }
+
+    public PersonView register(PersonRequest request, Actor actor) {
+        RegionRules rules = regions.require(request.region());
+        Channel channel = request.channelOrCounter();
+        rules.checkChannel(channel, Operation.NEW_ENROLMENT);
+        IdDocument id = document(request);
+        LocalDate birthDate = agreeing("birthDate", request.birthDate(), id.birthDate(), request.idType().name());
+        Sex sex = agreeing("sex", request.sex(), id.sex(), request.idType().name());
+        rules.checkAge(sex, birthDate, request.enrolmentDate());
+        String location = rules.registeredLocation(request.district());
+        List<Terms> terms = checkedEnrolments(rules, request.enrolments());
+        Person.byIdentity(id.type(), id.number()).ifPresent(existing -> {
+            throw alreadyRegistered(existing.personId);
+        });
+
+        Instant now = Instant.now();
+        Person person = new Person();
+        person.personId = UUID.randomUUID();
+        person.idType = id.type();
+        person.idNumber = id.number();
+        person.name = request.name().strip();
+        person.sex = sex;
+        person.birthDate = birthDate;
+        person.mobile = request.mobile();
+        person.region = request.region();
+        person.district = request.district();
+        person.registeredLocation = location;
+        person.agency = request.agency();
+        person.personalNumber = request.personalNumber();
+        person.country = request.country();
+        person.ethnicity = request.ethnicity();
+        person.workStartDate = request.workStartDate();
+        person.enrolmentDate = request.enrolmentDate();
+        person.channel = channel;
+        person.registeredBy = actor.subject();
+        person.registeredAt = now;
+        person.persist();
+        outbox.publish(new PersonRegistered(person.personId.toString(), person.idType.name(), person.idNumber,
+                person.name, sex.name(), birthDate, person.region, person.agency, person.personalNumber, person.mobile, now));
+
+        List<Enrolment> enrolled = new ArrayList<>();
+        for (int i = 0; i < terms.size(); i++) {
+            EnrolmentRequest wanted = request.enrolments().get(i);
+            enrolled.add(enrolments.enrol(person, wanted.insurance(), Months.parse(wanted.firstMonth()), terms.get(i),
+                    channel, actor, now));
+        }
+        Log.infof("registered person %s (%s %s) in %s with %d enrolment(s)", person.personId, person.idType,
+                Masking.idNumber(person.idNumber), person.region, enrolled.size());
+        return PersonView.of(person, enrolled);
+    }
+
+    public static ProblemException alreadyRegistered(UUID personId) {
+        return new ProblemException(Problem.of(409, ALREADY_REGISTERED, "Conflict",
+                "a person with this ID type and number is already registered").with("personId", personId.toString()));
+    }
+
+    private List<Terms> checkedEnrolments(RegionRules rules, List<EnrolmentRequest> requested) {
+        Set<Insurance> seen = EnumSet.noneOf(Insurance.class);
+        List<Terms> terms = new ArrayList<>();
+        for (EnrolmentRequest wanted : requested) {
+            if (!seen.add(wanted.insurance())) {
+                throw ProblemException.invalid("enrolments", wanted.insurance() + " is listed twice");
+            }
+            terms.add(enrolments.checkedTerms(rules, wanted));
+        }
+        return terms;
+    }
+
+    private static IdDocument document(PersonRequest request) {
+        try {
+            return IdNumbers.check(request.idType(), request.idNumber());
+        } catch (InvalidIdException e) {
+            throw ProblemException.invalid("idNumber", e.getMessage());
+        }
+    }
+
+    /** A value the ID number tells must agree with the declared one; otherwise it must be declared. */
+    private static <T> T agreeing(String field, T declared, Optional<T> fromNumber, String idType) {
+        if (fromNumber.isPresent()) {
+            if (declared != null && !declared.equals(fromNumber.get())) {
+                throw ProblemException.invalid(field, "does not match the ID number");
+            }
+            return fromNumber.get();
+        }
+        if (declared == null) {
+            throw ProblemException.invalid(field, "is required for ID type " + idType);
+        }
+        return declared;
+    }
+}

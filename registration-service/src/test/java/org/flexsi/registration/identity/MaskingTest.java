@@ -1,0 +1,21 @@
+package org.flexsi.registration.identity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+class MaskingTest {
+    @Test
+    void idNumbersKeepFourCharactersAtEachEnd() {
+        assertEquals("4201**********1238", Masking.idNumber("420106199003071238"));
+        assertEquals("E123*5678", Masking.idNumber("E12345678"));
+        assertEquals("*****", Masking.idNumber("AB123"));
+        assertNull(Masking.idNumber(null));
+    }
+
+    @Test
+    void mobilesKeepThreeAndFour() {
+        assertEquals("138****5678", Masking.mobile("13812345678"));
+    }
+}

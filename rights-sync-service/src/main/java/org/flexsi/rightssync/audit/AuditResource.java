@@ -1,0 +1,59 @@
+package org.flexsi.rightssync.audit;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.flexsi.platform.problem.Problem;
+import org.flexsi.platform.problem.ProblemException;
+import org.flexsi.rightssync.query.AgencyCaller;
+import org.flexsi.rightssync.record.Agency;
+
+@Path("/api/v1/rights/audit")
+@Tag(name = "Audit", description = "Proof of every decision, per agency and day")
+public class AuditResource {
+    private final AuditExport export;
+    private final JsonWebToken token;
+
+    public AuditResource(AuditExport export, JsonWebToken token) {
+        this.export = export;
+        this.token = token;
+    }
+
+    @GET
+    @Produces("text/csv")
+    @RolesAllowed({"ops", "agency"})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "CSV of the decisions recorded for one agency on one Beijing day")
+    @APIResponse(responseCode = "200", description = "CSV with a header line", content = @Content(mediaType = "text/csv"))
+    @APIResponse(responseCode = "400", description = "Bad agency or date", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Another agency's records", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response csv(@Parameter(example = "PENSION") @QueryParam("agency") String agencyText,
+            @Parameter(example = "2026-03-02") @QueryParam("date") String dateText) {
+        Agency agency = Agency.parse(agencyText)
+                .orElseThrow(() -> ProblemException.invalid("agency", "must be PENSION or MEDICAL"));
+        AgencyCaller.requireOwn(token, agency);
+        LocalDate day;
+        try {
+            day = LocalDate.parse(dateText == null ? "" : dateText);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("date", "must be a date as YYYY-MM-DD");
+        }
+        return Response.ok(export.csv(agency, day), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"rights-" + agency.id() + "-" + day + ".csv\"")
+                .build();
+    }
+}

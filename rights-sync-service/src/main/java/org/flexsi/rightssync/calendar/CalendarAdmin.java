@@ -1,0 +1,152 @@
+package org.flexsi.rightssync.calendar;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.function.Function;
+import org.flexsi.contracts.events.CalendarYearPublished;
+import org.flexsi.platform.calendar.CalendarNotLoadedException;
+import org.flexsi.platform.calendar.CalendarService;
+import org.flexsi.platform.calendar.CalendarYear;
+import org.flexsi.platform.calendar.WorkingDayCalendar;
+import org.flexsi.platform.outbox.Outbox;
+import org.flexsi.platform.problem.Problem;
+import org.flexsi.platform.problem.ProblemException;
+
+/**
+ * Operations load a year without a release: it is stored here and published on the compacted
+ * calendar topic, from which every service's {@link CalendarService} (this one's too) picks it up.
+ */
+@ApplicationScoped
+@Transactional
+public class CalendarAdmin {
+    /** The range the calendar.year-published contract accepts. */
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2100;
+    private static final int MAX_DAYS = 3660;
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final CalendarService calendars;
+    private final Clock clock;
+
+    public CalendarAdmin(EntityManager em, Outbox outbox, CalendarService calendars, Clock clock) {
+        this.em = em;
+        this.outbox = outbox;
+        this.calendars = calendars;
+        this.clock = clock;
+    }
+
+    public CalendarViews.Year publish(String yearText, CalendarYearBody body) {
+        int year = year(yearText);
+        CalendarYear checked;
+        try {
+            checked = CalendarYear.of(year, body.offDays(), body.workDays(), body.source());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("offDays/workDays", e.getMessage());
+        }
+        Instant now = clock.instant();
+        em.createNativeQuery("insert into calendar_year (year, source, off_days, work_days, published_at) values (?1, ?2, ?3, ?4, ?5)"
+                + " on conflict (year) do update set source = excluded.source, off_days = excluded.off_days,"
+                + " work_days = excluded.work_days, published_at = excluded.published_at")
+                .setParameter(1, year).setParameter(2, checked.source()).setParameter(3, join(checked.offDays()))
+                .setParameter(4, join(checked.workDays())).setParameter(5, now).executeUpdate();
+        outbox.publish(new CalendarYearPublished(year, checked.source(), List.copyOf(checked.offDays()),
+                List.copyOf(checked.workDays()), now));
+        return view(checked);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CalendarViews.Year loadedYear(String yearText) {
+        int year = year(yearText);
+        return calendars.calendar().year(year).map(CalendarAdmin::view).orElseThrow(() -> notLoaded(year));
+    }
+
+    public LocalDate addWorkingDays(String date, String days) {
+        LocalDate from = date(date, "date");
+        int n = count(days);
+        return ask(calendar -> calendar.addWorkingDays(from, n));
+    }
+
+    public boolean isWorkingDay(String date) {
+        LocalDate day = date(date, "date");
+        return ask(calendar -> calendar.isWorkingDay(day));
+    }
+
+    public int workingDaysBetween(String from, String to) {
+        LocalDate start = date(from, "from");
+        LocalDate end = date(to, "to");
+        if (end.isBefore(start)) {
+            throw ProblemException.invalid("to", "must not be before from");
+        }
+        if (start.plusDays(MAX_DAYS).isBefore(end)) {
+            throw ProblemException.invalid("to", "must be at most " + MAX_DAYS + " days after from");
+        }
+        return ask(calendar -> calendar.workingDaysBetween(start, end));
+    }
+
+    private <T> T ask(Function<WorkingDayCalendar, T> question) {
+        try {
+            return question.apply(calendars.calendar());
+        } catch (CalendarNotLoadedException e) {
+            throw notLoaded(e.year());
+        }
+    }
+
+    static ProblemException notLoaded(int year) {
+        return new ProblemException(Problem.of(422, "rule/calendar-not-loaded", "Calendar year not loaded",
+                "the working-day calendar for " + year + " is not loaded; operations load it with PUT /api/v1/calendar/" + year)
+                .with("rule", "calendar-not-loaded").with("year", year));
+    }
+
+    private static int year(String text) {
+        try {
+            int year = Integer.parseInt(text);
+            if (year >= FIRST_YEAR && year <= LAST_YEAR) {
+                return year;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.invalid("year", "must be a year from " + FIRST_YEAR + " to " + LAST_YEAR);
+    }
+
+    private static LocalDate date(String text, String field) {
+        if (text == null || text.isBlank()) {
+            throw ProblemException.invalid(field, "is required, as YYYY-MM-DD");
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, "must be a date as YYYY-MM-DD");
+        }
+    }
+
+    private static int count(String text) {
+        if (text == null || text.isBlank()) {
+            throw ProblemException.invalid("days", "is required");
+        }
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 0 && n <= MAX_DAYS) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.invalid("days", "must be a whole number from 0 to " + MAX_DAYS);
+    }
+
+    private static CalendarViews.Year view(CalendarYear y) {
+        return new CalendarViews.Year(y.year(), y.source(), List.copyOf(y.offDays()), List.copyOf(y.workDays()));
+    }
+
+    private static String join(java.util.Collection<LocalDate> dates) {
+        return String.join(",", dates.stream().map(LocalDate::toString).toList());
+    }
+}

@@ -1,0 +1,37 @@
+package org.flexsi.rightssync.callback;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.Map;
+import java.util.function.Function;
+import org.flexsi.platform.problem.ProblemException;
+import org.flexsi.rightssync.delivery.AgencyDecision;
+import org.flexsi.rightssync.delivery.Decisions;
+import org.flexsi.rightssync.record.Agency;
+
+@ApplicationScoped
+@Transactional
+public class CallbackService {
+    private final CallbackGate gate;
+    private final Decisions decisions;
+
+    public CallbackService(CallbackGate gate, Decisions decisions) {
+        this.gate = gate;
+        this.decisions = decisions;
+    }
+
+    /** The signature is checked before the body is even parsed: an outsider learns nothing from our answers. */
+    public Map<String, String> receive(Agency agency, String rawPath, String timestamp, String nonce, String signature,
+            byte[] body, Function<byte[], CallbackBody> parse) {
+        gate.admit(agency, "POST", rawPath, timestamp, nonce, signature, body);
+        CallbackBody d = parse.apply(body);
+        Decisions.Outcome outcome = decisions.apply(agency,
+                new AgencyDecision(d.recordId(), d.status(), d.agencyReference(), d.reason(), d.decidedAt()));
+        return switch (outcome) {
+            case APPLIED, DUPLICATE -> Map.of("recordId", d.recordId(), "outcome", outcome.name());
+            case UNKNOWN -> throw ProblemException.notFound("no record " + d.recordId() + " was sent to " + agency.id());
+            case CONFLICT -> throw ProblemException.conflict("decision-conflict",
+                    "record " + d.recordId() + " was already decided otherwise; the first decision stands");
+        };
+    }
+}

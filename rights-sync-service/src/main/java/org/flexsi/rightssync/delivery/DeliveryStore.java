@@ -1,0 +1,163 @@
+package org.flexsi.rightssync.delivery;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.flexsi.contracts.events.RightsSent;
+import org.flexsi.platform.outbox.Outbox;
+import org.flexsi.rightssync.config.RightsSyncConfig;
+import org.flexsi.rightssync.record.Agency;
+import org.flexsi.rightssync.record.RecordKind;
+import org.flexsi.rightssync.record.Stage;
+import org.flexsi.rightssync.record.SyncRecord;
+
+/** The database side of delivery: what is due, and what each answer of the agency changes. Short transactions only. */
+@ApplicationScoped
+@Transactional
+public class DeliveryStore {
+    /** A duplicate in a receipt means the agency had the record already and will not call back again: ask soon. */
+    private static final Duration DUPLICATE_POLL = Duration.ofSeconds(1);
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final Decisions decisions;
+    private final Clock clock;
+    private final RightsSyncConfig config;
+
+    public DeliveryStore(EntityManager em, Outbox outbox, Decisions decisions, Clock clock, RightsSyncConfig config) {
+        this.em = em;
+        this.outbox = outbox;
+        this.decisions = decisions;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /** A batch ready to leave, oldest first, and when its oldest record arrived. */
+    public record Batch(List<Outgoing> records, Instant oldest) {
+        boolean isEmpty() {
+            return records.isEmpty();
+        }
+    }
+
+    /**
+     * The next records to send, in arrival order. Records of persons not yet known (no person.registered
+     * seen) wait; since all of a person's records wait together, each person's order is kept.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Batch due(Agency agency, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select r.record_id, r.kind, r.person_id, p.id_number, p.name, r.region,"
+                + " r.insurance, r.months, r.base, r.amount, r.payment_id, r.paid_at, r.created_at"
+                + " from sync_record r join person p on p.person_id = r.person_id"
+                + " where r.agency = ?1 and (r.stage in ('PENDING', 'SENT') or r.resend)"
+                + " order by r.seq limit ?2")
+                .setParameter(1, agency.name()).setParameter(2, limit).getResultList();
+        Instant oldest = null;
+        List<Outgoing> out = new java.util.ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            out.add(new Outgoing((String) row[0], (String) row[1], (String) row[2], (String) row[3], (String) row[4],
+                    (String) row[5], (String) row[6], Arrays.asList(((String) row[7]).split(",")),
+                    Outgoing.money((BigDecimal) row[8]), Outgoing.money((BigDecimal) row[9]), (String) row[10],
+                    instantOf(row[11])));
+            Instant created = instantOf(row[12]);
+            oldest = oldest == null || created.isBefore(oldest) ? created : oldest;
+        }
+        return new Batch(out, oldest);
+    }
+
+    /** Before the request leaves: a crash from here on finds the records SENT and sends them again. */
+    public void sending(List<String> ids) {
+        em.createNativeQuery("update sync_record set stage = case when stage = 'PENDING' then 'SENT' else stage end,"
+                + " send_attempts = send_attempts + 1, sent_at = ?1 where record_id in (?2)")
+                .setParameter(1, clock.instant()).setParameter(2, ids).executeUpdate();
+    }
+
+    public void acknowledged(Agency agency, AgencyClient.Accepted receipt, List<String> ids) {
+        Instant now = clock.instant();
+        Set<String> duplicates = new HashSet<>(receipt.duplicates());
+        for (String id : ids) {
+            SyncRecord r = em.find(SyncRecord.class, id);
+            if (r == null) {
+                continue;
+            }
+            r.resend = false;
+            r.lastError = null;
+            if (r.stage != Stage.PENDING && r.stage != Stage.SENT) {
+                continue;
+            }
+            r.stage = Stage.ACKNOWLEDGED;
+            r.acknowledgedAt = now;
+            r.receiptId = receipt.receiptId();
+            r.polls = 0;
+            r.nextPollAt = now.plus(duplicates.contains(id) ? DUPLICATE_POLL : config.poll().after());
+            if (r.kind == RecordKind.PAYMENT) {
+                outbox.publish(new RightsSent(r.recordId, r.personId, agency.name(), r.paymentId, now));
+            }
+        }
+    }
+
+    public void failed(List<String> ids, String reason) {
+        em.createNativeQuery("update sync_record set last_error = ?1 where record_id in (?2)")
+                .setParameter(1, reason.length() > 500 ? reason.substring(0, 500) : reason).setParameter(2, ids)
+                .executeUpdate();
+    }
+
+    /** The agency refused this one record's content: no resend can fix it, ops must. */
+    public void refused(String id, String detail) {
+        SyncRecord r = em.find(SyncRecord.class, id);
+        if (r != null && !r.stage.decided()) {
+            decisions.reject(r, "refused by the agency: " + detail, clock.instant());
+        } else if (r != null) {
+            r.resend = false;
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> duePolls(Agency agency, int limit) {
+        @SuppressWarnings("unchecked")
+        List<String> ids = em.createNativeQuery("select record_id from sync_record where agency = ?1 and stage = 'ACKNOWLEDGED'"
+                + " and next_poll_at <= ?2 order by next_poll_at limit ?3")
+                .setParameter(1, agency.name()).setParameter(2, clock.instant()).setParameter(3, limit).getResultList();
+        return ids;
+    }
+
+    /** Not decided yet: ask again later, less often each time. */
+    public void undecided(String id) {
+        SyncRecord r = em.find(SyncRecord.class, id);
+        if (r == null || r.stage != Stage.ACKNOWLEDGED) {
+            return;
+        }
+        r.polls++;
+        long factor = 1L << Math.min(r.polls, 20);
+        Duration wait = config.poll().after().multipliedBy(factor);
+        r.nextPollAt = clock.instant().plus(wait.compareTo(config.poll().maxInterval()) > 0 ? config.poll().maxInterval() : wait);
+    }
+
+    /** The agency does not hold it (its intake lost it): back in the queue. */
+    public void notHeld(String id) {
+        SyncRecord r = em.find(SyncRecord.class, id);
+        if (r != null && r.stage == Stage.ACKNOWLEDGED) {
+            r.stage = Stage.PENDING;
+            r.nextPollAt = null;
+        }
+    }
+
+    public static Instant instantOf(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+}

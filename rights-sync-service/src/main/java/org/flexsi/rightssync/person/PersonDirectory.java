@@ -1,0 +1,40 @@
+package org.flexsi.rightssync.person;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.flexsi.contracts.events.PersonRegistered;
+import org.flexsi.platform.inbox.Inbox;
+
+/**
+ * Keeps the ID number and name of every registered person: the agencies book rights by them, and
+ * payment events carry only the person id. A record waits until its person is known here.
+ */
+@ApplicationScoped
+public class PersonDirectory {
+    private final Inbox inbox;
+    private final EntityManager em;
+
+    public PersonDirectory(Inbox inbox, EntityManager em) {
+        this.inbox = inbox;
+        this.em = em;
+    }
+
+    @Incoming("registration-in")
+    @Blocking
+    public void on(ConsumerRecord<String, String> record) {
+        inbox.consume(record, event -> {
+            if (PersonRegistered.TYPE.equals(event.type())) {
+                PersonRegistered person = event.dataAs(PersonRegistered.class);
+                em.createNativeQuery("insert into person (person_id, id_number, name, registered_at) values (?1, ?2, ?3, ?4)"
+                        + " on conflict (person_id) do update set id_number = excluded.id_number, name = excluded.name,"
+                        + " registered_at = excluded.registered_at")
+                        .setParameter(1, person.personId()).setParameter(2, person.idNumber())
+                        .setParameter(3, person.name()).setParameter(4, person.registeredAt())
+                        .executeUpdate();
+            }
+        });
+    }
+}

@@ -1,0 +1,79 @@
+package org.flexsi.rightssync.query;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.flexsi.platform.problem.Problem;
+import org.flexsi.rightssync.record.Agency;
+
+@Path("/api/v1/rights")
+@Tag(name = "Rights records", description = "What was returned to the pension and medical systems, and their decisions (R24)")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+public class RightsResource {
+    private final RightsQueries queries;
+    private final JsonWebToken token;
+
+    public RightsResource(RightsQueries queries, JsonWebToken token) {
+        this.queries = queries;
+        this.token = token;
+    }
+
+    @GET
+    @Path("/records")
+    @RolesAllowed({"ops", "agency"})
+    @Operation(summary = "Records of a payment or a person", description = "An agency sees only its own records.")
+    @APIResponse(responseCode = "200", description = "The records, oldest first")
+    @APIResponse(responseCode = "400", description = "Neither paymentId nor personId", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Neither ops nor an agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RecordList records(@Parameter(example = "pay-000001") @QueryParam("paymentId") String paymentId,
+            @Parameter(example = "p-000001") @QueryParam("personId") String personId) {
+        return queries.records(paymentId, personId, AgencyCaller.agencyOf(token));
+    }
+
+    @GET
+    @Path("/me")
+    @RolesAllowed("contributor")
+    @Operation(summary = "My rights for a month: confirmed, pending (with deadline) or rejected (with reason)")
+    @APIResponse(responseCode = "200", description = "The month's rights")
+    @APIResponse(responseCode = "400", description = "Bad month", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a contributor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MyRights mine(@Parameter(example = "2026-03") @QueryParam("month") String month) {
+        return queries.mine(token.getSubject(), month);
+    }
+
+    @GET
+    @Path("/at-risk")
+    @RolesAllowed("ops")
+    @Operation(summary = "Undecided records within one working day of their deadline, and the overdue ones")
+    @APIResponse(responseCode = "200", description = "Earliest deadline first")
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not ops", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RecordList atRisk() {
+        return queries.atRisk();
+    }
+
+    @GET
+    @Path("/rejected")
+    @RolesAllowed("ops")
+    @Operation(summary = "The ops work list: records the agencies rejected, newest first")
+    @APIResponse(responseCode = "200", description = "Rejected records with the agency's reason")
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not ops", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RecordList rejected() {
+        return queries.rejected();
+    }
+}

@@ -1,0 +1,33 @@
+package org.flexsi.rightssync.record;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.flexsi.contracts.events.PaymentRefunded;
+import org.flexsi.contracts.events.PaymentSucceeded;
+import org.flexsi.platform.inbox.Inbox;
+
+/** payment.succeeded and payment.refunded become rights records; other payment events do not concern the agencies. */
+@ApplicationScoped
+public class PaymentConsumer {
+    private final Inbox inbox;
+    private final RecordIntake intake;
+
+    public PaymentConsumer(Inbox inbox, RecordIntake intake) {
+        this.inbox = inbox;
+        this.intake = intake;
+    }
+
+    @Incoming("payment-in")
+    @Blocking
+    public void on(ConsumerRecord<String, String> record) {
+        inbox.consume(record, event -> {
+            if (PaymentSucceeded.TYPE.equals(event.type())) {
+                intake.payment(event.dataAs(PaymentSucceeded.class));
+            } else if (PaymentRefunded.TYPE.equals(event.type())) {
+                intake.refund(event.dataAs(PaymentRefunded.class));
+            }
+        });
+    }
+}

@@ -1,0 +1,72 @@
+package org.flexsi.rightssync.it;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.flexsi.contracts.events.LineItem;
+import org.flexsi.contracts.events.PaymentRefunded;
+import org.flexsi.contracts.events.PaymentSucceeded;
+import org.flexsi.contracts.events.PersonRegistered;
+import org.flexsi.platform.testing.TestKafka;
+
+/** Events as the other services publish them, and a patient wait. */
+final class Fixtures {
+    static final String REGISTRATION = "/flexsi/registration-service";
+    static final String PAYMENT = "/flexsi/payment-service";
+
+    private Fixtures() {
+    }
+
+    static String person() {
+        return "p-" + UUID.randomUUID();
+    }
+
+    static void register(String personId) {
+        TestKafka.publish(new PersonRegistered(personId, "RESIDENT_ID", "370702198807150014", "王芳", "FEMALE",
+                LocalDate.of(1988, 7, 15), "370700", "潍坊市社会保险事业中心", null, null, Instant.now()), REGISTRATION);
+    }
+
+    static PaymentSucceeded pension(String personId, String month, Instant paidAt) {
+        return new PaymentSucceeded("pay-" + UUID.randomUUID(), "AS-" + UUID.randomUUID(), personId, personId, "370700",
+                "WECHAT", "wechat", "tx-1", List.of(new LineItem("PENSION", List.of(month), "3980.00", "0.16", "636.80", null)),
+                "636.80", paidAt);
+    }
+
+    /** Weifang 2023, base 3980 and medical 6 %, one month (seeds/004). */
+    static PaymentSucceeded weifang(String personId, String month) {
+        return new PaymentSucceeded("pay-" + UUID.randomUUID(), "AS-" + UUID.randomUUID(), personId, personId, "370700",
+                "ALIPAY", "alipay", "tx-2", List.of(
+                        new LineItem("PENSION", List.of(month), "3980.00", "0.20", "796.00", null),
+                        new LineItem("MEDICAL", List.of(month), "3980.00", "0.06", "238.80", null),
+                        new LineItem("WORK_INJURY", List.of(month), "3980.00", "0.009", "35.82", null),
+                        new LineItem("SERIOUS_ILLNESS", List.of(month), null, null, "12.50", null),
+                        new LineItem("LONG_TERM_CARE", List.of(month), null, null, "4.00", null)),
+                "1087.12", Instant.now());
+    }
+
+    static PaymentRefunded refund(PaymentSucceeded payment) {
+        return new PaymentRefunded("rf-" + UUID.randomUUID(), payment.paymentId(), payment.assessmentSerial(),
+                payment.personId(), payment.region(), payment.lines(), payment.total(), "paid twice", Instant.now());
+    }
+
+    static void await(String what, Duration timeout, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not within " + timeout.toSeconds() + " s: " + what);
+            }
+            sleep(100);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

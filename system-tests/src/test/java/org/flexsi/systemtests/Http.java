@@ -1,0 +1,95 @@
+package org.flexsi.systemtests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/** A plain HTTP client speaking JSON to the running services, as their real callers do. */
+final class Http {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    record Answer(int status, JsonNode body, String raw) {
+        @Override
+        public String toString() {
+            return status + " " + raw;
+        }
+    }
+
+    private Http() {
+    }
+
+    static Answer get(String url, String token) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET(), token);
+    }
+
+    /** A write with a fresh idempotency key per call; pass one to retry the same intended operation. */
+    static Answer post(String url, String token, Object body) {
+        return post(url, token, body, UUID.randomUUID().toString());
+    }
+
+    static Answer post(String url, String token, Object body, String idempotencyKey) {
+        try {
+            String json = body instanceof String text ? text : JSON.writeValueAsString(body);
+            return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                    .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(json)), token);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Repeats {@code call} until {@code done} holds for its answer (events travel asynchronously). */
+    static Answer until(java.util.function.Supplier<Answer> call, Predicate<Answer> done, Duration timeout, String what) {
+        Instant deadline = Instant.now().plus(timeout);
+        Answer last = null;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                last = call.get();
+                if (done.test(last)) {
+                    return last;
+                }
+            } catch (IllegalStateException unreachable) {
+                last = new Answer(0, null, unreachable.getMessage());
+            }
+            sleep(250);
+        }
+        throw new AssertionError(what + " did not happen within " + timeout + "; last answer: " + last);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Answer send(HttpRequest.Builder request, String token) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode body = null;
+            String raw = response.body();
+            if (raw != null && !raw.isBlank() && (raw.startsWith("{") || raw.startsWith("["))) {
+                body = JSON.readTree(raw);
+            }
+            return new Answer(response.statusCode(), body, raw);
+        } catch (IOException e) {
+            throw new IllegalStateException("no answer from " + request.build().uri() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
