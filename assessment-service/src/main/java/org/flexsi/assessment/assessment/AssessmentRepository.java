@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.flexsi.contracts.events.LineItem;
 
@@ -87,6 +89,15 @@ public class AssessmentRepository {
                 .setParameter(1, personId).setParameter(2, Timestamp.from(now)).setParameter(3, insurances)
                 .setParameter(4, months).getResultList();
         return serials;
+    }
+
+    /** Months of one insurance that still-payable assessments of the person hold. */
+    public Set<String> heldMonths(String personId, String insurance, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<String> months = em.createNativeQuery("select m.month from assessment a join assessment_month m on m.assessment_id = a.id"
+                + " where a.person_id = ?1 and a.status = 'OPEN' and a.expires_at > ?2 and m.insurance = ?3")
+                .setParameter(1, personId).setParameter(2, Timestamp.from(now)).setParameter(3, insurance).getResultList();
+        return new HashSet<>(months);
     }
 
     /** Closes an open assessment; false when it was not open. */

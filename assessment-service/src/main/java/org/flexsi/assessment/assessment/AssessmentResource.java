@@ -111,6 +111,24 @@ public class AssessmentResource {
         return service.ofPerson(personId, status, Caller.of(token));
     }
 
+    @GET
+    @Path("/persons/{personId}/back-pay")
+    @RolesAllowed({Roles.CONTRIBUTOR, Roles.PROXY, Roles.AGENCY, Roles.OPS})
+    @Operation(summary = "Back-pay proposal: the unpaid months of each enrolment",
+            description = "Months of the last five years up to today that are neither paid nor held by an open assessment, split "
+                    + "into those the contributor may assess himself and those that need an agency assessment, with the rule (R12–R16).")
+    @APIResponse(responseCode = "200", description = "The proposal",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BackPayView.class)))
+    @APIResponse(responseCode = "401", description = "No valid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Another person",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not a registered person",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public BackPayView backPay(@PathParam("personId") @Size(max = 64) @Parameter(example = "p-1001") String personId) {
+        return service.backPay(personId, Caller.of(token));
+    }
+
     @POST
     @Path("/assessments/lookup")
     @RolesAllowed({Roles.CONTRIBUTOR, Roles.PROXY, Roles.BANK, Roles.AGENCY, Roles.OPS})

@@ -54,6 +54,8 @@ import org.flexsi.platform.problem.ProblemException;
 public class AssessmentService {
     public static final String SELF_SELECTED = "SELF_SELECTED";
     public static final String AGENCY = "AGENCY";
+    /** How far back a back-pay proposal looks. */
+    private static final int BACK_PAY_YEARS = 5;
 
     private final AssessmentRepository assessments;
     private final CatalogueRepository catalogues;
@@ -154,6 +156,89 @@ public class AssessmentService {
         return assessments.byPerson(personId, status);
     }
 
+    /**
+     * Back-pay proposal (R14, R16): unpaid months of each enrolment over the last {@code BACK_PAY_YEARS} years, up to the
+     * current month, that no open assessment holds; those inside today's window and not in a medical interruption
+     * can be self-assessed, the rest need an agency assessment.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public BackPayView backPay(String personId, Caller caller) {
+        authorize(caller, personId);
+        persons.person(personId).orElseThrow(() -> ProblemException.notFound("no registered person " + personId));
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, config.zone());
+        YearMonth current = YearMonth.from(today);
+        Set<String> paid = persons.paidMonths(personId);
+        List<Object[]> gaps = persons.gaps(personId);
+        List<BackPayView.Insurance> out = new ArrayList<>();
+        for (Enrolment enrolment : persons.enrolments(personId)) {
+            YearMonth from = enrolment.firstMonth().isBefore(current.minusYears(BACK_PAY_YEARS))
+                    ? current.minusYears(BACK_PAY_YEARS) : enrolment.firstMonth();
+            YearMonth to = enrolment.covers(current) ? current : enrolment.lastCoveredMonth();
+            Set<String> held = assessments.heldMonths(personId, enrolment.insurance().name(), now);
+            List<String> unpaid = new ArrayList<>();
+            for (YearMonth m = from; to != null && !m.isAfter(to); m = m.plusMonths(1)) {
+                if (!paid.contains(enrolment.insurance().name() + "|" + m) && !held.contains(m.toString())) {
+                    unpaid.add(m.toString());
+                }
+            }
+            out.add(split(enrolment, unpaid, gaps, today));
+        }
+        return new BackPayView(personId, out);
+    }
+
+    private BackPayView.Insurance split(Enrolment enrolment, List<String> unpaid, List<Object[]> gaps, LocalDate today) {
+        Optional<Catalogue> catalogue;
+        try {
+            catalogue = Optional.of(catalogue(enrolment.region(), null, YearMonth.from(today)).definition());
+        } catch (RuleViolation e) {
+            catalogue = Optional.empty();
+        }
+        List<String> self = new ArrayList<>();
+        List<String> agency = new ArrayList<>();
+        String rule = null;
+        String reason = null;
+        for (String month : unpaid) {
+            YearMonth m = YearMonth.parse(month);
+            String why = null;
+            String whyRule = null;
+            if (catalogue.isEmpty()) {
+                whyRule = "catalogue";
+                why = "no published catalogue covers today in region " + enrolment.region();
+            } else if (enrolment.insurance() == Insurance.MEDICAL && inClosedGap(gaps, m)) {
+                whyRule = "R16";
+                why = "medical back-pay needs the medical agency to push back-pay data first";
+            } else if (catalogue.get().standard(enrolment.insurance()).map(InsuranceStandard::agencyAssessed).orElse(true)) {
+                whyRule = "R16";
+                why = enrolment.insurance() + " is assessed by the agency";
+            } else {
+                WindowCheck window = PayableWindow.check(catalogue.get().window(), List.of(m), today);
+                if (!window.payable() || !catalogue.get().prices(m)) {
+                    whyRule = window.payable() ? "catalogue-months" : window.rule();
+                    why = window.payable() ? month + " is not priced by the current catalogue" : window.reason();
+                }
+            }
+            if (why == null) {
+                self.add(month);
+            } else {
+                agency.add(month);
+                rule = rule == null ? whyRule : rule;
+                reason = reason == null ? why : reason;
+            }
+        }
+        return new BackPayView.Insurance(enrolment.insurance().name(), enrolment.region(), self, agency, rule, reason);
+    }
+
+    private static boolean inClosedGap(List<Object[]> gaps, YearMonth month) {
+        for (Object[] gap : gaps) {
+            if (Insurance.MEDICAL.name().equals(gap[0]) && gap[2] != null && !month.isBefore(YearMonth.parse((String) gap[1]))
+                    && !month.isAfter(YearMonth.parse((String) gap[2]))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Jiangxi's third path (R14): the open assessments of the person with this name and ID number. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AssessmentView> lookup(String name, String idNumber, Caller caller) {
@@ -240,17 +325,11 @@ public class AssessmentService {
             }
         }
         if (standard.enrolment() == Insurance.MEDICAL) {
-            for (Object[] gap : persons.gaps(person.personId())) {
-                if (!Insurance.MEDICAL.name().equals(gap[0]) || gap[2] == null) {
-                    continue;
-                }
-                YearMonth from = YearMonth.parse((String) gap[1]);
-                YearMonth to = YearMonth.parse((String) gap[2]);
-                for (YearMonth month : months) {
-                    if (!month.isBefore(from) && !month.isAfter(to)) {
-                        throw new RuleViolation("R16", month + " falls in a medical interruption (" + from + ".." + to
-                                + "): medical back-pay needs the medical agency to push back-pay data first");
-                    }
+            List<Object[]> gaps = persons.gaps(person.personId());
+            for (YearMonth month : months) {
+                if (inClosedGap(gaps, month)) {
+                    throw new RuleViolation("R16", month + " falls in a medical interruption: medical back-pay needs the medical"
+                            + " agency to push back-pay data first");
                 }
             }
         }

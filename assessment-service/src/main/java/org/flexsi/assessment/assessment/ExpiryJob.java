@@ -15,7 +15,7 @@ public class ExpiryJob {
         this.service = service;
     }
 
-    @Scheduled(every = "${flexsi.assessment.expiry-every:60s}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${flexsi.assessment.expiry-every}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void expire() {
         int expired;
         do {

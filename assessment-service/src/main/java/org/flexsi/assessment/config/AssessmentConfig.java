@@ -15,6 +15,10 @@ public interface AssessmentConfig {
     @WithDefault("PT24H")
     Duration lifetime();
 
+    /** How often unpaid assessments are expired ("off" disables it); read by ExpiryJob's schedule. */
+    @WithDefault("60s")
+    String expiryEvery();
+
     /** How long an agency-made assessment stays payable when the agency does not say. */
     @WithDefault("P30D")
     Duration agencyLifetime();

@@ -152,6 +152,31 @@ class AssessmentTest {
     }
 
     @Test
+    void interruptedMedicalMonthsAreProposedForAgencyBackPay() {
+        TestClock.pin(JINAN_MAY_2022);
+        String person = jinanPerson();
+        TestKafka.publish(new EnrolmentInterrupted(person, "MEDICAL", "370100", "2022-01", null, Instant.now()), REGISTRATION);
+        TestKafka.publish(new EnrolmentContinued(person, "MEDICAL", "370100", "2022-04", null, null, null, null, Instant.now()),
+                REGISTRATION);
+        await(() -> count("select count(*) from enrolment_gap where person_id = '" + person + "' and to_month = '2022-03'") == 1);
+        as("contributor", person).header("Idempotency-Key", key()).body(body(person, "\"2022-02\"")).post("/api/v1/assessments")
+                .then().statusCode(422).body("rule", equalTo("R16"));
+        String serial = as("contributor", person).header("Idempotency-Key", key())
+                .body("{\"personId\": \"" + person + "\", \"months\": [\"2022-05\"], \"insurances\": [{\"insurance\": \"PENSION\"}]}")
+                .post("/api/v1/assessments").then().statusCode(201).extract().path("serialNumber");
+
+        as("contributor", person).get("/api/v1/persons/" + person + "/back-pay").then().statusCode(200)
+                .body("insurances.insurance", contains("MEDICAL", "PENSION"))
+                .body("insurances[0].selfService", contains("2022-01", "2022-04", "2022-05"))
+                .body("insurances[0].agencyOnly", contains("2022-02", "2022-03"))
+                .body("insurances[0].agencyRule", equalTo("R16"))
+                .body("insurances[1].selfService", contains("2022-01", "2022-02", "2022-03", "2022-04"))
+                .body("insurances[1].agencyOnly", hasSize(0));
+        as("contributor", newPerson()).get("/api/v1/persons/" + person + "/back-pay").then().statusCode(403);
+        assertTrue(serial.startsWith("370100"));
+    }
+
+    @Test
     void aProxyAssessesOnlyPersonsOnHisList() {
         TestClock.pin(JINAN_MAY_2022);
         String person = jinanPerson();

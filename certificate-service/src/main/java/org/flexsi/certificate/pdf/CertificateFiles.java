@@ -25,7 +25,7 @@ public class CertificateFiles {
     public CertificateFiles(CertificateConfig config) throws IOException, GeneralSecurityException {
         Path fontPath = Path.of(config.fontPath());
         if (Files.isReadable(fontPath)) {
-            renderer = new CertificatePdf(CjkFont.read(fontPath));
+            renderer = new CertificatePdf(CjkFont.read(fontPath, Math.max(2, Runtime.getRuntime().availableProcessors())));
             fontProblem = null;
         } else {
             renderer = null;

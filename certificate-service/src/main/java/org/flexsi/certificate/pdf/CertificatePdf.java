@@ -161,7 +161,7 @@ public final class CertificatePdf {
         y -= 13;
         text(out, font, 8, MARGIN, y, "验证码：" + doc.verificationCode());
         y -= 13;
-        text(out, font, 7, MARGIN, y, doc.verificationUrl());
+        text(out, font, 6, MARGIN, y, doc.verificationUrl());
 
         float qrSize = 86;
         qr(out, doc.verificationUrl(), MARGIN + 300, top - 20 - qrSize, qrSize);

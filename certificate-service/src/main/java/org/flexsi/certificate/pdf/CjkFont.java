@@ -1,8 +1,11 @@
 package org.flexsi.certificate.pdf;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeCollection;
@@ -12,40 +15,72 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
- * The CJK font file (a .ttf or a .ttc collection such as WenQuanYi Micro Hei), read once into memory.
- * Each document parses its own copy, because a parsed font is not safe to share between threads
- * while PDFBox subsets it.
+ * The CJK font file (a .ttf, or a .ttc collection such as WenQuanYi Micro Hei, whose first font is used).
+ * Parsing the 5 MB collection costs far more than a whole certificate, and a parsed font may serve only one
+ * document at a time (PDFBox reads it while subsetting on save), so parsed copies are pooled.
  */
 public final class CjkFont {
     private final byte[] file;
-    private final boolean collection;
+    private final int maxCopies;
+    private final BlockingQueue<TrueTypeFont> idle = new LinkedBlockingQueue<>();
+    private int copies;
 
-    private CjkFont(byte[] file, boolean collection) {
+    private CjkFont(byte[] file, int maxCopies) {
         this.file = file;
-        this.collection = collection;
+        this.maxCopies = maxCopies;
     }
 
-    public static CjkFont read(Path path) throws IOException {
-        byte[] bytes = Files.readAllBytes(path);
-        return new CjkFont(bytes, bytes.length >= 4 && bytes[0] == 't' && bytes[1] == 't' && bytes[2] == 'c' && bytes[3] == 'f');
+    public static CjkFont read(Path path, int maxCopies) throws IOException {
+        return new CjkFont(Files.readAllBytes(path), maxCopies);
     }
 
-    /** A font handle for one document; close it after the document has been saved (the subset is made on save). */
+    /** The font for one document, embedded as a subset; close the handle after the document has been saved. */
     public Loaded loadInto(PDDocument document) throws IOException {
-        if (!collection) {
-            TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(file));
-            return new Loaded(PDType0Font.load(document, font, true), font);
+        TrueTypeFont font = borrow();
+        try {
+            return new Loaded(PDType0Font.load(document, font, true), () -> idle.add(font));
+        } catch (IOException | RuntimeException e) {
+            idle.add(font);
+            throw e;
         }
-        TrueTypeCollection fonts = new TrueTypeCollection(new java.io.ByteArrayInputStream(file));
+    }
+
+    private TrueTypeFont borrow() throws IOException {
+        TrueTypeFont font = idle.poll();
+        if (font != null) {
+            return font;
+        }
+        synchronized (this) {
+            if (copies < maxCopies) {
+                copies++;
+                return parse();
+            }
+        }
+        try {
+            return idle.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the font", e);
+        }
+    }
+
+    private TrueTypeFont parse() throws IOException {
+        boolean collection = file.length >= 4 && file[0] == 't' && file[1] == 't' && file[2] == 'c' && file[3] == 'f';
+        if (!collection) {
+            return new TTFParser().parse(new RandomAccessReadBuffer(file));
+        }
+        // the collection stays open as long as its font is pooled
+        TrueTypeCollection fonts = new TrueTypeCollection(new ByteArrayInputStream(file));
         AtomicReference<TrueTypeFont> first = new AtomicReference<>();
         fonts.processAllFonts(font -> first.compareAndSet(null, font));
-        return new Loaded(PDType0Font.load(document, first.get(), true), fonts);
+        return first.get();
     }
 
-    public record Loaded(PDType0Font font, java.io.Closeable source) implements AutoCloseable {
+    /** A borrowed font; closing gives it back to the pool. */
+    public record Loaded(PDType0Font font, Runnable release) implements AutoCloseable {
         @Override
-        public void close() throws IOException {
-            source.close();
+        public void close() {
+            release.run();
         }
     }
 }

@@ -30,7 +30,7 @@ class CertificatePdfTest {
     @BeforeAll
     static void setUp(@TempDir Path dir) throws Exception {
         assumeTrue(Files.isReadable(FONT), "fonts-wqy-microhei is not installed");
-        renderer = new CertificatePdf(CjkFont.read(FONT));
+        renderer = new CertificatePdf(CjkFont.read(FONT, 2));
         key = DevelopmentCa.loadOrCreate(dir);
     }
 

@@ -27,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flexsi.payment.common.Caller;
+import org.flexsi.payment.refund.RefundModels;
+import org.flexsi.payment.refund.RefundService;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.problem.Problem;
 
@@ -36,9 +38,11 @@ import org.flexsi.platform.problem.Problem;
 @Produces(MediaType.APPLICATION_JSON)
 public class PaymentResource {
     private final PaymentService payments;
+    private final RefundService refunds;
 
-    public PaymentResource(PaymentService payments) {
+    public PaymentResource(PaymentService payments, RefundService refunds) {
         this.payments = payments;
+        this.refunds = refunds;
     }
 
     @POST
@@ -122,4 +126,30 @@ public class PaymentResource {
     public PaymentView statusCheck(@PathParam("paymentId") UUID paymentId, @Context SecurityContext security) {
         return payments.statusCheck(Caller.of(security), paymentId);
     }
+
+    @POST
+    @Path("/{paymentId}/refunds")
+    @Tag(name = "Refunds")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Caller.CONTRIBUTOR, Caller.PROXY })
+    @Operation(summary = "Apply for a refund of (part of) a paid payment",
+            description = "By the person or the proxy who paid. Goes to the pension or the medical agency for review.")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = RefundModels.View.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body (account number, 12-digit bank code) or missing Idempotency-Key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role may not apply",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such payment of yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The payment is not (or no longer) paid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "More than was paid for a line, unknown line, two agencies, parts split (R9)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response apply(@PathParam("paymentId") UUID paymentId, @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @Valid @NotNull RefundModels.Application application, @Context SecurityContext security) {
+        return refunds.apply(Caller.of(security), key, paymentId, application);
+    }
+
 }

@@ -18,7 +18,7 @@ import org.flexsi.payment.common.Jsons;
 @Entity
 @Table(name = "refund")
 public class Refund extends PanacheEntityBase {
-    public enum Kind { AUTOMATIC, APPLICATION }
+    public enum Kind { AUTOMATIC, APPLICATION, REVERSAL }
 
     public enum State {
         /** Medical refunds applied for by a proxy wait for the person's own application. */

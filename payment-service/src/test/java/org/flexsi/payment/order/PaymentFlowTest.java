@@ -1,6 +1,8 @@
 package org.flexsi.payment.order;
 
 import static io.restassured.RestAssured.given;
+import static org.flexsi.payment.support.Events.awaitEvent;
+import static org.flexsi.payment.support.Events.events;
 import static org.flexsi.payment.support.Fixtures.*;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -9,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,13 +25,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.flexsi.contracts.Topics;
 import org.flexsi.contracts.events.AssessmentCancelled;
 import org.flexsi.contracts.events.PaymentFailed;
 import org.flexsi.contracts.events.PaymentRefunded;
 import org.flexsi.contracts.events.PaymentSucceeded;
-import org.flexsi.platform.kafka.CloudEventHeaders;
 import org.flexsi.platform.testing.FlexsiTestResource;
 import org.flexsi.platform.testing.TestKafka;
 import org.flexsi.platform.testing.TestTokens;
@@ -43,8 +41,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = FlexsiTestResource.class, initArgs = @ResourceArg(name = "database", value = "flexsi_test_payment"))
 @QuarkusTestResource(SimulatorsResource.class)
 class PaymentFlowTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Inject
     DataSource db;
 
@@ -269,7 +265,7 @@ class PaymentFlowTest {
         String paymentId = created.path("paymentId");
         fault("{\"target\":\"alipay\",\"mode\":\"drop-callbacks\",\"count\":1}");
         pay(created.path("payUrl"), null).then().statusCode(200);
-        // nobody asks: the sweeper (stuck-after 3 s in tests) finds it
+        // nobody asks: the sweeper (stuck-after 8 s in tests) finds it
         awaitStatus(person, paymentId, "PAID");
         awaitEvent(paymentId, PaymentSucceeded.TYPE);
     }
@@ -309,9 +305,7 @@ class PaymentFlowTest {
     }
 
     private String payable(String person) {
-        String serial = assessment(person);
-        await("assessment " + serial, () -> count(db, "select count(*) from assessment where serial_number = ?", serial) == 1);
-        return serial;
+        return org.flexsi.payment.support.Fixtures.payable(db, person);
     }
 
     private String status(String paymentId) {
@@ -325,30 +319,6 @@ class PaymentFlowTest {
 
     private static JsonNode succeeded(String paymentId) {
         return awaitEvent(paymentId, PaymentSucceeded.TYPE);
-    }
-
-    static JsonNode awaitEvent(String paymentId, String type) {
-        List<ConsumerRecord<String, String>> seen = TestKafka.read(Topics.PAYMENT, Duration.ofSeconds(30),
-                records -> records.stream().anyMatch(r -> is(r, paymentId, type)));
-        return seen.stream().filter(r -> is(r, paymentId, type)).findFirst().map(r -> parse(r.value()))
-                .orElseThrow(() -> new AssertionError("no " + type + " for " + paymentId));
-    }
-
-    static long events(String paymentId, String type) {
-        return TestKafka.read(Topics.PAYMENT, Duration.ofSeconds(3), records -> false).stream()
-                .filter(r -> is(r, paymentId, type)).count();
-    }
-
-    private static boolean is(ConsumerRecord<String, String> record, String paymentId, String type) {
-        return type.equals(TestKafka.header(record, CloudEventHeaders.TYPE)) && record.value().contains("\"" + paymentId + "\"");
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 
     private static void settle() {

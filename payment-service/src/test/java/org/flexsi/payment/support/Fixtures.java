@@ -72,6 +72,47 @@ public final class Fixtures {
         return serial;
     }
 
+    /** An assessment the service has taken in, ready to be paid. */
+    public static String payable(DataSource db, String person) {
+        String serial = assessment(person);
+        await("assessment " + serial, () -> count(db, "select count(*) from assessment where serial_number = ?", serial) == 1);
+        return serial;
+    }
+
+    /** A WeChat order for the assessment, paid as the provider would report it; returns the payment id once PAID. */
+    public static String paidOnline(DataSource db, String token, String serial) {
+        String paymentId = createOrder(token, serial, "WECHAT").then().statusCode(201).extract().path("paymentId");
+        String amount = text(db, "select amount::text from payment where id = ?::uuid", paymentId);
+        providerCallback("wechat", SimulatorsResource.WECHAT_SECRET, "{\"merchantOrderId\":\"" + paymentId
+                + "\",\"transactionId\":\"wx-tx-" + paymentId.substring(0, 8) + "\",\"amount\":\"" + amount
+                + "\",\"status\":\"SUCCESS\",\"paidAt\":\"" + Instant.now() + "\"}").then().statusCode(200);
+        return paymentId;
+    }
+
+    /** A request of a bank: its bearer token and its signature. */
+    public static Response bank(String bankId, String secret, String method, String path, String body) {
+        return bankSigned(bankId, secret, method, path, body, null, null);
+    }
+
+    public static Response bankSigned(String bankId, String secret, String method, String path, String body, Long timestamp,
+            String nonce) {
+        long ts = timestamp != null ? timestamp : Instant.now().getEpochSecond();
+        String n = nonce != null ? nonce : UUID.randomUUID().toString();
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        var request = given().header("Authorization", TestTokens.bearer("bank", bankId)).header(HttpSignature.KEY_ID, bankId)
+                .header(HttpSignature.TIMESTAMP, Long.toString(ts)).header(HttpSignature.NONCE, n)
+                .header(HttpSignature.SIGNATURE, HttpSignature.sign(secret, method, path, ts, n, bytes));
+        if (body != null) {
+            request.contentType("application/json").body(bytes);
+        }
+        return request.request(method, path);
+    }
+
+    public static final String TEST_BANK = "testbank";
+    public static final String TEST_BANK_SECRET = "test-bank-secret";
+    public static final String OTHER_BANK = "otherbank";
+    public static final String OTHER_BANK_SECRET = "other-bank-secret";
+
     public static Response createOrder(String token, String serial, String channel) {
         return given().header("Authorization", token).header("Idempotency-Key", "k-" + UUID.randomUUID())
                 .contentType("application/json")

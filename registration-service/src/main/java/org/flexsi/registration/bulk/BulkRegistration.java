@@ -5,6 +5,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,15 +19,19 @@ import org.flexsi.registration.bulk.BulkResult.Status;
 import org.flexsi.registration.person.Actor;
 import org.flexsi.registration.person.PersonRequest;
 import org.flexsi.registration.person.RegistrationService;
+import org.flexsi.registration.person.RegistrationService.Checked;
 
 /**
- * Bulk registration from agencies. Each row runs in its own transaction, so a bad row changes nothing and
- * does not stop the others. A re-sent file is harmless: a row whose person is registered already answers
- * ALREADY_REGISTERED with that person's id and emits nothing.
+ * Bulk registration from agencies. Every row is checked on its own first, so a bad row is reported and
+ * written nowhere; the good rows are then written in chunks, one transaction each. Should a chunk fail in
+ * the database (someone registered the same person meanwhile), its rows are written one by one instead,
+ * so each row stays all-or-nothing. A re-sent file is harmless: a row whose person is registered already
+ * answers ALREADY_REGISTERED with that person's id and emits nothing.
  */
 @ApplicationScoped
 public class BulkRegistration {
     public static final int MAX_ROWS = 20_000;
+    private static final int CHUNK = 250;
 
     private final RegistrationService registration;
     private final Validator validator;
@@ -36,12 +41,17 @@ public class BulkRegistration {
         this.validator = validator;
     }
 
+    private record Pending(int row, Checked checked) {
+    }
+
     public BulkResult json(List<PersonRequest> rows, Actor actor) {
-        List<Row> results = new ArrayList<>(rows.size());
+        Row[] results = new Row[rows.size()];
+        List<Pending> pending = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            results.add(row(i + 1, rows.get(i), actor));
+            check(i + 1, rows.get(i), results, pending);
         }
-        return summary(results, actor);
+        write(pending, results, actor);
+        return summary(List.of(results), actor);
     }
 
     public BulkResult csv(String text, Actor actor) {
@@ -49,39 +59,79 @@ public class BulkRegistration {
         if (rows.isEmpty() || rows.size() > MAX_ROWS) {
             throw ProblemException.invalid("body", "a bulk registration has 1 to " + MAX_ROWS + " rows");
         }
-        List<Row> results = new ArrayList<>(rows.size());
+        Row[] results = new Row[rows.size()];
+        List<Pending> pending = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            PersonRequest request;
             try {
-                request = CsvRegistration.of(rows.get(i));
+                check(i + 1, CsvRegistration.of(rows.get(i)), results, pending);
             } catch (ProblemException e) {
-                results.add(failed(i + 1, e.problem()));
-                continue;
+                results[i] = failed(i + 1, e.problem());
             }
-            results.add(row(i + 1, request, actor));
         }
-        return summary(results, actor);
+        write(pending, results, actor);
+        return summary(List.of(results), actor);
     }
 
-    private Row row(int number, PersonRequest request, Actor actor) {
+    private void check(int number, PersonRequest request, Row[] results, List<Pending> pending) {
         if (request == null) {
-            return new Row(number, Status.FAILED, null, List.of(new Problem.FieldError("row", "is empty")));
+            results[number - 1] = new Row(number, Status.FAILED, null, List.of(new Problem.FieldError("row", "is empty")));
+            return;
         }
         Set<ConstraintViolation<PersonRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
-            return new Row(number, Status.FAILED, null, violations.stream()
+            results[number - 1] = new Row(number, Status.FAILED, null, violations.stream()
                     .map(v -> new Problem.FieldError(v.getPropertyPath().toString(), v.getMessage()))
                     .sorted(Comparator.comparing(Problem.FieldError::field)).toList());
+            return;
         }
         try {
-            UUID personId = QuarkusTransaction.requiringNew().call(() -> registration.register(request, actor).personId());
-            return new Row(number, Status.REGISTERED, personId, List.of());
+            pending.add(new Pending(number, registration.check(request)));
         } catch (ProblemException e) {
-            if (e.problem().type().endsWith(RegistrationService.ALREADY_REGISTERED)) {
-                return new Row(number, Status.ALREADY_REGISTERED,
-                        UUID.fromString((String) e.problem().extensions().get("personId")), List.of());
+            results[number - 1] = failed(number, e.problem());
+        }
+    }
+
+    private void write(List<Pending> pending, Row[] results, Actor actor) {
+        for (int from = 0; from < pending.size(); from += CHUNK) {
+            List<Pending> chunk = pending.subList(from, Math.min(from + CHUNK, pending.size()));
+            try {
+                List<Row> written = QuarkusTransaction.requiringNew().call(() -> writeChunk(chunk, actor));
+                written.forEach(row -> results[row.row() - 1] = row);
+            } catch (RuntimeException e) {
+                Log.warnf("bulk chunk of %d rows failed (%s); writing its rows one by one", chunk.size(), e.getMessage());
+                chunk.forEach(p -> results[p.row() - 1] = writeAlone(p, actor));
             }
-            return failed(number, e.problem());
+        }
+    }
+
+    private List<Row> writeChunk(List<Pending> chunk, Actor actor) {
+        Map<String, UUID> known = registration.registered(chunk.stream().map(p -> p.checked().id()).toList());
+        Instant now = Instant.now();
+        List<Row> rows = new ArrayList<>(chunk.size());
+        for (Pending p : chunk) {
+            String identity = p.checked().id().type() + ":" + p.checked().id().number();
+            UUID existing = known.get(identity);
+            if (existing != null) {
+                rows.add(new Row(p.row(), Status.ALREADY_REGISTERED, existing, List.of()));
+            } else {
+                UUID personId = registration.store(p.checked(), actor, now).personId();
+                known.put(identity, personId);
+                rows.add(new Row(p.row(), Status.REGISTERED, personId, List.of()));
+            }
+        }
+        return rows;
+    }
+
+    private Row writeAlone(Pending p, Actor actor) {
+        try {
+            UUID personId = QuarkusTransaction.requiringNew().call(() -> registration.register(p.checked().request(), actor).personId());
+            return new Row(p.row(), Status.REGISTERED, personId, List.of());
+        } catch (ProblemException e) {
+            // the conflict names the person registered before
+            if (e.problem().status() == 409 && e.problem().extensions().get("personId") instanceof String id) {
+                return new Row(p.row(), Status.ALREADY_REGISTERED, UUID.fromString(id), List.of());
+            }
+            return failed(p.row(), e.problem());
         }
     }
 

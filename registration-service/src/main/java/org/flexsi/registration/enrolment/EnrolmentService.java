@@ -2,6 +2,7 @@ package org.flexsi.registration.enrolment;
 
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -57,13 +58,10 @@ public class EnrolmentService {
         return rules.terms(request.insurance(), request.terms());
     }
 
-    /** Enrols a person whose terms were checked; used by registration and by {@link #addOnce}. */
-    public Enrolment enrol(Person person, Insurance insurance, YearMonth firstMonth, Terms terms, Channel channel,
+    /** Enrols a person, with checked terms, in an insurance he is not enrolled in yet. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Enrolment start(Person person, Insurance insurance, YearMonth firstMonth, Terms terms, Channel channel,
             Actor actor, Instant at) {
-        if (Enrolment.of(person.personId, insurance).isPresent()) {
-            throw ProblemException.conflict("already-enrolled", "the person is already enrolled in " + insurance
-                    + "; an interrupted enrolment is continued, not enrolled again");
-        }
         Enrolment enrolment = Enrolment.start(person.personId, insurance, firstMonth, terms);
         enrolment.persist();
         EnrolmentChange.record(enrolment, Action.ENROLLED, null, firstMonth.toString(), null, describe(terms), channel,
@@ -82,7 +80,11 @@ public class EnrolmentService {
             rules.checkAge(person.sex, person.birthDate, request.enrolmentDate());
             EnrolmentRequest wanted = request.enrolment();
             Terms terms = checkedTerms(rules, wanted);
-            return EnrolmentView.of(enrol(person, wanted.insurance(), Months.parse(wanted.firstMonth()), terms, channel,
+            if (Enrolment.of(personId, wanted.insurance()).isPresent()) {
+                throw ProblemException.conflict("already-enrolled", "the person is already enrolled in "
+                        + wanted.insurance() + "; an interrupted enrolment is continued, not enrolled again");
+            }
+            return EnrolmentView.of(start(person, wanted.insurance(), Months.parse(wanted.firstMonth()), terms, channel,
                     actor, Instant.now()));
         });
     }
@@ -102,6 +104,7 @@ public class EnrolmentService {
             outbox.publish(new EnrolmentInterrupted(personId.toString(), insurance.name(), person.region,
                     lastCovered.toString(), request.reason(), now));
             Log.infof("%s of person %s interrupted after %s by %s", insurance, personId, lastCovered, actor.subject());
+            flushOrConflict();
             return EnrolmentView.of(enrolment);
         });
     }
@@ -125,6 +128,7 @@ public class EnrolmentService {
             EnrolmentChange.record(enrolment, action, before, from.toString(), null, describe(terms), channel, actor, now);
             outbox.publish(new EnrolmentContinued(personId.toString(), insurance.name(), person.region, from.toString(),
                     terms.grade(), terms.baseText(), terms.rateText(), terms.plan(), now));
+            flushOrConflict();
             return EnrolmentView.of(enrolment);
         });
     }
@@ -142,6 +146,7 @@ public class EnrolmentService {
                     request.reason(), null, channel, actor, now);
             outbox.publish(new EnrolmentSuspended(personId.toString(), insurance.name(), person.region, request.reason(),
                     request.effectiveDate(), now));
+            flushOrConflict();
             return EnrolmentView.of(enrolment);
         });
     }
@@ -168,8 +173,18 @@ public class EnrolmentService {
                     detail, channel, actor, now);
             outbox.publish(new MedicalRateChanged(personId.toString(), person.region, old.rateText(), terms.rateText(),
                     old.plan(), terms.plan(), effective.toString(), now));
+            flushOrConflict();
             return EnrolmentView.of(enrolment);
         });
+    }
+
+    /** Two writers on one enrolment: the later one is told to retry instead of failing at commit. */
+    private static void flushOrConflict() {
+        try {
+            Enrolment.getEntityManager().flush();
+        } catch (OptimisticLockException e) {
+            throw ProblemException.conflict("concurrent-change", "the enrolment was changed at the same time; read it and retry");
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

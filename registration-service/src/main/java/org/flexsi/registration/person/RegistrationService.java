@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +32,7 @@ import org.flexsi.registration.region.Operation;
 import org.flexsi.registration.region.RegionRules;
 import org.flexsi.registration.region.Regions;
 import org.flexsi.registration.region.Terms;
+import org.hibernate.exception.ConstraintViolationException;
 
 /** Registers a person and enrols them (R1-R3, R6), recording PersonRegistered and one EnrolmentStarted per insurance. */
 @ApplicationScoped
@@ -53,7 +56,26 @@ public class RegistrationService {
         return idempotency.once("register:" + actor.subject(), key, request, 201, () -> register(request, actor));
     }
 
+    /** A registration that passed every check that needs no database. */
+    public record Checked(PersonRequest request, IdDocument id, LocalDate birthDate, Sex sex, String location,
+            Channel channel, List<Terms> terms) {
+    }
+
     public PersonView register(PersonRequest request, Actor actor) {
+        Checked checked = check(request);
+        Person.byIdentity(checked.id().type(), checked.id().number()).ifPresent(existing -> {
+            throw alreadyRegistered(existing.personId);
+        });
+        PersonView person = store(checked, actor, Instant.now());
+        flushOrConflict();
+        Log.infof("registered person %s (%s %s) in %s with %d enrolment(s)", person.personId(), person.idType(),
+                Masking.idNumber(person.idNumber()), person.region(), person.enrolments().size());
+        return person;
+    }
+
+    /** R1-R3, R6, R7, R9 and the channel (R4): everything but the database. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Checked check(PersonRequest request) {
         RegionRules rules = regions.require(request.region());
         Channel channel = request.channelOrCounter();
         rules.checkChannel(channel, Operation.NEW_ENROLMENT);
@@ -63,44 +85,64 @@ public class RegistrationService {
         rules.checkAge(sex, birthDate, request.enrolmentDate());
         String location = rules.registeredLocation(request.district());
         List<Terms> terms = checkedEnrolments(rules, request.enrolments());
-        Person.byIdentity(id.type(), id.number()).ifPresent(existing -> {
-            throw alreadyRegistered(existing.personId);
-        });
+        return new Checked(request, id, birthDate, sex, location, channel, terms);
+    }
 
-        Instant now = Instant.now();
+    /** The persons already registered under any of these identities, by {@code type:number}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<String, UUID> registered(List<IdDocument> ids) {
+        Map<String, UUID> found = new HashMap<>();
+        Person.<Person>list("idNumber in ?1", ids.stream().map(IdDocument::number).toList())
+                .forEach(p -> found.put(p.idType + ":" + p.idNumber, p.personId));
+        return found;
+    }
+
+    /** Writes a checked registration of a new identity, with its events. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public PersonView store(Checked checked, Actor actor, Instant now) {
+        PersonRequest request = checked.request();
         Person person = new Person();
         person.personId = UUID.randomUUID();
-        person.idType = id.type();
-        person.idNumber = id.number();
+        person.idType = checked.id().type();
+        person.idNumber = checked.id().number();
         person.name = request.name().strip();
-        person.sex = sex;
-        person.birthDate = birthDate;
+        person.sex = checked.sex();
+        person.birthDate = checked.birthDate();
         person.mobile = request.mobile();
         person.region = request.region();
         person.district = request.district();
-        person.registeredLocation = location;
+        person.registeredLocation = checked.location();
         person.agency = request.agency();
         person.personalNumber = request.personalNumber();
         person.country = request.country();
         person.ethnicity = request.ethnicity();
         person.workStartDate = request.workStartDate();
         person.enrolmentDate = request.enrolmentDate();
-        person.channel = channel;
+        person.channel = checked.channel();
         person.registeredBy = actor.subject();
         person.registeredAt = now;
         person.persist();
         outbox.publish(new PersonRegistered(person.personId.toString(), person.idType.name(), person.idNumber,
-                person.name, sex.name(), birthDate, person.region, person.agency, person.personalNumber, person.mobile, now));
+                person.name, person.sex.name(), person.birthDate, person.region, person.agency, person.personalNumber,
+                person.mobile, now));
 
         List<Enrolment> enrolled = new ArrayList<>();
-        for (int i = 0; i < terms.size(); i++) {
+        for (int i = 0; i < checked.terms().size(); i++) {
             EnrolmentRequest wanted = request.enrolments().get(i);
-            enrolled.add(enrolments.enrol(person, wanted.insurance(), Months.parse(wanted.firstMonth()), terms.get(i),
-                    channel, actor, now));
+            enrolled.add(enrolments.start(person, wanted.insurance(), Months.parse(wanted.firstMonth()),
+                    checked.terms().get(i), checked.channel(), actor, now));
         }
-        Log.infof("registered person %s (%s %s) in %s with %d enrolment(s)", person.personId, person.idType,
-                Masking.idNumber(person.idNumber), person.region, enrolled.size());
         return PersonView.of(person, enrolled);
+    }
+
+    /** The same person registered twice at the same moment: the unique identity decides, the loser gets a 409. */
+    private static void flushOrConflict() {
+        try {
+            Person.flush();
+        } catch (ConstraintViolationException e) {
+            throw new ProblemException(Problem.of(409, ALREADY_REGISTERED, "Conflict",
+                    "a person with this ID type and number was registered at the same moment"));
+        }
     }
 
     public static ProblemException alreadyRegistered(UUID personId) {

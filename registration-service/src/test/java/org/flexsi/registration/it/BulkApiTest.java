@@ -50,7 +50,7 @@ class BulkApiTest {
                 + "RESIDENT_ID," + a + ",张伟,13812345678,420100,420106,\"武汉市社会保险中心, 武昌\",2026-01-05,PENSION;MEDICAL,202601,60,\r\n"
                 + "RESIDENT_ID," + b + ",李娜,,420100,,,2026-13-01,PENSION,2026-01,60,\r\n"
                 + "RESIDENT_ID," + b + ",李娜,,420100,,,2026-01-05,PENSION;DENTAL,2026-01,60,\r\n";
-        given().header("Authorization", Fixtures.AGENCY).contentType("text/csv").body(csv).post("/api/v1/persons/bulk")
+        given().header("Authorization", Fixtures.AGENCY).contentType("text/csv; charset=UTF-8").body(csv).post("/api/v1/persons/bulk")
                 .then().statusCode(200).body("total", equalTo(3)).body("registered", equalTo(1))
                 .body("rows[1].errors[0].field", equalTo("enrolmentDate"))
                 .body("rows[2].errors[0].field", equalTo("insurances"));

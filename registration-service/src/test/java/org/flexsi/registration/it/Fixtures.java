@@ -52,7 +52,7 @@ final class Fixtures {
                 {"idType":"RESIDENT_ID","idNumber":"%s","name":"李娜","region":"370700","enrolmentDate":"2026-01-05",
                  "channel":"%s",
                  "enrolments":[{"insurance":"PENSION","firstMonth":"2026-01","base":"3980"},
-                               {"insurance":"MEDICAL","firstMonth":"2026-01","rate":"0.06"},
+                               {"insurance":"MEDICAL","firstMonth":"2026-01","rate":"0.06","base":"3980"},
                                {"insurance":"WORK_INJURY","firstMonth":"2026-01","base":"3980.00"}]}
                 """.formatted(idNumber, channel);
     }

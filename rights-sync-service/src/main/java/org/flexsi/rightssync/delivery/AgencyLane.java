@@ -1,7 +1,6 @@
 package org.flexsi.rightssync.delivery;
 
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.flexsi.rightssync.record.Agency;
 
 /** The sending state of one agency inside this instance: its breaker, pace and retry clock. */
@@ -9,7 +8,6 @@ final class AgencyLane {
     final Agency agency;
     final CircuitBreaker breaker;
     final RateLimiter limiter;
-    final AtomicBoolean busy = new AtomicBoolean();
     /** Failed sends in a row; drives the backoff. */
     int failures;
     Instant retryAt = Instant.EPOCH;

@@ -2,6 +2,7 @@ package org.flexsi.rightssync.delivery;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -52,7 +53,6 @@ public class DeliveryStore {
      * The next records to send, in arrival order. Records of persons not yet known (no person.registered
      * seen) wait; since all of a person's records wait together, each person's order is kept.
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Batch due(Agency agency, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select r.record_id, r.kind, r.person_id, p.id_number, p.name, r.region,"
@@ -85,22 +85,24 @@ public class DeliveryStore {
         Instant now = clock.instant();
         Set<String> duplicates = new HashSet<>(receipt.duplicates());
         for (String id : ids) {
-            SyncRecord r = em.find(SyncRecord.class, id);
+            SyncRecord r = em.find(SyncRecord.class, id, LockModeType.PESSIMISTIC_WRITE);
             if (r == null) {
                 continue;
             }
             r.resend = false;
             r.lastError = null;
-            if (r.stage != Stage.PENDING && r.stage != Stage.SENT) {
-                continue;
+            if (r.acknowledgedAt == null) {
+                // once per record, even if the agency's decision overtook its receipt
+                r.acknowledgedAt = now;
+                r.receiptId = receipt.receiptId();
+                if (r.kind == RecordKind.PAYMENT) {
+                    outbox.publish(new RightsSent(r.recordId, r.personId, agency.name(), r.paymentId, now));
+                }
             }
-            r.stage = Stage.ACKNOWLEDGED;
-            r.acknowledgedAt = now;
-            r.receiptId = receipt.receiptId();
-            r.polls = 0;
-            r.nextPollAt = now.plus(duplicates.contains(id) ? DUPLICATE_POLL : config.poll().after());
-            if (r.kind == RecordKind.PAYMENT) {
-                outbox.publish(new RightsSent(r.recordId, r.personId, agency.name(), r.paymentId, now));
+            if (r.stage == Stage.PENDING || r.stage == Stage.SENT) {
+                r.stage = Stage.ACKNOWLEDGED;
+                r.polls = 0;
+                r.nextPollAt = now.plus(duplicates.contains(id) ? DUPLICATE_POLL : config.poll().after());
             }
         }
     }
@@ -113,7 +115,7 @@ public class DeliveryStore {
 
     /** The agency refused this one record's content: no resend can fix it, ops must. */
     public void refused(String id, String detail) {
-        SyncRecord r = em.find(SyncRecord.class, id);
+        SyncRecord r = em.find(SyncRecord.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (r != null && !r.stage.decided()) {
             decisions.reject(r, "refused by the agency: " + detail, clock.instant());
         } else if (r != null) {
@@ -121,7 +123,6 @@ public class DeliveryStore {
         }
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<String> duePolls(Agency agency, int limit) {
         @SuppressWarnings("unchecked")
         List<String> ids = em.createNativeQuery("select record_id from sync_record where agency = ?1 and stage = 'ACKNOWLEDGED'"
@@ -132,7 +133,7 @@ public class DeliveryStore {
 
     /** Not decided yet: ask again later, less often each time. */
     public void undecided(String id) {
-        SyncRecord r = em.find(SyncRecord.class, id);
+        SyncRecord r = em.find(SyncRecord.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (r == null || r.stage != Stage.ACKNOWLEDGED) {
             return;
         }
@@ -144,7 +145,7 @@ public class DeliveryStore {
 
     /** The agency does not hold it (its intake lost it): back in the queue. */
     public void notHeld(String id) {
-        SyncRecord r = em.find(SyncRecord.class, id);
+        SyncRecord r = em.find(SyncRecord.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (r != null && r.stage == Stage.ACKNOWLEDGED) {
             r.stage = Stage.PENDING;
             r.nextPollAt = null;

@@ -2,7 +2,7 @@ package org.flexsi.rightssync.delivery;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.flexsi.rightssync.config.RightsSyncConfig;
 import org.flexsi.rightssync.monitor.RightsMetrics;
@@ -36,7 +38,7 @@ public class Dispatcher {
     private final Clock clock;
     private final Backoff backoff;
     private final Map<Agency, AgencyLane> lanes = new EnumMap<>(Agency.class);
-    private final Map<Agency, ExecutorService> threads = new EnumMap<>(Agency.class);
+    private final Map<Agency, ScheduledExecutorService> threads = new EnumMap<>(Agency.class);
     private final Set<String> pulling;
 
     public Dispatcher(DeliveryStore store, AgencyClient client, Decisions decisions, AgencyLease lease,
@@ -55,25 +57,21 @@ public class Dispatcher {
                     new CircuitBreaker(config.breaker().failureThreshold(), config.breaker().openFor()),
                     new RateLimiter(config.requestsPerSecond(), Math.max(1, (int) config.requestsPerSecond())));
             lanes.put(agency, lane);
-            threads.put(agency, Executors.newSingleThreadExecutor(r -> new Thread(r, "rights-" + agency.id())));
+            threads.put(agency, Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "rights-" + agency.id())));
             metrics.watchBreaker(agency, lane.breaker);
         }
     }
 
-    @Scheduled(every = "${flexsi.rights.dispatch-interval:100ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void tick() {
+    void start(@Observes StartupEvent startup) {
+        long every = config.dispatchInterval().toMillis();
         for (AgencyLane lane : lanes.values()) {
-            if (lane.busy.compareAndSet(false, true)) {
-                threads.get(lane.agency).execute(() -> {
-                    try {
-                        round(lane);
-                    } catch (RuntimeException e) {
-                        Log.errorf(e, "rights delivery to %s failed unexpectedly", lane.agency);
-                    } finally {
-                        lane.busy.set(false);
-                    }
-                });
-            }
+            threads.get(lane.agency).scheduleWithFixedDelay(() -> {
+                try {
+                    round(lane);
+                } catch (RuntimeException e) {
+                    Log.errorf(e, "rights delivery to %s failed unexpectedly", lane.agency);
+                }
+            }, every, every, TimeUnit.MILLISECONDS);
         }
     }
 

@@ -4,6 +4,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -79,7 +80,7 @@ public class DeadlineMonitor {
 
     private void flagOverdue(LocalDate today) {
         List<SyncRecord> late = SyncRecord.find("stage not in ('CONFIRMED', 'REJECTED') and overdue = false and deadline < ?1"
-                + " order by seq", today).page(0, CHUNK).list();
+                + " order by seq", today).withLock(LockModeType.PESSIMISTIC_WRITE).page(0, CHUNK).list();
         Instant now = clock.instant();
         for (SyncRecord r : late) {
             r.overdue = true;
@@ -100,7 +101,7 @@ public class DeadlineMonitor {
         }
         List<SyncRecord> risky = SyncRecord.find("stage not in ('CONFIRMED', 'REJECTED') and atRiskAt is null"
                 + " and overdue = false and deadline >= ?1 and deadline <= ?2 order by seq", today, lastRiskyDeadline)
-                .page(0, CHUNK).list();
+                .withLock(LockModeType.PESSIMISTIC_WRITE).page(0, CHUNK).list();
         Instant now = clock.instant();
         for (SyncRecord r : risky) {
             r.atRiskAt = now;

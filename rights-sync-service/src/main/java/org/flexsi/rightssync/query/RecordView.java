@@ -24,6 +24,8 @@ public record RecordView(
         @Schema(description = "Payment date + 3 working days; null while that year's calendar is not loaded", examples = "2026-03-05") LocalDate deadline,
         @Schema(examples = "CONFIRMED", enumeration = {"PENDING", "SENT", "ACKNOWLEDGED", "CONFIRMED", "REJECTED", "OVERDUE"}) String status,
         @Schema(examples = "false") boolean atRisk,
+        @Schema(description = "Last time it was sent to the agency") Instant sentAt,
+        @Schema(description = "When the agency first acknowledged receipt") Instant acknowledgedAt,
         @Schema(examples = "PEN-000001") String agencyReference,
         @Schema(description = "When the agency decided") Instant decidedAt,
         @Schema(description = "When this service learned the decision") Instant recordedAt,
@@ -34,7 +36,7 @@ public record RecordView(
     public static RecordView of(SyncRecord r) {
         return new RecordView(r.recordId, r.kind.name(), r.agency.name(), r.personId, r.paymentId, r.refundId, r.region,
                 r.insurance, r.monthList(), r.base.toPlainString(), r.amount.toPlainString(), r.paidAt, r.deadline,
-                r.status(), r.atRiskAt != null && !r.stage.decided(), r.agencyReference, r.decidedAt, r.recordedAt,
+                r.status(), r.atRiskAt != null && !r.stage.decided(), r.sentAt, r.acknowledgedAt, r.agencyReference, r.decidedAt, r.recordedAt,
                 r.reason, r.sendAttempts, r.lastError);
     }
 }

@@ -44,7 +44,8 @@ public class ReplayService {
                     "more than " + MAX_RECORDS + " records match; narrow the criteria");
         }
         if (!dryRun) {
-            matched.forEach(r -> r.resend = true);
+            // a bulk update touches only the flag, never a decision that lands meanwhile
+            SyncRecord.update("resend = true where " + criteria.query, criteria.params);
             Log.infof("replay of %d record(s) requested: %s", matched.size(), criteria.query);
         }
         return new ReplayResult(dryRun, matched.size(),

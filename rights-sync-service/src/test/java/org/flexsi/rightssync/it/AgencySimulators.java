@@ -44,7 +44,7 @@ public class AgencySimulators implements QuarkusTestResourceLifecycleManager {
                 Map.entry("flexsi.rights.breaker.failure-threshold", "3"),
                 Map.entry("flexsi.rights.breaker.open-for", "1s"),
                 Map.entry("flexsi.rights.monitor-interval", "1s"),
-                Map.entry("flexsi.rights.feed-interval", "200ms"));
+                Map.entry("flexsi.rights.feed-interval", "1s"));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.flexsi.rightssync.it;
 
+import static io.restassured.RestAssured.given;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,10 +12,18 @@ import org.flexsi.contracts.events.LineItem;
 import org.flexsi.contracts.events.PaymentRefunded;
 import org.flexsi.contracts.events.PaymentSucceeded;
 import org.flexsi.contracts.events.PersonRegistered;
+import io.restassured.path.json.JsonPath;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.flexsi.contracts.Topics;
+import org.flexsi.platform.kafka.CloudEventHeaders;
 import org.flexsi.platform.testing.TestKafka;
+import org.flexsi.platform.testing.TestTokens;
+import org.flexsi.simulators.Party;
+import org.flexsi.simulators.agency.HeldRecord;
 
 /** Events as the other services publish them, and a patient wait. */
 final class Fixtures {
+    static final String OPS = TestTokens.bearer("ops", "ops-1");
     static final String REGISTRATION = "/flexsi/registration-service";
     static final String PAYMENT = "/flexsi/payment-service";
 
@@ -68,5 +78,52 @@ final class Fixtures {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    static JsonPath records(String paymentId) {
+        return given().header("Authorization", OPS).queryParam("paymentId", paymentId).get("/api/v1/rights/records")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    static JsonPath awaitStatuses(String paymentId, int expected, String status) {
+        await(expected + " records " + status + " for " + paymentId, Duration.ofSeconds(20), () -> {
+            List<String> statuses = records(paymentId).getList("records.status");
+            return statuses.size() == expected && statuses.stream().allMatch(status::equals);
+        });
+        return records(paymentId);
+    }
+
+    static List<HeldRecord> held(Party agency, String person) {
+        return AgencySimulators.simulators().agencies().held(agency).stream()
+                .filter(h -> h.record().personId().equals(person)).toList();
+    }
+
+    static List<ConsumerRecord<String, String>> rightsEvents(String person,
+            java.util.function.Predicate<List<ConsumerRecord<String, String>>> enough) {
+        return TestKafka.read(Topics.RIGHTS, Duration.ofSeconds(20), enough).stream()
+                .filter(r -> person.equals(r.key())).toList();
+    }
+
+    static long count(List<ConsumerRecord<String, String>> events, String person, String type) {
+        return events.stream().filter(r -> person.equals(r.key()) && type.equals(TestKafka.header(r, CloudEventHeaders.TYPE)))
+                .count();
+    }
+
+    /** Events this service wrote for a person (its outbox is the source of everything it publishes). */
+    static long announced(String person, String type) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number) io.quarkus.arc.Arc.container()
+                .instance(jakarta.persistence.EntityManager.class).get()
+                .createNativeQuery("select count(*) from outbox_event where event_key = ?1 and event_type = ?2")
+                .setParameter(1, person).setParameter(2, type).getSingleResult()).longValue());
+    }
+
+    /** Waits until {@code value} gives something other than null, and returns it. */
+    static <T> T awaitValue(String what, java.util.function.Supplier<T> value) {
+        java.util.concurrent.atomic.AtomicReference<T> found = new java.util.concurrent.atomic.AtomicReference<>();
+        await(what, Duration.ofSeconds(20), () -> {
+            found.set(value.get());
+            return found.get() != null;
+        });
+        return found.get();
     }
 }

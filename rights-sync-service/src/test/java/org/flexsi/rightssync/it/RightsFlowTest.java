@@ -2,6 +2,11 @@ package org.flexsi.rightssync.it;
 
 import static io.restassured.RestAssured.given;
 import static org.flexsi.rightssync.it.Fixtures.await;
+import static org.flexsi.rightssync.it.Fixtures.awaitStatuses;
+import static org.flexsi.rightssync.it.Fixtures.count;
+import static org.flexsi.rightssync.it.Fixtures.held;
+import static org.flexsi.rightssync.it.Fixtures.records;
+import static org.flexsi.rightssync.it.Fixtures.rightsEvents;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,8 +41,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = FlexsiTestResource.class, initArgs = @ResourceArg(name = "database", value = "flexsi_test_rights_sync"))
 @QuarkusTestResource(AgencySimulators.class)
 class RightsFlowTest {
-    static final String OPS = TestTokens.bearer("ops", "ops-1");
-
     @BeforeAll
     static void logFailures() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
@@ -111,34 +114,5 @@ class RightsFlowTest {
         assertEquals(List.of(RecordKind.PAYMENT, RecordKind.REVERSAL), held.stream().map(h -> h.record().kind()).toList());
         assertEquals("636.80", held.get(1).record().amount().toPlainString());
         assertEquals("3980.00", held.get(1).record().base().toPlainString());
-    }
-
-    static JsonPath records(String paymentId) {
-        return given().header("Authorization", OPS).queryParam("paymentId", paymentId).get("/api/v1/rights/records")
-                .then().statusCode(200).extract().jsonPath();
-    }
-
-    static JsonPath awaitStatuses(String paymentId, int expected, String status) {
-        await(expected + " records " + status + " for " + paymentId, Duration.ofSeconds(20), () -> {
-            List<String> statuses = records(paymentId).getList("records.status");
-            return statuses.size() == expected && statuses.stream().allMatch(status::equals);
-        });
-        return records(paymentId);
-    }
-
-    static List<HeldRecord> held(Party agency, String person) {
-        return AgencySimulators.simulators().agencies().held(agency).stream()
-                .filter(h -> h.record().personId().equals(person)).toList();
-    }
-
-    static List<ConsumerRecord<String, String>> rightsEvents(String person,
-            java.util.function.Predicate<List<ConsumerRecord<String, String>>> enough) {
-        return TestKafka.read(Topics.RIGHTS, Duration.ofSeconds(20), enough).stream()
-                .filter(r -> person.equals(r.key())).toList();
-    }
-
-    static long count(List<ConsumerRecord<String, String>> events, String person, String type) {
-        return events.stream().filter(r -> person.equals(r.key()) && type.equals(TestKafka.header(r, CloudEventHeaders.TYPE)))
-                .count();
     }
 }

@@ -1,0 +1,353 @@
+package org.flexsi.certificate.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.flexsi.contracts.Topics;
+import org.flexsi.contracts.events.CertificateIssued;
+import org.flexsi.contracts.events.CertificateRevoked;
+import org.flexsi.contracts.events.LineItem;
+import org.flexsi.contracts.events.PaymentRefunded;
+import org.flexsi.contracts.events.PaymentSucceeded;
+import org.flexsi.contracts.events.PersonRegistered;
+import org.flexsi.platform.calendar.CalendarService;
+import org.flexsi.platform.kafka.CloudEventHeaders;
+import org.flexsi.platform.testing.FlexsiTestResource;
+import org.flexsi.platform.testing.TestKafka;
+import org.flexsi.platform.testing.TestTokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = FlexsiTestResource.class, initArgs = @ResourceArg(name = "database", value = "flexsi_test_certificate"))
+class CertificateApiTest {
+    static final String JINAN = "370100";
+    static final String WEIFANG = "370700";
+    static final String OPS = TestTokens.bearer("ops", "ops-1");
+
+    @Inject
+    EntityManager em;
+    @Inject
+    CalendarService calendars;
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @Test
+    void aJinanContributorGetsASignedChineseCertificateRightAfterPaying() throws IOException {
+        String person = register("李四");
+        PaymentSucceeded paid = pay(person, person, JINAN);
+        String me = contributor(person);
+
+        Response certificate = awaitCertificate(me, paid.paymentId());
+        String number = certificate.path("[0].certificateNumber");
+        certificate.then().body("[0].total", equalTo("1086.34")).body("[0].totalInCapitals", equalTo("壹仟零捌拾陆元叁角肆分"))
+                .body("[0].status", equalTo("ISSUED")).body("[0].paymentIds", equalTo(List.of(paid.paymentId())));
+        given().header("Authorization", me).get("/api/v1/certificates/" + number)
+                .then().statusCode(200).body("certificateNumber", equalTo(number));
+        given().header("Authorization", me).get("/api/v1/payment-records")
+                .then().statusCode(200).body("paymentId", equalTo(List.of(paid.paymentId())))
+                .body("[0].netTotal", equalTo("1086.34"));
+
+        List<ConsumerRecord<String, String>> issued = TestKafka.read(Topics.CERTIFICATE, Duration.ofSeconds(20),
+                seen -> seen.stream().anyMatch(r -> r.value().contains(number)));
+        ConsumerRecord<String, String> event = issued.stream().filter(r -> r.value().contains(number)).findFirst().orElseThrow();
+        assertEquals(person, event.key());
+        assertEquals(CertificateIssued.TYPE, TestKafka.header(event, CloudEventHeaders.TYPE));
+
+        byte[] pdf = given().header("Authorization", me).get("/api/v1/certificates/" + number + "/pdf")
+                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        byte[] again = given().header("Authorization", me).get("/api/v1/certificates/" + number + "/pdf")
+                .then().statusCode(200).extract().asByteArray();
+        assertArrayEquals(pdf, again, "every download is the signed file as issued");
+        String text = text(pdf);
+        assertTrue(text.contains("李四") && text.contains(number) && text.contains("壹仟零捌拾陆元叁角肆分")
+                && text.contains("国家税务总局济南市税务局") && text.contains("4201**********1234"), text);
+
+        verify(pdf).then().statusCode(200).body("result", equalTo("VALID")).body("certificateNumber", equalTo(number))
+                .body("certificate.name", equalTo("李*"));
+        byte[] changed = pdf.clone();
+        changed[pdf.length / 3] ^= 0x01;
+        verify(changed).then().statusCode(200).body("result", equalTo("MODIFIED"));
+
+        String code = certificate.path("[0].verificationCode");
+        given().get("/api/v1/public/certificates/" + number + "?code=" + code).then().statusCode(200)
+                .body("status", equalTo("ISSUED")).body("total", equalTo("1086.34"))
+                .body("maskedIdNumber", equalTo("4201**********1234"));
+    }
+
+    @Test
+    void aPaymentEventDeliveredTwiceGivesOneCertificate() {
+        String person = register("王五");
+        PaymentSucceeded paid = pay(person, person, JINAN);
+        TestKafka.publish(paid, "/flexsi/payment-service");
+        awaitCertificate(contributor(person), paid.paymentId());
+        PaymentSucceeded later = pay(person, person, JINAN);
+        awaitCertificate(contributor(person), later.paymentId());
+        // the later payment is behind the duplicate on the same partition, so the duplicate was handled by now
+        assertEquals(1L, count("select count(*) from certificate_payment where payment_id = ?1", paid.paymentId()));
+    }
+
+    @Test
+    void weifangOffersRecordsAfterOneAndCertificatesAfterTwoWorkingDays() {
+        String person = register("赵六");
+        PaymentSucceeded paid = pay(person, person, WEIFANG);
+        awaitCertificate(OPS, paid.paymentId());
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        String me = contributor(person);
+        given().header("Authorization", me).get("/api/v1/certificates?paymentId=" + paid.paymentId())
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("availableFrom", equalTo(calendars.calendar().addWorkingDays(today, 2).toString()));
+        given().header("Authorization", me).get("/api/v1/payment-records/" + paid.paymentId())
+                .then().statusCode(409).body("availableFrom", equalTo(calendars.calendar().addWorkingDays(today, 1).toString()));
+        given().header("Authorization", me).get("/api/v1/payment-records").then().statusCode(200).body("$", hasSize(0));
+        String number = given().header("Authorization", OPS).get("/api/v1/certificates?paymentId=" + paid.paymentId())
+                .then().statusCode(200).extract().path("[0].certificateNumber");
+        given().header("Authorization", me).get("/api/v1/certificates/" + number + "/pdf").then().statusCode(409);
+    }
+
+    @Test
+    void aRefundRevokesTheCertificateAndTheRestIsCertifiedAnew() throws IOException {
+        String person = register("孙七");
+        PaymentSucceeded paid = pay(person, person, JINAN);
+        String me = contributor(person);
+        String old = awaitCertificate(me, paid.paymentId()).path("[0].certificateNumber");
+        byte[] oldPdf = given().header("Authorization", me).get("/api/v1/certificates/" + old + "/pdf").then().statusCode(200)
+                .extract().asByteArray();
+
+        LineItem medical = paid.lines().get(1);
+        TestKafka.publish(new PaymentRefunded("r-" + UUID.randomUUID(), paid.paymentId(), paid.assessmentSerial(), person, JINAN,
+                List.of(medical), medical.amount(), "duplicate medical payment", Instant.now()), "/flexsi/payment-service");
+
+        Response both = await(() -> given().header("Authorization", me).get("/api/v1/certificates?paymentId=" + paid.paymentId()),
+                r -> r.statusCode() == 200 && r.jsonPath().getList("$").size() == 2);
+        both.then().body("find { it.certificateNumber == '" + old + "' }.status", equalTo("REVOKED"))
+                .body("find { it.status == 'ISSUED' }.total", equalTo("749.20"));
+        String renewed = both.path("find { it.status == 'ISSUED' }.certificateNumber");
+
+        verify(oldPdf).then().statusCode(200).body("result", equalTo("REVOKED"));
+        given().header("Authorization", me).get("/api/v1/certificates/" + old + "/pdf").then().statusCode(409)
+                .body("type", equalTo("https://flexsi.org/problems/certificate-revoked"));
+        String text = text(given().header("Authorization", me).get("/api/v1/certificates/" + renewed + "/pdf")
+                .then().statusCode(200).extract().asByteArray());
+        assertTrue(text.contains("已退付") && text.contains("-337.14") && text.contains("柒佰肆拾玖元贰角"), text);
+
+        List<ConsumerRecord<String, String>> revoked = TestKafka.read(Topics.CERTIFICATE, Duration.ofSeconds(20),
+                seen -> seen.stream().anyMatch(r -> r.value().contains(old) && CertificateRevoked.TYPE.equals(
+                        TestKafka.header(r, CloudEventHeaders.TYPE))));
+        assertTrue(revoked.stream().anyMatch(r -> r.value().contains(old)
+                && CertificateRevoked.TYPE.equals(TestKafka.header(r, CloudEventHeaders.TYPE))));
+    }
+
+    @Test
+    void onlyThePersonThePayerAndTheBackOfficeSeeACertificate() {
+        String person = register("周八");
+        String proxy = "proxy-" + UUID.randomUUID();
+        PaymentSucceeded paid = pay(person, proxy, JINAN);
+        String number = awaitCertificate(contributor(person), paid.paymentId()).path("[0].certificateNumber");
+        String stranger = contributor("p-" + UUID.randomUUID());
+
+        given().header("Authorization", TestTokens.bearer("proxy", proxy)).get("/api/v1/certificates/" + number)
+                .then().statusCode(200).body("payerId", equalTo(proxy));
+        given().header("Authorization", TestTokens.bearer("agency", "agency-1")).get("/api/v1/certificates/" + number)
+                .then().statusCode(200);
+        given().header("Authorization", stranger).get("/api/v1/certificates/" + number).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().header("Authorization", stranger).get("/api/v1/certificates/" + number + "/pdf").then().statusCode(404);
+        given().header("Authorization", stranger).get("/api/v1/certificates?paymentId=" + paid.paymentId())
+                .then().statusCode(200).body("$", hasSize(0));
+        given().header("Authorization", stranger).get("/api/v1/payment-records/" + paid.paymentId()).then().statusCode(404);
+        given().header("Authorization", stranger).get("/api/v1/payment-records?personId=" + person)
+                .then().statusCode(200).body("$", hasSize(0));
+        given().header("Authorization", TestTokens.bearer("agency", "agency-1")).get("/api/v1/payment-records")
+                .then().statusCode(400).contentType("application/problem+json");
+
+        for (String path : List.of("/api/v1/certificates?paymentId=x", "/api/v1/certificates/" + number,
+                "/api/v1/certificates/" + number + "/pdf", "/api/v1/payment-records", "/api/v1/payment-records/" + paid.paymentId())) {
+            given().get(path).then().statusCode(401).contentType("application/problem+json");
+            given().header("Authorization", TestTokens.bearer("bank", "bank-1")).get(path).then().statusCode(403);
+        }
+        given().contentType("application/json").body("{}").post("/api/v1/certificates").then().statusCode(401);
+    }
+
+    @Test
+    void aPeriodCertificateCoversThePersonsPaymentsOnce() {
+        String person = register("吴九");
+        PaymentSucceeded first = pay(person, person, JINAN);
+        PaymentSucceeded second = pay(person, person, JINAN);
+        String me = contributor(person);
+        awaitCertificate(me, first.paymentId());
+        awaitCertificate(me, second.paymentId());
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        String body = "{\"personId\":\"" + person + "\",\"from\":\"" + today.withDayOfYear(1) + "\",\"to\":\"" + today + "\"}";
+        String key = "period-" + UUID.randomUUID();
+        String number = given().header("Authorization", me).header("Idempotency-Key", key).contentType("application/json")
+                .body(body).post("/api/v1/certificates").then().statusCode(201).body("total", equalTo("2172.68"))
+                .body("paymentIds", hasSize(2)).extract().path("certificateNumber");
+        given().header("Authorization", me).header("Idempotency-Key", key).contentType("application/json").body(body)
+                .post("/api/v1/certificates").then().statusCode(201).header("Idempotent-Replayed", "true")
+                .body("certificateNumber", equalTo(number));
+        given().header("Authorization", contributor("p-other")).header("Idempotency-Key", "k-" + UUID.randomUUID())
+                .contentType("application/json").body(body).post("/api/v1/certificates").then().statusCode(403);
+        given().header("Authorization", me).header("Idempotency-Key", "k-" + UUID.randomUUID()).contentType("application/json")
+                .body("{\"personId\":\"" + person + "\",\"from\":\"2020-01-01\",\"to\":\"2020-12-31\"}")
+                .post("/api/v1/certificates").then().statusCode(422).body("rule", equalTo("no-payments"));
+    }
+
+    @Test
+    void badRequestsAreProblemsAndChangeNothing() {
+        long before = count("select count(*) from certificate");
+        String me = contributor("p-bad");
+        for (String body : List.of("{", "[]",
+                "{\"region\": [\"x\"], \"amount\": \"NaN\", \"idNumber\": \"\\u0000'; DROP TABLE x;--\", \"year\": 99999999999}",
+                "\"" + "x".repeat(70_000) + "\"",
+                "{\"personId\":\"p-bad\",\"from\":\"2026-13-01\",\"to\":\"2026-01-01\"}",
+                "{\"personId\":\"p-bad\",\"from\":\"2026-02-01\",\"to\":\"2026-01-01\"}")) {
+            given().header("Authorization", me).header("Idempotency-Key", "k-" + UUID.randomUUID()).contentType("application/json")
+                    .body(body).post("/api/v1/certificates").then().statusCode(400).contentType("application/problem+json");
+        }
+        given().header("Authorization", me).contentType("application/json")
+                .body("{\"personId\":\"p-bad\",\"from\":\"2026-01-01\",\"to\":\"2026-02-01\"}").post("/api/v1/certificates")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().header("Authorization", me).get("/api/v1/certificates").then().statusCode(400);
+        given().header("Authorization", me).get("/api/v1/payment-records?from=yesterday").then().statusCode(400);
+        given().header("Authorization", me).get("/api/v1/certificates/" + UUID.randomUUID()).then().statusCode(404);
+
+        given().contentType("application/pdf").body(new byte[0]).post("/api/v1/certificates/verify").then().statusCode(400);
+        given().contentType("application/pdf").body("hello, not a pdf".getBytes()).post("/api/v1/certificates/verify")
+                .then().statusCode(400).contentType("application/problem+json");
+        byte[] huge = new byte[6 * 1024 * 1024];
+        System.arraycopy("%PDF-1.7".getBytes(), 0, huge, 0, 8);
+        given().contentType("application/pdf").body(huge).post("/api/v1/certificates/verify")
+                .then().statusCode(413).contentType("application/problem+json");
+        given().contentType("application/json").body("{").post("/api/v1/certificates/verify")
+                .then().statusCode(415).contentType("application/problem+json");
+        given().contentType("application/pdf").body("%PDF-1.7\n%%EOF garbage".getBytes()).post("/api/v1/certificates/verify")
+                .then().statusCode(400).contentType("application/problem+json");
+        assertEquals(before, count("select count(*) from certificate"));
+    }
+
+    @Test
+    void anUnknownCertificateIsUnknownAndWrongCodesAreRateLimited() throws IOException {
+        String person = register("郑十");
+        PaymentSucceeded paid = pay(person, person, JINAN);
+        Response certificate = awaitCertificate(contributor(person), paid.paymentId());
+        String number = certificate.path("[0].certificateNumber");
+        String code = certificate.path("[0].verificationCode");
+        for (int i = 0; i < 5; i++) {
+            given().get("/api/v1/public/certificates/" + number + "?code=WRONG" + i).then().statusCode(404)
+                    .contentType("application/problem+json");
+        }
+        given().get("/api/v1/public/certificates/" + number + "?code=" + code).then().statusCode(429)
+                .contentType("application/problem+json");
+        given().get("/api/v1/public/certificates/" + UUID.randomUUID() + "?code=" + code).then().statusCode(404);
+
+        verify(pdfNaming("9" + number.substring(1))).then().statusCode(200).body("result", equalTo("UNKNOWN"));
+        verify(pdfNaming(null)).then().statusCode(200).body("result", equalTo("UNKNOWN"));
+        // a certificate number of ours in a file we did not sign
+        verify(pdfNaming(number)).then().statusCode(200).body("result", equalTo("MODIFIED"));
+    }
+
+    private static byte[] pdfNaming(String number) throws IOException {
+        try (PDDocument document = new PDDocument()) {
+            document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            if (number != null) {
+                document.getDocumentInformation().setCustomMetadataValue("CertificateNumber", number);
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    // ---- helpers ----
+
+    private static String register(String name) {
+        String person = "p-" + UUID.randomUUID();
+        TestKafka.publish(new PersonRegistered(person, "RESIDENT_ID", "420106199001011234", name, "MALE", LocalDate.of(1990, 1, 1),
+                JINAN, "济南市社会保险事业中心", null, null, Instant.now()), "/flexsi/registration-service");
+        return person;
+    }
+
+    private static PaymentSucceeded pay(String person, String payer, String region) {
+        String month = LocalDate.now().toString().substring(0, 7);
+        PaymentSucceeded paid = new PaymentSucceeded("pay-" + UUID.randomUUID(), "HD-" + UUID.randomUUID(), person, payer, region,
+                "WECHAT", "WECHAT", "wx-" + UUID.randomUUID(),
+                List.of(new LineItem("PENSION", List.of(month), "3746.00", "0.20", "749.20", null),
+                        new LineItem("MEDICAL", List.of(month), "3746.00", "0.09", "337.14", null)),
+                "1086.34", Instant.now());
+        TestKafka.publish(paid, "/flexsi/payment-service");
+        return paid;
+    }
+
+    private static String contributor(String person) {
+        return TestTokens.bearer("contributor", person);
+    }
+
+    private static Response awaitCertificate(String token, String paymentId) {
+        return await(() -> given().header("Authorization", token).get("/api/v1/certificates?paymentId=" + paymentId),
+                r -> r.statusCode() == 200 && !r.jsonPath().getList("$").isEmpty());
+    }
+
+    private static Response await(java.util.function.Supplier<Response> call, java.util.function.Predicate<Response> done) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (true) {
+            Response response = call.get();
+            if (done.test(response)) {
+                return response;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not reached within 30 s; last answer " + response.statusCode() + " " + response.asString());
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static Response verify(byte[] pdf) {
+        return given().contentType("application/pdf").body(pdf).post("/api/v1/certificates/verify");
+    }
+
+    private long count(String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var query = em.createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                query.setParameter(i + 1, params[i]);
+            }
+            return ((Number) query.getSingleResult()).longValue();
+        });
+    }
+
+    private static String text(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+}

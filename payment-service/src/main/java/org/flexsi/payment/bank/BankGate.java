@@ -1,0 +1,33 @@
+package org.flexsi.payment.bank;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.flexsi.contracts.signing.HttpSignature;
+import org.flexsi.payment.common.Caller;
+import org.flexsi.payment.config.PaymentConfig;
+import org.flexsi.payment.signature.SignedRequests;
+
+/**
+ * The bank channel's front door: the bearer token says "a bank", the HMAC signature with that bank's own
+ * key says which one. A bank signing with another bank's id, or without its key, gets nothing.
+ */
+@ApplicationScoped
+public class BankGate {
+    private final SignedRequests signatures;
+    private final PaymentConfig config;
+
+    public BankGate(SignedRequests signatures, PaymentConfig config) {
+        this.signatures = signatures;
+        this.config = config;
+    }
+
+    /** Returns the verified bank id. */
+    public String admit(Caller caller, String method, String rawPath, HttpHeaders headers, byte[] body) {
+        String keyId = headers.getHeaderString(HttpSignature.KEY_ID);
+        if (keyId != null && !keyId.equals(caller.id())) {
+            throw SignedRequests.refused(HttpSignature.KEY_ID + " must be the bank the token was issued to");
+        }
+        signatures.verify("bank:" + caller.id(), config.bankSecrets().get(caller.id()), method, rawPath, headers, body);
+        return caller.id();
+    }
+}

@@ -1,0 +1,164 @@
+package org.flexsi.payment.bank;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.flexsi.contracts.events.PaymentRefunded;
+import org.flexsi.payment.assessment.Assessment;
+import org.flexsi.payment.common.Money;
+import org.flexsi.payment.order.Channel;
+import org.flexsi.payment.order.Payment;
+import org.flexsi.payment.order.PaymentBooking;
+import org.flexsi.payment.order.PaymentStatus;
+import org.flexsi.payment.order.Settlement;
+import org.flexsi.payment.person.Persons;
+import org.flexsi.payment.refund.Refund;
+import org.flexsi.platform.outbox.Outbox;
+import org.flexsi.platform.problem.ProblemException;
+
+/** Counter and mobile-bank payments (R18): what a person owes, the bank's confirmation, and its same-day reversal (冲正). */
+@ApplicationScoped
+@Transactional
+public class BankService {
+    /** Banks close their books by Beijing day: a reversal is possible only on the day of payment. */
+    static final ZoneId BANK_DAY = ZoneId.of("Asia/Shanghai");
+
+    private final Persons persons;
+    private final PaymentBooking booking;
+    private final Outbox outbox;
+
+    public BankService(Persons persons, PaymentBooking booking, Outbox outbox) {
+        this.persons = persons;
+        this.booking = booking;
+        this.outbox = outbox;
+    }
+
+    public record Confirmed(BankModels.BankPayment payment, boolean created) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<BankModels.OpenAssessment> owed(BankModels.OwedQuery query) {
+        String personId = persons.findByIdNumberAndName(query.idNumber(), query.name())
+                .orElseThrow(() -> ProblemException.notFound("no registered person with this ID number and name"));
+        Instant now = Instant.now();
+        return Assessment.<Assessment>list("personId = ?1 and state = ?2 order by expiresAt", personId, Assessment.State.OPEN)
+                .stream().filter(a -> a.payable(now))
+                .map(a -> new BankModels.OpenAssessment(a.serialNumber, a.region, a.lineItems(), Money.text(a.total), a.expiresAt))
+                .toList();
+    }
+
+    /**
+     * The bank has taken the money. The same transaction id again answers the first result; money for an
+     * assessment that was paid meanwhile or is no longer payable is booked and refunded, never lost.
+     */
+    public Confirmed confirm(String bankId, BankModels.Confirmation request) {
+        Assessment assessment = Assessment.lock(request.assessmentSerial())
+                .orElseThrow(() -> ProblemException.notFound("no assessment " + request.assessmentSerial()));
+        Payment existing = byTransaction(bankId, request.bankTransactionId());
+        if (existing != null) {
+            if (!existing.assessmentSerial.equals(request.assessmentSerial())
+                    || !Money.same(existing.paidAmount, new BigDecimal(request.amount()))) {
+                throw ProblemException.ruleBroken("bank-transaction-reuse", "transaction " + request.bankTransactionId()
+                        + " was already confirmed for another assessment or amount");
+            }
+            return new Confirmed(view(existing), false);
+        }
+        BigDecimal amount = new BigDecimal(request.amount());
+        if (!Money.same(amount, assessment.total)) {
+            throw ProblemException.ruleBroken("amount-must-match-assessment", "assessment " + assessment.serialNumber
+                    + " is " + Money.text(assessment.total) + "; a counter payment takes exactly that amount");
+        }
+        Instant now = Instant.now();
+        Payment payment = new Payment();
+        payment.id = UUID.randomUUID();
+        payment.assessmentSerial = assessment.serialNumber;
+        payment.personId = assessment.personId;
+        payment.payerId = assessment.personId;
+        payment.region = assessment.region;
+        payment.channel = Channel.BANK_COUNTER;
+        payment.bankId = bankId;
+        payment.status = PaymentStatus.PAYING;
+        payment.amount = assessment.total;
+        payment.lines = assessment.lines;
+        payment.createdAt = now;
+        payment.expiresAt = now;
+        payment.updatedAt = now;
+        payment.persist();
+        booking.settle(payment, assessment, new PaymentBooking.ChannelReport(Settlement.Report.SUCCESS, amount,
+                request.bankTransactionId(), now, null));
+        return new Confirmed(view(payment), true);
+    }
+
+    /** 冲正: the bank undoes its own payment on the same Beijing day; the assessment becomes payable again. */
+    public BankModels.BankPayment reverse(String bankId, String bankTransactionId) {
+        Payment found = byTransaction(bankId, bankTransactionId);
+        if (found == null) {
+            throw ProblemException.notFound("no transaction " + bankTransactionId + " of this bank");
+        }
+        Assessment assessment = Assessment.lock(found.assessmentSerial).orElseThrow();
+        Payment payment = Payment.lock(found.id).orElseThrow();
+        if (payment.status == PaymentStatus.REVERSED) {
+            return view(payment);
+        }
+        if (payment.status != PaymentStatus.PAID) {
+            throw ProblemException.conflict("not-reversible", "transaction " + bankTransactionId + " is " + payment.status
+                    + "; its money was already given back");
+        }
+        if (!payment.paidAt.atZone(BANK_DAY).toLocalDate().equals(Instant.now().atZone(BANK_DAY).toLocalDate())) {
+            throw ProblemException.ruleBroken("reversal-same-day", "a reversal (冲正) is possible only on the day of payment");
+        }
+        if (Refund.count("paymentId", payment.id) > 0) {
+            throw ProblemException.conflict("refund-pending", "a refund was applied for on this payment");
+        }
+        Instant now = Instant.now();
+        payment.status = PaymentStatus.REVERSED;
+        payment.statusReason = "reversed by the bank (冲正)";
+        payment.updatedAt = now;
+        if (payment.id.equals(assessment.paidBy)) {
+            assessment.state = Assessment.State.OPEN;
+            assessment.paidBy = null;
+            assessment.updatedAt = now;
+        }
+        Refund refund = new Refund();
+        refund.id = UUID.randomUUID();
+        refund.paymentId = payment.id;
+        refund.personId = payment.personId;
+        refund.applicantId = bankId;
+        refund.kind = Refund.Kind.REVERSAL;
+        refund.lines = payment.lines;
+        refund.total = payment.paidAmount;
+        refund.reason = payment.statusReason;
+        refund.state = Refund.State.REFUNDED;
+        refund.createdAt = now;
+        refund.decidedAt = now;
+        refund.refundedAt = now;
+        refund.persist();
+        // consumers counted the payment: tell them it is undone, with the lines it covered
+        outbox.publish(new PaymentRefunded(refund.id.toString(), payment.id.toString(), payment.assessmentSerial,
+                payment.personId, payment.region, payment.lineItems(), Money.text(refund.total), refund.reason, now));
+        return view(payment);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public BankModels.BankPayment find(String bankId, String bankTransactionId) {
+        Payment payment = byTransaction(bankId, bankTransactionId);
+        if (payment == null) {
+            throw ProblemException.notFound("no transaction " + bankTransactionId + " of this bank");
+        }
+        return view(payment);
+    }
+
+    private static Payment byTransaction(String bankId, String transactionId) {
+        return Payment.find("bankId = ?1 and externalTxnId = ?2 and channel = ?3", bankId, transactionId, Channel.BANK_COUNTER)
+                .firstResult();
+    }
+
+    private static BankModels.BankPayment view(Payment p) {
+        return new BankModels.BankPayment(p.id.toString(), p.externalTxnId, p.assessmentSerial, p.status.name(),
+                Money.text(p.paidAmount != null ? p.paidAmount : p.amount), p.statusReason, p.paidAt);
+    }
+}

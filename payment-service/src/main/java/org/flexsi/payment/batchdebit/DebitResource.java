@@ -1,0 +1,95 @@
+package org.flexsi.payment.batchdebit;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.flexsi.payment.common.Caller;
+import org.flexsi.platform.idempotency.IdempotencyKeys;
+import org.flexsi.platform.problem.Problem;
+
+@Path("/api/v1")
+@Tag(name = "Batch debit", description = "Monthly bank debit (R19): agreements and batches")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class DebitResource {
+    private final DebitService debit;
+
+    public DebitResource(DebitService debit) {
+        this.debit = debit;
+    }
+
+    @POST
+    @Path("/debit-agreements")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.CONTRIBUTOR)
+    @Operation(summary = "Sign (or replace) my monthly debit agreement")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = DebitModels.Agreement.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body or missing Idempotency-Key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Contributors only",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Not a cooperating bank; Idempotency-Key reused for another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response sign(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull DebitModels.AgreementRequest request,
+            @Context SecurityContext security) {
+        return debit.sign(Caller.of(security), key, request);
+    }
+
+    @POST
+    @Path("/ops/debit-batches")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.OPS)
+    @Operation(summary = "Make a bank's debit file for a month", description = "R19: only after the configured day of "
+            + "that month (Hubei: the 20th); once per bank and month.")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = DebitModels.Batch.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body or missing Idempotency-Key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Ops only",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "This bank's batch of the month exists",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Too early in the month (R19) or unknown bank",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response run(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull DebitModels.BatchRequest request) {
+        return debit.run(key, request);
+    }
+
+    @GET
+    @Path("/ops/debit-batches")
+    @RolesAllowed(Caller.OPS)
+    @Operation(summary = "List debit batches, newest first")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DebitModels.Batch.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Ops only",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<DebitModels.Batch> batches(@QueryParam("bankId") @Pattern(regexp = "[a-z0-9-]{2,32}") String bankId) {
+        return debit.batches(bankId);
+    }
+}

@@ -1,0 +1,180 @@
+package org.flexsi.payment.batchdebit;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.flexsi.payment.common.Caller;
+import org.flexsi.payment.common.Digests;
+import org.flexsi.payment.common.Money;
+import org.flexsi.payment.config.PaymentConfig;
+import org.flexsi.payment.order.Payment;
+import org.flexsi.payment.order.PaymentBooking;
+import org.flexsi.payment.order.Settlement;
+import org.flexsi.platform.idempotency.IdempotencyKeys;
+import org.flexsi.platform.problem.ProblemException;
+
+/** Monthly batch debit (R19): agreements, one file per bank and month, the bank's result file booked once. */
+@ApplicationScoped
+@Transactional
+public class DebitService {
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    private final EntityManager em;
+    private final AgroalDataSource dataSource;
+    private final IdempotencyKeys idempotency;
+    private final PaymentBooking booking;
+    private final PaymentConfig config;
+
+    public DebitService(EntityManager em, AgroalDataSource dataSource, IdempotencyKeys idempotency, PaymentBooking booking,
+            PaymentConfig config) {
+        this.em = em;
+        this.dataSource = dataSource;
+        this.idempotency = idempotency;
+        this.booking = booking;
+        this.config = config;
+    }
+
+    public Response sign(Caller caller, String key, DebitModels.AgreementRequest request) {
+        IdempotencyKeys.require(key);
+        knownBank(request.bankId());
+        return idempotency.once("debit-agreements:" + caller.id(), key, request, 201, () -> {
+            Instant now = Instant.now();
+            // one agreement per person: signing again replaces the account
+            em.createNativeQuery("insert into debit_agreement (person_id, bank_id, account_number, account_name, signed_at)"
+                    + " values (?1, ?2, ?3, ?4, ?5) on conflict (person_id) do update set bank_id = excluded.bank_id,"
+                    + " account_number = excluded.account_number, account_name = excluded.account_name, signed_at = excluded.signed_at")
+                    .setParameter(1, caller.id()).setParameter(2, request.bankId()).setParameter(3, request.accountNumber())
+                    .setParameter(4, request.accountName().strip()).setParameter(5, now).executeUpdate();
+            return new DebitModels.Agreement(caller.id(), request.bankId(), Digests.maskTail(request.accountNumber()),
+                    request.accountName().strip(), now);
+        });
+    }
+
+    public Response run(String key, DebitModels.BatchRequest request) {
+        IdempotencyKeys.require(key);
+        knownBank(request.bankId());
+        YearMonth month = YearMonth.parse(request.month());
+        LocalDate today = LocalDate.now(BEIJING);
+        int afterDay = config.debit().afterDayOfMonth();
+        if (!DebitWindow.open(month, afterDay, today)) {
+            throw ProblemException.ruleBroken("R19", "the batch debit of " + month + " runs from "
+                    + DebitWindow.opensOn(month, afterDay) + " (after day " + afterDay + " of the month)");
+        }
+        return idempotency.once("debit-batches", key, request, 201, () -> {
+            if (((Number) em.createNativeQuery("select count(*) from debit_batch where bank_id = ?1 and month = ?2")
+                    .setParameter(1, request.bankId()).setParameter(2, request.month()).getSingleResult()).longValue() > 0) {
+                throw ProblemException.conflict("batch-exists", "the " + month + " batch of " + request.bankId() + " was already made");
+            }
+            em.flush();
+            try (Connection connection = dataSource.getConnection()) {
+                DebitBatchRunner.Batch batch = DebitBatchRunner.run(connection, request.bankId(), request.month(),
+                        Path.of(config.debit().directory()));
+                return new DebitModels.Batch(batch.batchId().toString(), request.bankId(), request.month(),
+                        batch.summary().count(), Money.text(batch.summary().total()), batch.summary().checksum(), Instant.now());
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot make the debit batch", e);
+            }
+        });
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DebitModels.Batch> batches(String bankId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, bank_id, month, line_count, total, checksum, created_at"
+                + " from debit_batch where (?1 = '' or bank_id = ?1) order by created_at desc limit 200")
+                .setParameter(1, bankId == null ? "" : bankId).getResultList();
+        return rows.stream().map(r -> new DebitModels.Batch(r[0].toString(), (String) r[1], (String) r[2],
+                ((Number) r[3]).longValue(), Money.text((BigDecimal) r[4]), (String) r[5], toInstant(r[6]))).toList();
+    }
+
+    /** A bank fetches only its own files. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Path file(String bankId, UUID batchId) {
+        @SuppressWarnings("unchecked")
+        List<String> names = em.createNativeQuery("select file_name from debit_batch where id = ?1 and bank_id = ?2")
+                .setParameter(1, batchId).setParameter(2, bankId).getResultList();
+        if (names.isEmpty()) {
+            throw ProblemException.notFound("no debit batch " + batchId + " of this bank");
+        }
+        Path file = Path.of(config.debit().directory()).resolve(names.get(0));
+        if (!Files.isReadable(file)) {
+            throw ProblemException.unavailable("the debit file is not on this instance's disk", 30);
+        }
+        return file;
+    }
+
+    /** Books a result file; the same file again (same checksum) books nothing new. */
+    public DebitModels.Booking book(String bankId, byte[] content) {
+        DebitResultFile result;
+        try {
+            result = DebitResultFile.parse(content);
+        } catch (DebitResultFile.Invalid e) {
+            throw ProblemException.invalid("resultFile", e.getMessage());
+        }
+        if (!bankId.equals(result.bankId())) {
+            throw ProblemException.ruleBroken("debit-result-bank", "the result file is for bank " + result.bankId());
+        }
+        long batches = ((Number) em.createNativeQuery("select count(*) from debit_batch where id = ?1 and bank_id = ?2")
+                .setParameter(1, result.batchId()).setParameter(2, bankId).getSingleResult()).longValue();
+        if (batches == 0) {
+            throw ProblemException.notFound("no debit batch " + result.batchId() + " of this bank");
+        }
+        int first = em.createNativeQuery("insert into debit_result_file (checksum, batch_id, received_at, paid, unpaid)"
+                + " values (?1, ?2, ?3, 0, 0) on conflict do nothing")
+                .setParameter(1, result.checksum()).setParameter(2, result.batchId()).setParameter(3, Instant.now()).executeUpdate();
+        if (first == 0) {
+            return new DebitModels.Booking(result.batchId().toString(), 0, 0, true);
+        }
+        int paid = 0;
+        int unpaid = 0;
+        for (DebitResultFile.Line line : result.lines()) {
+            Payment payment = Payment.findById(line.paymentId());
+            if (payment == null || !result.batchId().equals(payment.debitBatchId)) {
+                throw ProblemException.ruleBroken("debit-result-line", "line " + line.seq() + ": payment " + line.paymentId()
+                        + " is not in batch " + result.batchId());
+            }
+            PaymentBooking.Booked booked = booking.settle(line.paymentId(), line.paid()
+                    ? new PaymentBooking.ChannelReport(Settlement.Report.SUCCESS, line.amount(), line.bankTransactionId(), null, null)
+                    : new PaymentBooking.ChannelReport(Settlement.Report.FAILED, null, null, null, "bank debit: " + line.result()));
+            if (booked.decision().action() != Settlement.Action.IGNORE) {
+                if (line.paid()) {
+                    paid++;
+                } else {
+                    unpaid++;
+                }
+            }
+        }
+        em.createNativeQuery("update debit_result_file set paid = ?1, unpaid = ?2 where checksum = ?3")
+                .setParameter(1, paid).setParameter(2, unpaid).setParameter(3, result.checksum()).executeUpdate();
+        return new DebitModels.Booking(result.batchId().toString(), paid, unpaid, false);
+    }
+
+    private void knownBank(String bankId) {
+        if (!config.bankSecrets().containsKey(bankId)) {
+            throw ProblemException.ruleBroken("unknown-bank", "bank " + bankId + " is not a cooperating bank");
+        }
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+}

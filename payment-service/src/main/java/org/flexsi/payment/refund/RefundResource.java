@@ -1,0 +1,109 @@
+package org.flexsi.payment.refund;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.flexsi.payment.common.Caller;
+import org.flexsi.platform.problem.Problem;
+
+@Path("/api/v1")
+@Tag(name = "Refunds", description = "退付 (R25): application, personal confirmation, agency review")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class RefundResource {
+    private final RefundService refunds;
+
+    public RefundResource(RefundService refunds) {
+        this.refunds = refunds;
+    }
+
+    @GET
+    @Path("/refunds/{refundId}")
+    @RolesAllowed({ Caller.CONTRIBUTOR, Caller.PROXY, Caller.OPS })
+    @Operation(summary = "Show a refund", description = "To its applicant, the person and ops.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RefundModels.View.class)))
+    @APIResponse(responseCode = "401", description = "No valid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role may not read refunds",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such refund visible to you",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RefundModels.View find(@PathParam("refundId") UUID refundId, @Context SecurityContext security) {
+        return refunds.find(Caller.of(security), refundId);
+    }
+
+    @POST
+    @Path("/refunds/{refundId}/personal-application")
+    @RolesAllowed(Caller.CONTRIBUTOR)
+    @Operation(summary = "The person's own application for a medical refund a proxy applied for (R25)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RefundModels.View.class)))
+    @APIResponse(responseCode = "401", description = "No valid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Contributors only",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such refund for you",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already decided",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RefundModels.View personalApplication(@PathParam("refundId") UUID refundId, @Context SecurityContext security) {
+        return refunds.personalApplication(Caller.of(security), refundId);
+    }
+
+    @GET
+    @Path("/agency/refunds")
+    @RolesAllowed(Caller.AGENCY)
+    @Operation(summary = "Refunds waiting for this agency's review", description = "The token's subject names the agency.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RefundModels.View.class)))
+    @APIResponse(responseCode = "400", description = "Unknown state",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Agencies only",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<RefundModels.View> forReview(
+            @QueryParam("state") @Pattern(regexp = "AWAITING_PERSON|IN_REVIEW|REJECTED|REFUNDED") String state,
+            @Context SecurityContext security) {
+        return refunds.forReview(Caller.of(security), state);
+    }
+
+    @POST
+    @Path("/agency/refunds/{refundId}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.AGENCY)
+    @Operation(summary = "Approve or reject a refund", description = "Approved refunds are paid back and announced as payment.refunded.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RefundModels.View.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body; a rejection needs a reason",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Agencies only",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such refund for this agency",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not waiting for review",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RefundModels.View decide(@PathParam("refundId") UUID refundId, @Valid @NotNull RefundModels.Decision decision,
+            @Context SecurityContext security) {
+        return refunds.decide(Caller.of(security), refundId, decision);
+    }
+}

@@ -1,0 +1,156 @@
+package org.flexsi.payment.refund;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.flexsi.contracts.events.PaymentRefunded;
+import org.flexsi.payment.common.Caller;
+import org.flexsi.payment.common.Money;
+import org.flexsi.payment.order.Payment;
+import org.flexsi.payment.order.PaymentStatus;
+import org.flexsi.platform.idempotency.IdempotencyKeys;
+import org.flexsi.platform.outbox.Outbox;
+import org.flexsi.platform.problem.ProblemException;
+
+/**
+ * Refund applications (退付, R25): the person or the paying proxy applies with a bank account; the pension or
+ * medical agency reviews (medical also needs the person's own application); an approved refund is paid back
+ * and announced as payment.refunded.
+ */
+@ApplicationScoped
+@Transactional
+public class RefundService {
+    private final IdempotencyKeys idempotency;
+    private final Outbox outbox;
+
+    public RefundService(IdempotencyKeys idempotency, Outbox outbox) {
+        this.idempotency = idempotency;
+        this.outbox = outbox;
+    }
+
+    public Response apply(Caller caller, String key, UUID paymentId, RefundModels.Application application) {
+        IdempotencyKeys.require(key);
+        return idempotency.once("refunds:" + caller.id(), key, new Keyed(paymentId, application), 201,
+                () -> RefundModels.View.of(open(caller, paymentId, application)));
+    }
+
+    /** The idempotency record covers the payment too: the same body for another payment is another request. */
+    record Keyed(UUID paymentId, RefundModels.Application application) {
+    }
+
+    private Refund open(Caller caller, UUID paymentId, RefundModels.Application application) {
+        // the payment lock serialises applications, so two at once cannot both take the last yuan of a line
+        Payment payment = Payment.lock(paymentId).filter(p -> caller.id().equals(p.payerId)
+                || (caller.is(Caller.CONTRIBUTOR) && caller.id().equals(p.personId)))
+                .orElseThrow(() -> ProblemException.notFound("no payment " + paymentId));
+        if (payment.status != PaymentStatus.PAID) {
+            throw ProblemException.conflict("not-refundable", "payment " + paymentId + " is " + payment.status
+                    + "; only a paid payment can be refunded");
+        }
+        List<org.flexsi.contracts.events.LineItem> claimed = Refund.<Refund>list("paymentId = ?1 and state <> ?2", paymentId,
+                Refund.State.REJECTED).stream().flatMap(r -> r.lineItems().stream()).toList();
+        RefundRules.Plan plan;
+        try {
+            plan = RefundRules.plan(payment.lineItems(), claimed, application.lines().stream()
+                    .map(l -> new RefundRules.Requested(l.insurance(), l.part(), new BigDecimal(l.amount()))).toList());
+        } catch (RefundRules.Refused e) {
+            throw ProblemException.ruleBroken(e.rule(), e.getMessage());
+        }
+        Refund refund = new Refund();
+        refund.id = UUID.randomUUID();
+        refund.paymentId = paymentId;
+        refund.personId = payment.personId;
+        refund.applicantId = caller.id();
+        refund.kind = Refund.Kind.APPLICATION;
+        refund.agency = plan.agency();
+        refund.lines = org.flexsi.payment.common.Jsons.lines(plan.lines());
+        refund.total = plan.total();
+        refund.reason = application.reason();
+        // medical refunds need the person's own application (R25); a proxy's application waits for it
+        refund.state = plan.agency() == Agency.MEDICAL && !caller.id().equals(payment.personId)
+                ? Refund.State.AWAITING_PERSON : Refund.State.IN_REVIEW;
+        refund.bankAccount = application.bankAccount();
+        refund.bankName = application.bankName().strip();
+        refund.bankCode = application.bankCode();
+        refund.createdAt = Instant.now();
+        refund.persist();
+        return refund;
+    }
+
+    public RefundModels.View personalApplication(Caller caller, UUID refundId) {
+        Refund refund = lock(refundId);
+        if (!caller.is(Caller.CONTRIBUTOR) || !caller.id().equals(refund.personId)) {
+            throw ProblemException.notFound("no refund " + refundId);
+        }
+        if (refund.state == Refund.State.AWAITING_PERSON) {
+            refund.state = Refund.State.IN_REVIEW;
+        } else if (refund.state != Refund.State.IN_REVIEW) {
+            throw ProblemException.conflict("refund-decided", "refund " + refundId + " is already " + refund.state);
+        }
+        return RefundModels.View.of(refund);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public RefundModels.View find(Caller caller, UUID refundId) {
+        Refund refund = Refund.findById(refundId);
+        boolean visible = refund != null && (caller.is(Caller.OPS) || caller.id().equals(refund.applicantId)
+                || (caller.is(Caller.CONTRIBUTOR) && caller.id().equals(refund.personId)));
+        if (!visible) {
+            throw ProblemException.notFound("no refund " + refundId);
+        }
+        return RefundModels.View.of(refund);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RefundModels.View> forReview(Caller caller, String state) {
+        Agency agency = agencyOf(caller);
+        Refund.State wanted = state == null ? Refund.State.IN_REVIEW : Refund.State.valueOf(state);
+        return Refund.<Refund>list("agency = ?1 and state = ?2 order by createdAt", agency, wanted).stream()
+                .map(RefundModels.View::of).toList();
+    }
+
+    public RefundModels.View decide(Caller caller, UUID refundId, RefundModels.Decision decision) {
+        Agency agency = agencyOf(caller);
+        Refund refund = lock(refundId);
+        if (refund.agency != agency) {
+            throw ProblemException.notFound("no refund " + refundId + " for the " + agency.name().toLowerCase() + " agency");
+        }
+        if (refund.state != Refund.State.IN_REVIEW) {
+            throw ProblemException.conflict("refund-not-in-review", "refund " + refundId + " is " + refund.state);
+        }
+        Instant now = Instant.now();
+        refund.decidedAt = now;
+        refund.decidedBy = caller.id();
+        if ("REJECT".equals(decision.decision())) {
+            if (decision.reason() == null || decision.reason().isBlank()) {
+                throw ProblemException.invalid("reason", "is required to reject");
+            }
+            refund.state = Refund.State.REJECTED;
+            refund.decisionReason = decision.reason();
+            return RefundModels.View.of(refund);
+        }
+        refund.state = Refund.State.REFUNDED;
+        refund.decisionReason = decision.reason();
+        refund.refundedAt = now;
+        Payment payment = Payment.findById(refund.paymentId);
+        outbox.publish(new PaymentRefunded(refund.id.toString(), payment.id.toString(), payment.assessmentSerial,
+                payment.personId, payment.region, refund.lineItems(), Money.text(refund.total), refund.reason, now));
+        return RefundModels.View.of(refund);
+    }
+
+    private static Refund lock(UUID refundId) {
+        return Refund.<Refund>findByIdOptional(refundId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("no refund " + refundId));
+    }
+
+    /** An agency token's subject names the agency: "pension" or "medical". */
+    private static Agency agencyOf(Caller caller) {
+        return Agency.byName(caller.id()).orElseThrow(() -> ProblemException.forbidden(
+                "agency tokens must be issued to 'pension' or 'medical'"));
+    }
+}

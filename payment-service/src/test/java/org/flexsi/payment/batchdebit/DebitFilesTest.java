@@ -1,0 +1,109 @@
+package org.flexsi.payment.batchdebit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DebitFilesTest {
+    private static final UUID BATCH = UUID.fromString("5f0c7a52-2d7e-4c33-9f0e-0e4f3b0c1a11");
+
+    @Test
+    void theDebitFileHasHeaderDetailsTrailerAndAChecksumOfEverythingAbove() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        UUID p1 = UUID.randomUUID();
+        UUID p2 = UUID.randomUUID();
+        DebitFileWriter.Summary summary;
+        try (DebitFileWriter writer = new DebitFileWriter(out, BATCH, "icbc", "2026-11", Instant.parse("2026-11-21T01:00:00Z"))) {
+            writer.detail(p1, "6222021234567890123", "张三", new BigDecimal("1087.12"), "WF-1");
+            writer.detail(p2, "6222029876543210987", "李|四", new BigDecimal("1237.96"), "WF-2");
+            summary = writer.finish();
+        }
+        String file = out.toString(StandardCharsets.UTF_8);
+        List<String> lines = file.lines().toList();
+        assertEquals("H|FLEXSI-DEBIT|1|" + BATCH + "|icbc|2026-11|2026-11-21T01:00:00Z", lines.get(0));
+        assertEquals("D|1|" + p1 + "|6222021234567890123|张三|1087.12|WF-1", lines.get(1));
+        assertEquals("D|2|" + p2 + "|6222029876543210987|李 四|1237.96|WF-2", lines.get(2), "the separator never appears in a field");
+        assertEquals("T|2|2325.08", lines.get(3));
+        assertEquals(new BigDecimal("2325.08"), summary.total());
+        assertEquals("S|" + sha256(file.substring(0, file.indexOf("S|"))), lines.get(4));
+        assertEquals(summary.checksum(), lines.get(4).substring(2));
+    }
+
+    @Test
+    void aResultFileIsReadWhenStructureTrailerAndChecksumHold() {
+        UUID paid = UUID.randomUUID();
+        UUID unpaid = UUID.randomUUID();
+        DebitResultFile result = DebitResultFile.parse(result(List.of("R|1|" + paid + "|PAID|1087.12|B-1",
+                "R|2|" + unpaid + "|ACCOUNT_CLOSED|1237.96|"), "T|2|1087.12"));
+        assertEquals(BATCH, result.batchId());
+        assertEquals("icbc", result.bankId());
+        assertTrue(result.lines().get(0).paid());
+        assertEquals("ACCOUNT_CLOSED", result.lines().get(1).result());
+        assertEquals(null, result.lines().get(1).bankTransactionId());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+            "wrong paid total;       R|1|PAYMENT|PAID|1087.12|B-1;        T|1|1087.13",
+            "wrong count;            R|1|PAYMENT|PAID|1087.12|B-1;        T|2|1087.12",
+            "unknown result;         R|1|PAYMENT|MAYBE|1087.12|B-1;       T|1|0.00",
+            "paid without txn;       R|1|PAYMENT|PAID|1087.12|;           T|1|1087.12",
+            "bad amount;             R|1|PAYMENT|PAID|1087.1|B-1;         T|1|1087.1",
+            "bad payment id;         R|1|not-an-id|PAID|1087.12|B-1;      T|1|1087.12",
+            "missing cell;           R|1|PAYMENT|PAID|1087.12;            T|1|1087.12",
+    })
+    void aBrokenResultFileBooksNothing(String why, String row, String trailer) {
+        byte[] file = result(List.of(row.replace("PAYMENT", UUID.randomUUID().toString())), trailer);
+        assertThrows(DebitResultFile.Invalid.class, () -> DebitResultFile.parse(file), why);
+    }
+
+    @Test
+    void anAlteredResultFileFailsItsChecksum() {
+        String file = new String(result(List.of("R|1|" + UUID.randomUUID() + "|PAID|1087.12|B-1"), "T|1|1087.12"),
+                StandardCharsets.UTF_8);
+        byte[] altered = file.replace("B-1", "B-2").getBytes(StandardCharsets.UTF_8);
+        assertThrows(DebitResultFile.Invalid.class, () -> DebitResultFile.parse(altered));
+        assertThrows(DebitResultFile.Invalid.class, () -> DebitResultFile.parse("H|x\n".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @ParameterizedTest(name = "{0} batch on {2}: {3}")
+    @CsvSource({
+            "2026-11, 20, 2026-11-20, false",
+            "2026-11, 20, 2026-11-21, true",
+            "2026-11, 20, 2026-12-02, true",
+            "2026-12, 20, 2026-12-02, false",
+            "2026-02, 30, 2026-02-28, true",
+    })
+    void theBatchOfAMonthRunsOnlyAfterTheConfiguredDay(String month, int afterDay, String today, boolean open) {
+        assertEquals(open, DebitWindow.open(YearMonth.parse(month), afterDay, LocalDate.parse(today)));
+    }
+
+    private static byte[] result(List<String> rows, String trailer) {
+        StringBuilder body = new StringBuilder("H|FLEXSI-DEBIT-RESULT|1|" + BATCH + "|icbc\n");
+        rows.forEach(r -> body.append(r.strip()).append('\n'));
+        body.append(trailer.strip()).append('\n');
+        return (body + "S|" + sha256(body.toString()) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.flexsi.payment.reconciliation;
+
+import static io.restassured.RestAssured.given;
+import static org.flexsi.payment.support.Events.awaitEvent;
+import static org.flexsi.payment.support.Fixtures.*;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import javax.sql.DataSource;
+import org.flexsi.contracts.events.PaymentSucceeded;
+import org.junit.jupiter.api.Test;
+
+/** The provider's statement against our books: a lost callback is booked, a payment they do not know is flagged. */
+@QuarkusTest
+class ReconciliationTest {
+    @Inject
+    DataSource db;
+
+    @Test
+    void reconciliationBooksALostCallbackAndFlagsWhatTheStatementLacks() {
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        String lostPerson = newPerson();
+        var lost = createOrder(contributor(lostPerson), payable(db, lostPerson), "UNIONPAY").then().statusCode(201).extract();
+        String lostId = lost.path("paymentId");
+        fault("{\"target\":\"unionpay\",\"mode\":\"drop-callbacks\",\"count\":1}");
+        pay(lost.path("payUrl"), null).then().statusCode(200);
+
+        // reconciliation runs before the sweeper's stuck-after has passed: it is the one that finds the payment
+        given().header("Authorization", ops()).contentType("application/json")
+                .body("{\"channel\":\"UNIONPAY\",\"day\":\"" + today + "\"}").post("/api/v1/ops/reconciliations")
+                .then().statusCode(200).body("booked", equalTo(1)).body("theirCount", greaterThanOrEqualTo(1));
+        assertEquals("PAID", text(db, "select status from payment where id = ?::uuid", lostId));
+        awaitEvent(lostId, PaymentSucceeded.TYPE);
+
+        // a payment we booked that the provider never took: a forged or misrouted success
+        String ghostPerson = newPerson();
+        String ghostId = createOrder(contributor(ghostPerson), payable(db, ghostPerson), "UNIONPAY").then().statusCode(201)
+                .extract().path("paymentId");
+        providerCallback("unionpay", org.flexsi.payment.support.SimulatorsResource.UNIONPAY_SECRET, "{\"merchantOrderId\":\""
+                + ghostId + "\",\"transactionId\":\"up-tx-ghost\",\"amount\":\"" + WEIFANG_MONTH_TOTAL
+                + "\",\"status\":\"SUCCESS\",\"paidAt\":\"" + java.time.Instant.now() + "\"}").then().statusCode(200);
+        given().header("Authorization", ops()).contentType("application/json")
+                .body("{\"channel\":\"UNIONPAY\",\"day\":\"" + today + "\"}").post("/api/v1/ops/reconciliations")
+                .then().statusCode(200).body("booked", equalTo(0)).body("issues", equalTo(1));
+        // a rerun reports the same difference once
+        given().header("Authorization", ops()).contentType("application/json")
+                .body("{\"channel\":\"UNIONPAY\",\"day\":\"" + today + "\"}").post("/api/v1/ops/reconciliations")
+                .then().statusCode(200).body("issues", equalTo(0));
+
+        String issueId = given().header("Authorization", ops()).get("/api/v1/ops/issues?kind=MISSING_ON_THEIRS&state=OPEN")
+                .then().statusCode(200).extract().path("find { it.paymentId == '" + ghostId + "' }.issueId");
+        given().header("Authorization", ops()).contentType("application/json").body("{\"resolution\":\"provider confirms no money\"}")
+                .post("/api/v1/ops/issues/" + issueId + "/resolution").then().statusCode(200).body("state", equalTo("RESOLVED"));
+        given().header("Authorization", ops()).contentType("application/json").body("{\"resolution\":\"again\"}")
+                .post("/api/v1/ops/issues/" + issueId + "/resolution").then().statusCode(409);
+    }
+
+    @Test
+    void onlyOpsReconcileAndBadRequestsAreProblems() {
+        given().contentType("application/json").body("{\"channel\":\"WECHAT\",\"day\":\"2026-12-01\"}")
+                .post("/api/v1/ops/reconciliations").then().statusCode(401);
+        given().header("Authorization", contributor(newPerson())).contentType("application/json")
+                .body("{\"channel\":\"WECHAT\",\"day\":\"2026-12-01\"}").post("/api/v1/ops/reconciliations").then().statusCode(403);
+        for (String body : new String[] { "{", "[]", "{\"channel\":\"BANK_COUNTER\",\"day\":\"2026-12-01\"}",
+                "{\"channel\":\"WECHAT\",\"day\":\"2026-13-45\"}" }) {
+            given().header("Authorization", ops()).contentType("application/json").body(body).post("/api/v1/ops/reconciliations")
+                    .then().statusCode(400).contentType("application/problem+json");
+        }
+        given().header("Authorization", ops()).get("/api/v1/ops/issues?state=MAYBE").then().statusCode(400);
+        given().get("/api/v1/ops/issues").then().statusCode(401);
+    }
+}

@@ -1,0 +1,73 @@
+package org.flexsi.rightssync.it;
+
+import static io.restassured.RestAssured.given;
+import static org.flexsi.rightssync.it.Fixtures.await;
+import static org.flexsi.rightssync.it.Fixtures.records;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import org.flexsi.contracts.Topics;
+import org.flexsi.contracts.events.PaymentSucceeded;
+import org.flexsi.contracts.events.RightsAtRisk;
+import org.flexsi.contracts.events.RightsOverdue;
+import org.flexsi.platform.calendar.WorkingDayCalendar;
+import org.flexsi.platform.kafka.CloudEventHeaders;
+import org.flexsi.platform.testing.TestKafka;
+import org.junit.jupiter.api.Test;
+
+/** Records of persons the agencies never hear about (not registered here) stay unconfirmed: the monitor must say so. */
+@QuarkusTest
+class DeadlinesTest {
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    @Test
+    void aRecordPastItsDeadlineIsFlaggedOverdueOnceWithAnEventAndAMetric() {
+        String person = Fixtures.person();
+        // paid on the Friday before National Day 2024: the 调休 Sunday counts, the holiday week does not
+        PaymentSucceeded payment = Fixtures.pension(person, "2024-09",
+                LocalDate.of(2024, 9, 27).atTime(LocalTime.of(10, 0)).atZone(BEIJING).toInstant());
+        TestKafka.publish(payment, Fixtures.PAYMENT);
+        await("flagged overdue", Duration.ofSeconds(20),
+                () -> records(payment.paymentId()).getList("records.status").contains("OVERDUE"));
+        String recordId = records(payment.paymentId()).getString("records[0].recordId");
+        assertEquals("2024-10-08", records(payment.paymentId()).getString("records[0].deadline"));
+        given().header("Authorization", Fixtures.OPS).get("/api/v1/rights/at-risk").then().statusCode(200)
+                .body("records.recordId", hasItem(recordId));
+
+        var events = TestKafka.read(Topics.RIGHTS, Duration.ofSeconds(20), seen -> seen.stream().anyMatch(r ->
+                person.equals(r.key()) && RightsOverdue.TYPE.equals(TestKafka.header(r, CloudEventHeaders.TYPE))));
+        assertTrue(events.stream().anyMatch(r -> person.equals(r.key()) && r.value().contains("\"deadline\":\"2024-10-08\"")));
+        Fixtures.sleep(1500);
+        assertEquals(1, Fixtures.announced(person, RightsOverdue.TYPE), "announced once, not on every check");
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("flexsi_rights_overdue{") && l.contains("PENSION")
+                && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= 1), metrics);
+        assertTrue(metrics.contains("days_to_deadline=\"overdue\""));
+    }
+
+    @Test
+    void aRecordWithinOneWorkingDayOfItsDeadlineIsAtRisk() {
+        WorkingDayCalendar calendar = WorkingDayCalendar.bundled();
+        LocalDate today = LocalDate.now(BEIJING);
+        LocalDate lastRisky = calendar.addWorkingDays(today, 1);
+        LocalDate paid = today;
+        while (calendar.addWorkingDays(paid, 3).isAfter(lastRisky)) {
+            paid = paid.minusDays(1);
+        }
+        String person = Fixtures.person();
+        PaymentSucceeded payment = Fixtures.pension(person, "2026-10", paid.atTime(LocalTime.NOON).atZone(BEIJING).toInstant());
+        TestKafka.publish(payment, Fixtures.PAYMENT);
+        await("flagged at risk", Duration.ofSeconds(20), () -> records(payment.paymentId()).getBoolean("records[0].atRisk"));
+        assertEquals("PENDING", records(payment.paymentId()).getString("records[0].status"));
+        TestKafka.read(Topics.RIGHTS, Duration.ofSeconds(20), seen -> seen.stream().anyMatch(r ->
+                person.equals(r.key()) && RightsAtRisk.TYPE.equals(TestKafka.header(r, CloudEventHeaders.TYPE))));
+        assertEquals(1, Fixtures.announced(person, RightsAtRisk.TYPE));
+    }
+}
