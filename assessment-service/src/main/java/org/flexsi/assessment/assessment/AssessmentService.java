@@ -170,7 +170,7 @@ public class AssessmentService {
         YearMonth current = YearMonth.from(today);
         Set<String> paid = persons.paidMonths(personId);
         List<Object[]> gaps = persons.gaps(personId);
-        List<BackPayView.Insurance> out = new ArrayList<>();
+        List<BackPayView.Proposal> out = new ArrayList<>();
         for (Enrolment enrolment : persons.enrolments(personId)) {
             YearMonth from = enrolment.firstMonth().isBefore(current.minusYears(BACK_PAY_YEARS))
                     ? current.minusYears(BACK_PAY_YEARS) : enrolment.firstMonth();
@@ -187,7 +187,7 @@ public class AssessmentService {
         return new BackPayView(personId, out);
     }
 
-    private BackPayView.Insurance split(Enrolment enrolment, List<String> unpaid, List<Object[]> gaps, LocalDate today) {
+    private BackPayView.Proposal split(Enrolment enrolment, List<String> unpaid, List<Object[]> gaps, LocalDate today) {
         Optional<Catalogue> catalogue;
         try {
             catalogue = Optional.of(catalogue(enrolment.region(), null, YearMonth.from(today)).definition());
@@ -226,7 +226,7 @@ public class AssessmentService {
                 reason = reason == null ? why : reason;
             }
         }
-        return new BackPayView.Insurance(enrolment.insurance().name(), enrolment.region(), self, agency, rule, reason);
+        return new BackPayView.Proposal(enrolment.insurance().name(), enrolment.region(), self, agency, rule, reason);
     }
 
     private static boolean inClosedGap(List<Object[]> gaps, YearMonth month) {

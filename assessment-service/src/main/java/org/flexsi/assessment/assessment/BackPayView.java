@@ -4,8 +4,8 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Unpaid months of a person's enrolments, split into what he may assess himself and what needs the agency. */
-public record BackPayView(@Schema(examples = "p-1001") String personId, List<Insurance> insurances) {
-    public record Insurance(
+public record BackPayView(@Schema(examples = "p-1001") String personId, List<Proposal> insurances) {
+    public record Proposal(
             @Schema(examples = "MEDICAL") String insurance,
             @Schema(examples = "370100") String region,
             @Schema(description = "unpaid months inside today's payable window: assess them with POST /api/v1/assessments")

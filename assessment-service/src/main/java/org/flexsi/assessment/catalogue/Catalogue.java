@@ -25,10 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Catalogue(
         @NotNull @Pattern(regexp = "[0-9]{6}") @Schema(examples = "370100") String region,
         @Min(2000) @Max(2100) @Schema(examples = "2026") int year,
-        @NotNull @JsonFormat(pattern = "yyyy-MM") @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                examples = "2026-01") YearMonth firstMonth,
-        @NotNull @JsonFormat(pattern = "yyyy-MM") @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                examples = "2026-12") YearMonth lastMonth,
+        @NotNull @JsonFormat(pattern = "yyyy-MM") @Schema(examples = "2026-01") YearMonth firstMonth,
+        @NotNull @JsonFormat(pattern = "yyyy-MM") @Schema(examples = "2026-12") YearMonth lastMonth,
         @NotNull @Schema(examples = "2026-01-01") LocalDate effectiveFrom,
         @NotBlank @Size(max = 500) @Schema(description = "where the figures come from; demo data must say so",
                 examples = "DEMO DATA for trying the system, not official figures") String source,

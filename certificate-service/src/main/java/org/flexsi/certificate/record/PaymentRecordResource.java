@@ -2,12 +2,19 @@ package org.flexsi.certificate.record;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -17,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flexsi.certificate.access.Caller;
+import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.problem.Problem;
 
 @Path("/api/v1/payment-records")
@@ -28,6 +36,8 @@ public class PaymentRecordResource {
     PaymentRecords records;
     @Inject
     Caller caller;
+    @Inject
+    IdempotencyKeys idempotency;
 
     @GET
     @RolesAllowed({"contributor", "proxy", "agency", "ops"})
@@ -44,6 +54,29 @@ public class PaymentRecordResource {
     public List<PaymentRecordView> list(@QueryParam("personId") String personId, @QueryParam("payerId") String payerId,
             @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
         return records.list(caller, personId, payerId, from, to);
+    }
+
+    @POST
+    @Path("/historical")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"agency", "ops"})
+    @Transactional
+    @Operation(summary = "Load historical payments in bulk (government integration)",
+            description = "Payments made before this platform, back to 2019-01-01 (R23). Each gets a certificate. A payment id"
+                    + " already known is skipped; the same Idempotency-Key and body replay the first answer.")
+    @APIResponse(responseCode = "200", description = "Per-row outcome",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HistoricalLoad.Result.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body or missing Idempotency-Key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Only agencies and operations load history",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response loadHistory(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull HistoricalLoad.Request request) {
+        IdempotencyKeys.require(key);
+        return idempotency.once("historical-load:" + caller.subject(), key, request, 200, () -> records.load(request));
     }
 
     @GET

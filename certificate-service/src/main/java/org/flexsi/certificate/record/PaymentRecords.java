@@ -11,6 +11,7 @@ import org.flexsi.certificate.access.Caller;
 import org.flexsi.certificate.availability.AvailabilityPolicy;
 import org.flexsi.certificate.availability.AvailabilityRule;
 import org.flexsi.certificate.issue.CertificateIssuer;
+import org.flexsi.contracts.events.LineItem;
 import org.flexsi.contracts.events.PaymentRefunded;
 import org.flexsi.contracts.events.PaymentSucceeded;
 import org.flexsi.platform.inbox.MalformedEventException;
@@ -21,6 +22,7 @@ import org.flexsi.platform.problem.ProblemException;
 @Transactional
 public class PaymentRecords {
     private static final int MAX_RESULTS = 500;
+    private static final Instant COVERED_SINCE = LocalDate.of(2019, 1, 1).atStartOfDay(AvailabilityRule.CHINA).toInstant();
 
     private final CertificateIssuer issuer;
     private final AvailabilityPolicy availability;
@@ -69,6 +71,46 @@ public class PaymentRecords {
         if (record.netTotal().signum() > 0) {
             issuer.issue(record.personId, record.region, List.of(record), null, null);
         }
+    }
+
+    /** Loads historical payments row by row; rows that break a rule are reported, not loaded. */
+    public HistoricalLoad.Result load(HistoricalLoad.Request request) {
+        int loaded = 0;
+        int known = 0;
+        List<HistoricalLoad.Rejected> rejected = new java.util.ArrayList<>();
+        for (int i = 0; i < request.records().size(); i++) {
+            HistoricalLoad.Payment row = request.records().get(i);
+            String problem = problemWith(row);
+            if (problem != null) {
+                rejected.add(new HistoricalLoad.Rejected(i, row.paymentId(), problem));
+                continue;
+            }
+            List<LineItem> lines = row.lines().stream()
+                    .map(l -> new LineItem(l.insurance(), l.months(), l.base(), l.rate(), l.amount(), l.part())).toList();
+            PaymentSucceeded paid = new PaymentSucceeded(row.paymentId(), row.assessmentSerial() == null ? "HISTORICAL"
+                    : row.assessmentSerial(), row.personId(), row.payerId() == null ? row.personId() : row.payerId(), row.region(),
+                    row.channel(), null, null, lines, row.total(), row.paidAt());
+            if (recordPayment(paid, PaymentRecord.Origin.HISTORICAL_LOAD).isPresent()) {
+                loaded++;
+            } else {
+                known++;
+            }
+        }
+        return new HistoricalLoad.Result(loaded, known, rejected);
+    }
+
+    private static String problemWith(HistoricalLoad.Payment row) {
+        if (row.paidAt().isBefore(COVERED_SINCE)) {
+            return "R23: certificates cover payments since 2019-01-01";
+        }
+        if (row.paidAt().isAfter(Instant.now())) {
+            return "paidAt is in the future";
+        }
+        BigDecimal sum = row.lines().stream().map(l -> new BigDecimal(l.amount())).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (sum.compareTo(new BigDecimal(row.total())) != 0) {
+            return "the lines add up to " + sum.setScale(2) + ", not to the total " + row.total();
+        }
+        return null;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

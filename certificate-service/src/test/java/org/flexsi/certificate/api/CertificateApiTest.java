@@ -284,6 +284,55 @@ class CertificateApiTest {
         }
     }
 
+    @Test
+    void anAgencyLoadsHistoricalPaymentsOnceAndRowsBreakingRulesAreReported() {
+        String person = register("钱一");
+        String ok = "HIST-" + UUID.randomUUID();
+        String before2019 = "HIST-" + UUID.randomUUID();
+        String badSum = "HIST-" + UUID.randomUUID();
+        String body = "{\"records\":["
+                + historical(ok, person, "2019-03-01T02:00:00Z", "605.00", "605.00") + ","
+                + historical(before2019, person, "2018-12-31T02:00:00Z", "605.00", "605.00") + ","
+                + historical(badSum, person, "2020-03-01T02:00:00Z", "605.00", "600.00") + "]}";
+        String agency = TestTokens.bearer("agency", "agency-hb");
+        String key = "hist-" + UUID.randomUUID();
+        given().header("Authorization", agency).header("Idempotency-Key", key).contentType("application/json").body(body)
+                .post("/api/v1/payment-records/historical").then().statusCode(200)
+                .body("loaded", equalTo(1)).body("alreadyKnown", equalTo(0))
+                .body("rejected.paymentId", equalTo(List.of(before2019, badSum)));
+        given().header("Authorization", agency).header("Idempotency-Key", key).contentType("application/json").body(body)
+                .post("/api/v1/payment-records/historical").then().statusCode(200).header("Idempotent-Replayed", "true");
+        given().header("Authorization", agency).header("Idempotency-Key", "hist-" + UUID.randomUUID())
+                .contentType("application/json").body(body).post("/api/v1/payment-records/historical").then().statusCode(200)
+                .body("loaded", equalTo(0)).body("alreadyKnown", equalTo(1));
+        assertEquals(1L, count("select count(*) from payment_record where person_id = ?1", person));
+
+        String me = contributor(person);
+        given().header("Authorization", me).get("/api/v1/payment-records").then().statusCode(200)
+                .body("paymentId", equalTo(List.of(ok))).body("[0].origin", equalTo("HISTORICAL_LOAD"));
+        given().header("Authorization", me).get("/api/v1/certificates?paymentId=" + ok).then().statusCode(200)
+                .body("[0].total", equalTo("605.00")).body("[0].region", equalTo("420100"));
+
+        given().header("Authorization", me).header("Idempotency-Key", "hist-" + UUID.randomUUID()).contentType("application/json")
+                .body(body).post("/api/v1/payment-records/historical").then().statusCode(403);
+        for (String bad : List.of("{", "[]", "{\"records\":[]}",
+                "{\"region\": [\"x\"], \"amount\": \"NaN\", \"idNumber\": \"\\u0000'; DROP TABLE x;--\", \"year\": 99999999999}",
+                "\"" + "x".repeat(70_000) + "\"",
+                "{\"records\":[" + historical("x y", person, "2020-01-01T00:00:00Z", "NaN", "1.00") + "]}")) {
+            given().header("Authorization", agency).header("Idempotency-Key", "hist-" + UUID.randomUUID())
+                    .contentType("application/json").body(bad).post("/api/v1/payment-records/historical")
+                    .then().statusCode(400).contentType("application/problem+json");
+        }
+        assertEquals(1L, count("select count(*) from payment_record where person_id = ?1", person));
+    }
+
+    private static String historical(String paymentId, String person, String paidAt, String total, String lineAmount) {
+        return "{\"paymentId\":\"" + paymentId + "\",\"personId\":\"" + person + "\",\"region\":\"420100\","
+                + "\"channel\":\"BANK_COUNTER\",\"paidAt\":\"" + paidAt + "\",\"total\":\"" + total + "\","
+                + "\"lines\":[{\"insurance\":\"PENSION\",\"months\":[\"2019-01\"],\"base\":\"3024.00\",\"rate\":\"0.20\","
+                + "\"amount\":\"" + lineAmount + "\"}]}";
+    }
+
     // ---- helpers ----
 
     private static String register(String name) {

@@ -22,8 +22,10 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,6 +38,22 @@ import org.flexsi.registration.identity.IdType;
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public class PersonResource {
+    public static final String WUHAN_EXAMPLE = """
+            {"idType": "RESIDENT_ID", "idNumber": "420106199003071238", "name": "张伟", "sex": "MALE",
+             "birthDate": "1990-03-07", "mobile": "13812345678", "region": "420100", "district": "420106",
+             "agency": "武汉市社会保险中心", "personalNumber": "P4201000001", "country": "CHN", "ethnicity": "汉族",
+             "workStartDate": "2012-07-01", "enrolmentDate": "2026-01-05",
+             "enrolments": [{"insurance": "PENSION", "firstMonth": "2026-01", "grade": "60"},
+                            {"insurance": "MEDICAL", "firstMonth": "2026-01"}]}
+            """;
+    public static final String WEIFANG_EXAMPLE = """
+            {"idType": "RESIDENT_ID", "idNumber": "370702199211203015", "name": "李娜", "mobile": "13912345678",
+             "region": "370700", "enrolmentDate": "2026-01-05",
+             "enrolments": [{"insurance": "PENSION", "firstMonth": "2026-01", "base": "3980.00"},
+                            {"insurance": "MEDICAL", "firstMonth": "2026-01", "base": "3980.00", "rate": "0.06"},
+                            {"insurance": "WORK_INJURY", "firstMonth": "2026-01", "base": "3980.00"}]}
+            """;
+
     private final RegistrationService registration;
     private final PersonQueries queries;
     private final PersonAccess access;
@@ -62,6 +80,10 @@ public class PersonResource {
     @APIResponse(responseCode = "403", description = "Not an agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already registered (personId in the problem)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rule is not met (R2 age, region insurance, R4 channel) or the Idempotency-Key was used for another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PersonRequest.class), examples = {
+                    @ExampleObject(name = "Wuhan", summary = "Wuchang district, grade 60 pension and medical", value = WUHAN_EXAMPLE),
+                    @ExampleObject(name = "Weifang", summary = "Base 3980, medical 6 %, work injury", value = WEIFANG_EXAMPLE)}))
     public Response register(
             @Parameter(description = "Unique per intended registration; a retry with the same key and body replays the answer")
             @HeaderParam(IdempotencyKeys.HEADER) String key,

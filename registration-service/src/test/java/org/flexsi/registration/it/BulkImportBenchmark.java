@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,6 +23,9 @@ import org.junit.jupiter.api.Test;
 @Tag("benchmark")
 class BulkImportBenchmark {
     private static final int ROWS = 10_000;
+    /** One call carries all rows: wait for it longer than the tests' default socket timeout. */
+    private static final RestAssuredConfig PATIENT = RestAssuredConfig.config()
+            .httpClient(HttpClientConfig.httpClientConfig().setParam("http.socket.timeout", 1_800_000));
 
     @Inject
     EntityManager em;
@@ -37,7 +42,7 @@ class BulkImportBenchmark {
         long outboxBefore = Fixtures.count(em, "select count(*) from outbox_event");
 
         long start = System.nanoTime();
-        Response response = given().header("Authorization", Fixtures.AGENCY).contentType("application/json")
+        Response response = given().config(PATIENT).header("Authorization", Fixtures.AGENCY).contentType("application/json")
                 .body(body.toString()).post("/api/v1/persons/bulk");
         double seconds = (System.nanoTime() - start) / 1e9;
         response.then().statusCode(200);
@@ -55,7 +60,7 @@ class BulkImportBenchmark {
                 events, relaySeconds, body.length() / 1024);
 
         long resent = System.nanoTime();
-        Response again = given().header("Authorization", Fixtures.AGENCY).contentType("application/json")
+        Response again = given().config(PATIENT).header("Authorization", Fixtures.AGENCY).contentType("application/json")
                 .body(body.toString()).post("/api/v1/persons/bulk");
         System.out.printf("BENCHMARK re-send of the same %d rows: %.1f s, %d already registered%n", ROWS,
                 (System.nanoTime() - resent) / 1e9, again.<Integer>path("alreadyRegistered"));

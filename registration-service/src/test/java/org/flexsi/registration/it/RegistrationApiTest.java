@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +30,7 @@ import org.flexsi.platform.kafka.CloudEventHeaders;
 import org.flexsi.platform.testing.FlexsiTestResource;
 import org.flexsi.platform.testing.TestKafka;
 import org.flexsi.platform.testing.TestTokens;
+import org.flexsi.registration.person.PersonResource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -251,6 +253,13 @@ class RegistrationApiTest {
         given().get("/api/v1/public/registration-rules").then().statusCode(200)
                 .body("find { it.region == '370700' }.medicalRates", equalTo(List.of("0.06", "0.07", "0.09", "0.10")))
                 .body("find { it.region == '370700' }.onlineOperations", not(hasItem("NEW_ENROLMENT")));
+    }
+
+    @Test
+    void theDocumentedExamplesRegister() {
+        for (String example : List.of(PersonResource.WUHAN_EXAMPLE, PersonResource.WEIFANG_EXAMPLE)) {
+            agency().body(example).post("/api/v1/persons").then().statusCode(201).body("personId", notNullValue());
+        }
     }
 
     @Test

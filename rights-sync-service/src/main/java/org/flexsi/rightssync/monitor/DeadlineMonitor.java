@@ -56,9 +56,9 @@ public class DeadlineMonitor {
         }
     }
 
-    /** One full pass; public so that operations tooling and tests can run it on demand. */
+    /** One pass in one transaction: the flags, their events and the gauges agree with each other. */
     @Transactional
-    public void check() {
+    void check() {
         LocalDate today = LocalDate.now(clock);
         fillDeadlines();
         flagOverdue(today);

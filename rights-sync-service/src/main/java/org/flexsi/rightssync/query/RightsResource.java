@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flexsi.platform.problem.Problem;
-import org.flexsi.rightssync.record.Agency;
 
 @Path("/api/v1/rights")
 @Tag(name = "Rights records", description = "What was returned to the pension and medical systems, and their decisions (R24)")
