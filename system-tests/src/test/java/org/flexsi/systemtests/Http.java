@@ -77,7 +77,7 @@ final class Http {
             request.header("Authorization", "Bearer " + token);
         }
         try {
-            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(20)).build(),
+            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode body = null;
             String raw = response.body();

@@ -107,7 +107,9 @@ public class AssessmentService {
                 throw new RuleViolation("R16", wanted.insurance() + " in " + catalogue.region()
                         + " is assessed by the agency in batches; fetch its assessment by serial number or by name and ID number");
             }
-            Enrolment enrolment = enrolments.get(standard.enrolment());
+            // an item with its own enrolment (registration enrols Weifang's extra items) uses it, else the one it comes with
+            Enrolment enrolment = enrolments.containsKey(standard.insurance()) ? enrolments.get(standard.insurance())
+                    : enrolments.get(standard.enrolment());
             checkCovered(person, standard, enrolment, months);
             choices.add(withRegisteredDefaults(wanted.toChoice(), standard, enrolment));
         }
@@ -337,7 +339,7 @@ public class AssessmentService {
 
     /** Choices the request leaves open take the registered grade, base, rate or plan, where the catalogue allows a choice. */
     private static Choice withRegisteredDefaults(Choice choice, InsuranceStandard standard, Enrolment enrolment) {
-        if (enrolment == null || standard.enrolment() != standard.insurance()) {
+        if (enrolment == null) {
             return choice;
         }
         BaseRule rule = standard.base();

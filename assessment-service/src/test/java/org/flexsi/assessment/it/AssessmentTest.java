@@ -241,6 +241,45 @@ class AssessmentTest {
                 .body("total", equalTo("1305.00"));
     }
 
+    /** Every seed region through the API, from the choices registration recorded. */
+    @Test
+    void weifangJiangxiAndWuhanContributorsAreAssessedFromTheirRegisteredChoices() {
+        TestClock.pin("2023-03-10T02:00:00Z");
+        String weifang = newPerson();
+        register(weifang, "370702198801011234", "孙八", "370700",
+                enrol(weifang, "PENSION", "370700", "2023-01", null, "4378.00", null, null),
+                enrol(weifang, "MEDICAL", "370700", "2023-01", null, "4378.00", "0.07", null),
+                enrol(weifang, "WORK_INJURY", "370700", "2023-01", null, "4378.00", null, null),
+                enrol(weifang, "SERIOUS_ILLNESS", "370700", "2023-01", null, null, null, null),
+                enrol(weifang, "LONG_TERM_CARE", "370700", "2023-01", null, null, null, null));
+        as("contributor", weifang).header("Idempotency-Key", key()).body("{\"personId\": \"" + weifang + "\", \"months\": ["
+                + "\"2023-01\", \"2023-02\", \"2023-03\", \"2023-04\", \"2023-05\", \"2023-06\", \"2023-07\", \"2023-08\", "
+                + "\"2023-09\", \"2023-10\", \"2023-11\", \"2023-12\"], \"insurances\": [{\"insurance\": \"PENSION\"}, "
+                + "{\"insurance\": \"MEDICAL\"}, {\"insurance\": \"WORK_INJURY\"}, {\"insurance\": \"SERIOUS_ILLNESS\"}, "
+                + "{\"insurance\": \"LONG_TERM_CARE\"}]}")
+                .post("/api/v1/assessments").then().statusCode(201)
+                .body("lines.amount", contains("10507.20", "3677.52", "472.82", "150.00", "48.00")).body("total", equalTo("14855.54"));
+
+        TestClock.pin("2020-04-20T02:00:00Z");
+        String jiangxi = newPerson();
+        register(jiangxi, "360102198501011234", "周九", "360102", enrol(jiangxi, "PENSION", "360102", "2020-01", "60", null, null, null),
+                enrol(jiangxi, "MEDICAL", "360102", "2020-01", null, null, "0.08", null));
+        as("contributor", jiangxi).header("Idempotency-Key", key())
+                .body("{\"personId\": \"" + jiangxi + "\", \"months\": [\"2020-01\", \"2020-02\", \"2020-03\"], \"insurances\": [{\"insurance\": \"PENSION\"}]}")
+                .post("/api/v1/assessments").then().statusCode(201).body("catalogueVersion", equalTo("360000-2020-v1"))
+                .body("region", equalTo("360000")).body("total", equalTo("1815.00"));
+        refused(jiangxi, "{\"personId\": \"" + jiangxi + "\", \"months\": [\"2020-04\"], \"insurances\": [{\"insurance\": \"MEDICAL\"}]}",
+                "R16", "agency");
+
+        TestClock.pin("2023-06-30T08:00:00Z");
+        String wuhan = newPerson();
+        register(wuhan, "420106199001011234", "吴十", "420100", enrol(wuhan, "PENSION", "420100", "2022-07", "100", null, null, null));
+        as("contributor", wuhan).header("Idempotency-Key", key())
+                .body("{\"personId\": \"" + wuhan + "\", \"months\": [\"2023-05\", \"2023-06\"], \"insurances\": [{\"insurance\": \"PENSION\"}]}")
+                .post("/api/v1/assessments").then().statusCode(201).body("total", equalTo("2565.20"))
+                .body("expiresAt", equalTo("2023-06-30T16:00:00Z"));
+    }
+
     @Test
     void malformedAssessmentsAreProblems() {
         for (String bad : new String[] {"{", "[]", "{\"region\": [\"x\"], \"amount\": \"NaN\", \"idNumber\": \"\\u0000'; DROP TABLE x;--\", \"year\": 99999999999}",

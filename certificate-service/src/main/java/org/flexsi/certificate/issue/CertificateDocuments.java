@@ -51,10 +51,10 @@ public class CertificateDocuments {
         for (PaymentRecord payment : payments) {
             LocalDate paidOn = payment.paidAt.atZone(AvailabilityRule.CHINA).toLocalDate();
             for (LineItem line : payment.lines()) {
-                rows.add(row(paidOn, payment, line, new BigDecimal(line.amount()), null));
+                rows.add(row(paidOn, line, new BigDecimal(line.amount()), null));
             }
             for (LineItem line : payment.refundedLines()) {
-                rows.add(row(paidOn, payment, line, new BigDecimal(line.amount()).negate(), "已退付"));
+                rows.add(row(paidOn, line, new BigDecimal(line.amount()).negate(), "已退付"));
             }
             refunded = refunded.add(payment.refundedTotal);
         }
@@ -72,8 +72,8 @@ public class CertificateDocuments {
                 person == null ? null : person.agency, payer, period, rows, certificate.total, refunded);
     }
 
-    private static CertificateDocument.Row row(LocalDate paidOn, PaymentRecord payment, LineItem line, BigDecimal amount, String note) {
-        return new CertificateDocument.Row(paidOn, payment.paymentId, LineText.insurance(line.insurance(), line.part()),
+    private static CertificateDocument.Row row(LocalDate paidOn, LineItem line, BigDecimal amount, String note) {
+        return new CertificateDocument.Row(paidOn, LineText.insurance(line.insurance(), line.part()),
                 LineText.months(line.months()), line.base(), LineText.rate(line.rate()), amount.setScale(2), note);
     }
 }

@@ -22,7 +22,7 @@ public record CertificateDocument(
         BigDecimal refunded) {
 
     /** One line of a payment; a refunded line carries a negative amount and the note 已退付. */
-    public record Row(LocalDate paidOn, String paymentId, String insurance, String months, String base, String rate,
+    public record Row(LocalDate paidOn, String insurance, String months, String base, String rate,
             BigDecimal amount, String note) {
     }
 }

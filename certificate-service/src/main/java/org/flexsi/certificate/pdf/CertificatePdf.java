@@ -9,7 +9,6 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.Calendar;
 import java.util.List;
@@ -296,10 +295,5 @@ public final class CertificatePdf {
                 out.endText();
             }
         }
-    }
-
-    /** Sum of the rows, for callers that build a document. */
-    public static BigDecimal sum(List<CertificateDocument.Row> rows) {
-        return rows.stream().map(CertificateDocument.Row::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     }
 }

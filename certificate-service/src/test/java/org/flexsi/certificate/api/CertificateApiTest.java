@@ -326,6 +326,17 @@ class CertificateApiTest {
         assertEquals(1L, count("select count(*) from payment_record where person_id = ?1", person));
     }
 
+    @Test
+    void theOpenApiDocumentDescribesEveryEndpointAndItsProblems() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/v1/certificates/verify'.post.responses.'413'.content.'application/problem+json'.schema.$ref",
+                        equalTo("#/components/schemas/Problem"))
+                .body("paths.'/api/v1/certificates/{number}/pdf'.get.responses.'409'.description",
+                        equalTo("Not yet available (availableFrom), or revoked"))
+                .body("paths.'/api/v1/payment-records/historical'.post.security[0].bearer", equalTo(List.of()))
+                .body("paths.'/api/v1/public/certificates/{number}'.get.responses.'429'", org.hamcrest.Matchers.notNullValue());
+    }
+
     private static String historical(String paymentId, String person, String paidAt, String total, String lineAmount) {
         return "{\"paymentId\":\"" + paymentId + "\",\"personId\":\"" + person + "\",\"region\":\"420100\","
                 + "\"channel\":\"BANK_COUNTER\",\"paidAt\":\"" + paidAt + "\",\"total\":\"" + total + "\","

@@ -38,17 +38,17 @@ class CertificatePdfTest {
         List<CertificateDocument.Row> rows = new ArrayList<>();
         for (int i = 0; i < payments; i++) {
             LocalDate paid = LocalDate.of(2023, 1, 10).plusDays(i);
-            rows.add(new CertificateDocument.Row(paid, "pay-" + i, "企业职工基本养老保险费", "2023-01至2023-12", "3980.00", "20%",
+            rows.add(new CertificateDocument.Row(paid, "企业职工基本养老保险费", "2023-01至2023-12", "3980.00", "20%",
                     new BigDecimal("9552.00"), null));
-            rows.add(new CertificateDocument.Row(paid, "pay-" + i, "职工基本医疗保险费", "2023-01至2023-12", "3980.00", "6%",
+            rows.add(new CertificateDocument.Row(paid, "职工基本医疗保险费", "2023-01至2023-12", "3980.00", "6%",
                     new BigDecimal("2865.60"), null));
-            rows.add(new CertificateDocument.Row(paid, "pay-" + i, "工伤保险费", "2023-01至2023-12", "3980.00", "0.9%",
+            rows.add(new CertificateDocument.Row(paid, "工伤保险费", "2023-01至2023-12", "3980.00", "0.9%",
                     new BigDecimal("429.84"), null));
-            rows.add(new CertificateDocument.Row(paid, "pay-" + i, "大病保险费", "2023", null, null, new BigDecimal("150.00"), null));
-            rows.add(new CertificateDocument.Row(paid, "pay-" + i, "长期护理保险费", "2023-01至2023-12", null, null,
+            rows.add(new CertificateDocument.Row(paid, "大病保险费", "2023", null, null, new BigDecimal("150.00"), null));
+            rows.add(new CertificateDocument.Row(paid, "长期护理保险费", "2023-01至2023-12", null, null,
                     new BigDecimal("48.00"), null));
         }
-        BigDecimal total = CertificatePdf.sum(rows);
+        BigDecimal total = rows.stream().map(CertificateDocument.Row::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new CertificateDocument("3707002023011000000001", "K7M3Q9XP",
                 "http://127.0.0.1:8084/api/v1/public/certificates/3707002023011000000001?code=K7M3Q9XP",
                 LocalDate.of(2023, 1, 12), "国家税务总局潍坊市税务局", "山东省潍坊市", "张三", "3707**********1234",

@@ -33,14 +33,17 @@ public final class DebitBatchRunner {
         UUID batchId = UUID.randomUUID();
         Instant now = Instant.now();
         try (PreparedStatement orders = connection.prepareStatement(
-                "insert into payment (id, assessment_serial, person_id, payer_id, region, channel, bank_id, status, amount, lines,"
-                        + " created_at, expires_at, debit_batch_id, updated_at)"
+                // the live orders are read once into a hashed set: probing payment per row while this very statement
+                // fills it made the insert quadratic
+                "with live as materialized (select assessment_serial from payment where status = 'PAYING'"
+                        + " and channel <> 'BANK_COUNTER')"
+                        + " insert into payment (id, assessment_serial, person_id, payer_id, region, channel, bank_id, status, amount,"
+                        + " lines, created_at, expires_at, debit_batch_id, updated_at)"
                         + " select gen_random_uuid(), a.serial_number, a.person_id, a.person_id, a.region, 'BANK_DEBIT', d.bank_id,"
                         + " 'PAYING', a.total, a.lines, ?, a.expires_at, ?, ?"
                         + " from assessment a join debit_agreement d on d.person_id = a.person_id"
                         + " where d.bank_id = ? and a.state = 'OPEN' and a.expires_at > ?"
-                        + " and not exists (select 1 from payment p where p.assessment_serial = a.serial_number"
-                        + " and p.status = 'PAYING' and p.channel <> 'BANK_COUNTER')")) {
+                        + " and a.serial_number not in (select assessment_serial from live)")) {
             Timestamp at = Timestamp.from(now);
             orders.setTimestamp(1, at);
             orders.setObject(2, batchId);

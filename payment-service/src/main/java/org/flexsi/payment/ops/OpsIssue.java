@@ -16,7 +16,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "ops_issue")
 public class OpsIssue extends PanacheEntityBase {
-    public enum Kind { AMOUNT_MISMATCH, MISSING_ON_OURS, MISSING_ON_THEIRS, AMOUNT_DIFFERENCE, STATUS_DIFFERENCE, UNKNOWN_ORDER }
+    public enum Kind { AMOUNT_MISMATCH, MISSING_ON_THEIRS, AMOUNT_DIFFERENCE, STATUS_DIFFERENCE, UNKNOWN_ORDER }
 
     public enum State { OPEN, RESOLVED }
 

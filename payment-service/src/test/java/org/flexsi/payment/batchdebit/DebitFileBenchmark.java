@@ -18,7 +18,7 @@ import java.sql.Statement;
  * java -cp target/test-classes:target/classes:$(deps) org.flexsi.payment.batchdebit.DebitFileBenchmark \
  *      [contributors=1000000] [jdbc:postgresql://127.0.0.1:5432/] [user=postgres] [password=]
  * </pre>
- * It creates (and leaves) the database {@code flexsi_bench_payment} with the service's own migrations.
+ * It creates the database {@code flexsi_bench_payment} with the service's own migrations (drop it afterwards).
  */
 public final class DebitFileBenchmark {
     private static final String DATABASE = "flexsi_bench_payment";

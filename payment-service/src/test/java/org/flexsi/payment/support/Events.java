@@ -24,7 +24,7 @@ public final class Events {
                 .orElseThrow(() -> new AssertionError("no " + type + " for " + id));
     }
 
-    /** How many events of {@code type} mention {@code id}; reads for a few seconds so a wrong extra one shows. */
+    /** How many events of {@code type} mention {@code id}; reads for a moment so a wrong extra one would show. */
     public static long events(String id, String type) {
         return TestKafka.read(Topics.PAYMENT, Duration.ofSeconds(3), records -> false).stream()
                 .filter(r -> is(r, id, type)).count();

@@ -17,6 +17,7 @@ import org.flexsi.platform.problem.ProblemException;
 import org.flexsi.registration.bulk.BulkResult.Row;
 import org.flexsi.registration.bulk.BulkResult.Status;
 import org.flexsi.registration.person.Actor;
+import org.flexsi.registration.person.Person;
 import org.flexsi.registration.person.PersonRequest;
 import org.flexsi.registration.person.RegistrationService;
 import org.flexsi.registration.person.RegistrationService.Checked;
@@ -115,6 +116,9 @@ public class BulkRegistration {
                 rows.add(new Row(p.row(), Status.ALREADY_REGISTERED, existing, List.of()));
             } else {
                 UUID personId = registration.store(p.checked(), actor, now).personId();
+                // keep the session small: every native outbox insert flushes, and a flush looks at every managed entity
+                Person.flush();
+                Person.getEntityManager().clear();
                 known.put(identity, personId);
                 rows.add(new Row(p.row(), Status.REGISTERED, personId, List.of()));
             }

@@ -50,7 +50,8 @@ public class DeliveryStore {
     }
 
     /**
-     * The next records to send, in arrival order. Records of persons not yet known (no person.registered
+     * The next records to send, oldest payment first: events consumed in parallel may be stored out of
+     * order, but a person's refund (later than its payment) still leaves after the payment. Records of persons not yet known (no person.registered
      * seen) wait; since all of a person's records wait together, each person's order is kept.
      */
     public Batch due(Agency agency, int limit) {
@@ -59,7 +60,7 @@ public class DeliveryStore {
                 + " r.insurance, r.months, r.base, r.amount, r.payment_id, r.paid_at, r.created_at"
                 + " from sync_record r join person p on p.person_id = r.person_id"
                 + " where r.agency = ?1 and (r.stage in ('PENDING', 'SENT') or r.resend)"
-                + " order by r.seq limit ?2")
+                + " order by r.paid_at, r.seq limit ?2")
                 .setParameter(1, agency.name()).setParameter(2, limit).getResultList();
         Instant oldest = null;
         List<Outgoing> out = new java.util.ArrayList<>(rows.size());

@@ -20,7 +20,8 @@ public class PaymentConsumer {
     }
 
     @Incoming("payment-in")
-    @Blocking
+    // several payments at once: the effect is idempotent per event, and the senders restore payment order
+    @Blocking(ordered = false)
     public void on(ConsumerRecord<String, String> record) {
         inbox.consume(record, event -> {
             if (PaymentSucceeded.TYPE.equals(event.type())) {

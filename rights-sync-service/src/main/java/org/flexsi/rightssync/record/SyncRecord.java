@@ -20,7 +20,7 @@ public class SyncRecord extends PanacheEntityBase {
     @Id
     @Column(name = "record_id")
     public String recordId;
-    /** Arrival order: records leave for an agency in this order, so each person's stay in order. */
+    /** Arrival order: ties between records paid at the same instant are sent in this order. */
     @Column(insertable = false, updatable = false)
     public Long seq;
     @Enumerated(EnumType.STRING)

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Not a test: a harness that prints figures (no asserts). Run it alone with
- * {@code ./mvnw -o install -pl rights-sync-service -Dgroups=benchmark -DexcludedGroups= -Dtest=RightsBenchmark}.
+ * {@code ./mvnw -o install -pl rights-sync-service -Dgroups=benchmark -Dbenchmark.excluded=none -Dtest=RightsBenchmark}.
  * Sizes: {@code -Dbench.rate} payments/s for the lag run, {@code -Dbench.payments}, {@code -Dbench.backlog} payments
  * for the drain run (each payment is one pension and one medical record).
  */
