@@ -20,6 +20,6 @@ public record AgencyAssessment(
         @Pattern(regexp = "[0-9A-Za-z]{6,30}") @Schema(examples = "11010519491231002X") String idNumber,
         @NotNull @Pattern(regexp = "[0-9]{6}") @Schema(examples = "360000") String region,
         @Min(2000) @Max(2100) @Schema(examples = "2019") Integer year,
-        @NotEmpty @Size(max = 20) @Valid List<@NotNull AgencyLine> lines,
+        @NotEmpty @Size(max = 20) List<@Valid @NotNull AgencyLine> lines,
         @Schema(description = "default: 30 days from now") Instant expiresAt) {
 }

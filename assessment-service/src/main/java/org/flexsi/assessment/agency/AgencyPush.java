@@ -6,5 +6,5 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-public record AgencyPush(@NotEmpty @Size(max = 500) @Valid List<@NotNull AgencyAssessment> assessments) {
+public record AgencyPush(@NotEmpty @Size(max = 500) List<@Valid @NotNull AgencyAssessment> assessments) {
 }

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "exactly one of: grades, floor+ceiling, fixed")
 public record BaseRule(
-        @Valid @Size(max = 30) List<Grade> grades,
+        @Size(max = 30) List<@Valid Grade> grades,
         @Digits(integer = 8, fraction = 2) @DecimalMin("0.01") @JsonFormat(shape = JsonFormat.Shape.STRING)
         @Schema(examples = "4500.00") BigDecimal floor,
         @Digits(integer = 8, fraction = 2) @DecimalMin("0.01") @JsonFormat(shape = JsonFormat.Shape.STRING)

@@ -34,7 +34,7 @@ public record Catalogue(
         @Schema(description = "previous year's average monthly wage, for information", examples = "7500.00") BigDecimal averageWage,
         @NotNull @Valid PaymentWindow window,
         @Valid LateFeeRule lateFee,
-        @NotEmpty @Size(max = 10) @Valid List<InsuranceStandard> insurances) {
+        @NotEmpty @Size(max = 10) List<@Valid InsuranceStandard> insurances) {
 
     public Optional<InsuranceStandard> standard(Insurance insurance) {
         for (InsuranceStandard s : insurances) {

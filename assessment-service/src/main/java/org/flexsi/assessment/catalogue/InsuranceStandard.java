@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record InsuranceStandard(
         @NotNull @Schema(examples = "PENSION") Insurance insurance,
         @Valid @Schema(description = "how the base is chosen; omit for items that are fixed fees only") BaseRule base,
-        @NotEmpty @Size(max = 10) @Valid List<Plan> plans,
+        @NotEmpty @Size(max = 10) List<@Valid Plan> plans,
         @Schema(description = "default FEN_PER_LINE") Rounding rounding,
         @Schema(description = "the enrolment that entitles to this item, when not its own (Weifang's long-term care comes with MEDICAL)",
                 examples = "MEDICAL") Insurance enrolledAs,

@@ -14,7 +14,7 @@ public record PaymentWindow(
         @NotNull @Schema(examples = "YEAR_TO_DATE") WindowRule rule,
         @NotBlank @Size(max = 10) @Schema(description = "rule named in refusals", examples = "R13") String ruleRef,
         @Min(1) @Max(12) @Schema(description = "first month of the contribution year (7 in Hubei)", examples = "1") int yearStartMonth,
-        @Valid @Size(max = 10) List<Deferral> deferrals) {
+        @Size(max = 10) List<@Valid Deferral> deferrals) {
 
     public List<Deferral> deferralsOrEmpty() {
         return deferrals == null ? List.of() : deferrals;

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Plan(
         @NotBlank @Size(max = 40) @Schema(examples = "WITH_ACCOUNT") String code,
         @Size(max = 200) @Schema(examples = "personal account, inpatient cover") String description,
-        @NotEmpty @Size(max = 10) @Valid List<Part> parts) {
+        @NotEmpty @Size(max = 10) List<@Valid Part> parts) {
 
     /** The sum of the parts' rates: what a contributor means by "the 7 % plan". */
     public BigDecimal totalRate() {
