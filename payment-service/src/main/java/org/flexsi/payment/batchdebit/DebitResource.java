@@ -43,7 +43,7 @@ public class DebitResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.CONTRIBUTOR)
     @Operation(summary = "Sign (or replace) my monthly debit agreement")
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = DebitModels.Agreement.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = DebitModels.Agreement.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or missing Idempotency-Key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
@@ -63,7 +63,7 @@ public class DebitResource {
     @RolesAllowed(Caller.OPS)
     @Operation(summary = "Make a bank's debit file for a month", description = "R19: only after the configured day of "
             + "that month (Hubei: the 20th); once per bank and month.")
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = DebitModels.Batch.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = DebitModels.Batch.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or missing Idempotency-Key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token",

@@ -134,7 +134,7 @@ public class PaymentResource {
     @RolesAllowed({ Caller.CONTRIBUTOR, Caller.PROXY })
     @Operation(summary = "Apply for a refund of (part of) a paid payment",
             description = "By the person or the proxy who paid. Goes to the pension or the medical agency for review.")
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = RefundModels.View.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = RefundModels.View.class)))
     @APIResponse(responseCode = "400", description = "Invalid body (account number, 12-digit bank code) or missing Idempotency-Key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
