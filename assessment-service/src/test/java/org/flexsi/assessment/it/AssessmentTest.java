@@ -114,7 +114,7 @@ class AssessmentTest {
                 .then().statusCode(422).body("rule", equalTo("already-paid"));
 
         TestKafka.publish(new PaymentRefunded("ref-1", "pay-" + serial, serial, person, "370100", lines, "1000.00", "mistake",
-                Instant.parse(JINAN_MAY_2022)), PAYMENT);
+                Instant.parse(JINAN_MAY_2022), "APPLICATION"), PAYMENT);
         await(() -> count("select count(*) from paid_month where person_id = '" + person + "'") == 0);
         as("contributor", person).header("Idempotency-Key", key()).body(pensionOnly).post("/api/v1/assessments")
                 .then().statusCode(201).body("total", equalTo("1000.00"));

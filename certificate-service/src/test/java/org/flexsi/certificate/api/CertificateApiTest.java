@@ -141,7 +141,7 @@ class CertificateApiTest {
 
         LineItem medical = paid.lines().get(1);
         TestKafka.publish(new PaymentRefunded("r-" + UUID.randomUUID(), paid.paymentId(), paid.assessmentSerial(), person, JINAN,
-                List.of(medical), medical.amount(), "duplicate medical payment", Instant.now()), "/flexsi/payment-service");
+                List.of(medical), medical.amount(), "duplicate medical payment", Instant.now(), "APPLICATION"), "/flexsi/payment-service");
 
         Response both = await(() -> given().header("Authorization", me).get("/api/v1/certificates?paymentId=" + paid.paymentId()),
                 r -> r.statusCode() == 200 && r.jsonPath().getList("$").size() == 2);

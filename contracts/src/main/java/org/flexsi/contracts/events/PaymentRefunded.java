@@ -5,7 +5,8 @@ import java.util.List;
 import org.flexsi.contracts.Event;
 import org.flexsi.contracts.Topics;
 
-/** Money of a payment went back to the payer (退付, R25); {@code lines} are the refunded lines. Schema: {@code contracts/events/org.flexsi.payment.refunded.v1.json}. */
+/** Money of a payment went back to the payer (退付, R25); {@code lines} are the refunded lines;
+ * {@code refundKind} AUTOMATIC marks money that never had a payment.succeeded (null in older events). Schema: {@code contracts/events/org.flexsi.payment.refunded.v1.json}. */
 public record PaymentRefunded(
         String refundId,
         String paymentId,
@@ -15,7 +16,8 @@ public record PaymentRefunded(
         List<LineItem> lines,
         String total,
         String reason,
-        Instant refundedAt) implements Event {
+        Instant refundedAt,
+        String refundKind) implements Event {
     public static final String TYPE = "org.flexsi.payment.refunded.v1";
 
     @Override

@@ -5,7 +5,8 @@ import java.util.List;
 import org.flexsi.contracts.Event;
 import org.flexsi.contracts.Topics;
 
-/** An agency confirmed the rights that one sync record carried (R24). Schema: {@code contracts/events/org.flexsi.rights.confirmed.v1.json}. */
+/** An agency confirmed the rights that one sync record carried (R24), or their
+ * withdrawal when {@code kind} is REVERSAL (null means PAYMENT). Schema: {@code contracts/events/org.flexsi.rights.confirmed.v1.json}. */
 public record RightsConfirmed(
         String recordId,
         String personId,
@@ -14,7 +15,8 @@ public record RightsConfirmed(
         String insurance,
         List<String> months,
         String agencyReference,
-        Instant confirmedAt) implements Event {
+        Instant confirmedAt,
+        String kind) implements Event {
     public static final String TYPE = "org.flexsi.rights.confirmed.v1";
 
     @Override

@@ -139,7 +139,8 @@ public class BankService {
         refund.persist();
         // consumers counted the payment: tell them it is undone, with the lines it covered
         outbox.publish(new PaymentRefunded(refund.id.toString(), payment.id.toString(), payment.assessmentSerial,
-                payment.personId, payment.region, payment.lineItems(), Money.text(refund.total), refund.reason, now));
+                payment.personId, payment.region, payment.lineItems(), Money.text(refund.total), refund.reason, now,
+                refund.kind.name()));
         return view(payment);
     }
 

@@ -143,6 +143,7 @@ public class PaymentBooking {
         refund.refundedAt = now;
         refund.persist();
         outbox.publish(new PaymentRefunded(refund.id.toString(), payment.id.toString(), payment.assessmentSerial,
-                payment.personId, payment.region, payment.lineItems(), Money.text(refund.total), reason, now));
+                payment.personId, payment.region, payment.lineItems(), Money.text(refund.total), reason, now,
+                refund.kind.name()));
     }
 }

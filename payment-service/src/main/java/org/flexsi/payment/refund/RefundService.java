@@ -139,7 +139,8 @@ public class RefundService {
         refund.refundedAt = now;
         Payment payment = Payment.findById(refund.paymentId);
         outbox.publish(new PaymentRefunded(refund.id.toString(), payment.id.toString(), payment.assessmentSerial,
-                payment.personId, payment.region, refund.lineItems(), Money.text(refund.total), refund.reason, now));
+                payment.personId, payment.region, refund.lineItems(), Money.text(refund.total), refund.reason, now,
+                refund.kind.name()));
         return RefundModels.View.of(refund);
     }
 

@@ -74,7 +74,7 @@ class CoverageApiTest {
         TestKafka.publish(paid, "/flexsi/payment-service");
         awaitStatus(personId, "2026-02", "COVERED");
         TestKafka.publish(new PaymentRefunded("R-1", paid.paymentId(), paid.assessmentSerial(), personId, "420100",
-                paid.lines(), paid.total(), "double payment", Instant.now()), "/flexsi/payment-service");
+                paid.lines(), paid.total(), "double payment", Instant.now(), "APPLICATION"), "/flexsi/payment-service");
         awaitStatus(personId, "2026-02", "ARREARS");
     }
 

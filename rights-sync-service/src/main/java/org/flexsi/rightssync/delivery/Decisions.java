@@ -14,7 +14,6 @@ import org.flexsi.contracts.events.RightsRejected;
 import org.flexsi.platform.outbox.Outbox;
 import org.flexsi.rightssync.monitor.RightsMetrics;
 import org.flexsi.rightssync.record.Agency;
-import org.flexsi.rightssync.record.RecordKind;
 import org.flexsi.rightssync.record.Stage;
 import org.flexsi.rightssync.record.SyncRecord;
 
@@ -63,11 +62,8 @@ public class Decisions {
         if (outcome == Stage.CONFIRMED) {
             record.agencyReference = decision.agencyReference();
             metrics.confirmed(agency, Duration.between(record.paidAt, now));
-            // a reversal withdraws rights: rights.confirmed v1 cannot say so, so only payments are announced
-            if (record.kind == RecordKind.PAYMENT) {
-                outbox.publish(new RightsConfirmed(record.recordId, record.personId, agency.name(), record.paymentId,
-                        record.insurance, record.monthList(), record.agencyReference, now));
-            }
+            outbox.publish(new RightsConfirmed(record.recordId, record.personId, agency.name(), record.paymentId,
+                    record.insurance, record.monthList(), record.agencyReference, now, record.kind.name()));
             Log.infof("%s confirmed record %s as %s", agency, record.recordId, record.agencyReference);
         } else {
             reject(record, decision.reason() == null || decision.reason().isBlank() ? "rejected without a reason"

@@ -17,7 +17,6 @@ import org.flexsi.contracts.events.RightsSent;
 import org.flexsi.platform.outbox.Outbox;
 import org.flexsi.rightssync.config.RightsSyncConfig;
 import org.flexsi.rightssync.record.Agency;
-import org.flexsi.rightssync.record.RecordKind;
 import org.flexsi.rightssync.record.Stage;
 import org.flexsi.rightssync.record.SyncRecord;
 
@@ -96,9 +95,7 @@ public class DeliveryStore {
                 // once per record, even if the agency's decision overtook its receipt
                 r.acknowledgedAt = now;
                 r.receiptId = receipt.receiptId();
-                if (r.kind == RecordKind.PAYMENT) {
-                    outbox.publish(new RightsSent(r.recordId, r.personId, agency.name(), r.paymentId, now));
-                }
+                outbox.publish(new RightsSent(r.recordId, r.personId, agency.name(), r.paymentId, now, r.kind.name()));
             }
             if (r.stage == Stage.PENDING || r.stage == Stage.SENT) {
                 r.stage = Stage.ACKNOWLEDGED;

@@ -59,7 +59,7 @@ final class Fixtures {
 
     static PaymentRefunded refund(PaymentSucceeded payment) {
         return new PaymentRefunded("rf-" + UUID.randomUUID(), payment.paymentId(), payment.assessmentSerial(),
-                payment.personId(), payment.region(), payment.lines(), payment.total(), "paid twice", Instant.now());
+                payment.personId(), payment.region(), payment.lines(), payment.total(), "paid twice", Instant.now(), "APPLICATION");
     }
 
     static void await(String what, Duration timeout, BooleanSupplier condition) {

@@ -80,7 +80,7 @@ class RecordPlannerTest {
     void aRefundBecomesReversalsWithThePaidBase() {
         PaymentRefunded refund = new PaymentRefunded("rf-1", "pay-5", "AS-5", "p-1", "370700",
                 List.of(new LineItem("SERIOUS_ILLNESS", List.of("2026-03"), null, null, "12.50", null)), "12.50", "duplicate",
-                Instant.parse("2026-03-09T02:00:00Z"));
+                Instant.parse("2026-03-09T02:00:00Z"), "APPLICATION");
         List<PlannedRecord> records = RecordPlanner.forRefund(refund,
                 insurance -> Optional.of(new BigDecimal("6633.00")));
         assertEquals(1, records.size());
