@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.flexsi.simulators.agency.Agencies;
 import org.flexsi.simulators.agency.AgencyRoutes;
+import org.flexsi.simulators.bank.BankRoutes;
+import org.flexsi.simulators.bank.Banks;
 import org.flexsi.simulators.callback.CallbackAttempt;
 import org.flexsi.simulators.callback.CallbackSender;
 import org.flexsi.simulators.callback.RetryPolicy;
@@ -46,6 +48,7 @@ public final class Simulators implements AutoCloseable {
     private final CallbackSender callbacks;
     private final PaymentProviders providers;
     private final Agencies agencies;
+    private final Banks banks;
     private final String baseUrl;
 
     private Simulators(SimulatorsConfig config) throws IOException {
@@ -67,12 +70,15 @@ public final class Simulators implements AutoCloseable {
         providers = new PaymentProviders(callbacks);
         agencies = new Agencies(faults, callbacks, scheduler, config.confirmationDelay());
 
-        PartyGuard guard = new PartyGuard(faults, secrets);
+        banks = new Banks(config.bankSecrets().keySet());
+
+        PartyGuard guard = new PartyGuard(faults, secrets, config.bankSecrets());
         Router router = new Router()
                 .on("GET", "/health", request -> Response.json(200, Map.of("status", "UP")));
         new ProviderRoutes(providers, guard, baseUrl).register(router);
         new AgencyRoutes(agencies, guard).register(router);
-        new FaultRoutes(faults).register(router);
+        new BankRoutes(banks, guard).register(router);
+        new FaultRoutes(faults, banks.ids()).register(router);
         server.createContext("/", router);
         server.setExecutor(requestExecutor);
     }
@@ -105,6 +111,11 @@ public final class Simulators implements AutoCloseable {
     /** The pension and medical systems and the rights records they hold. */
     public Agencies agencies() {
         return agencies;
+    }
+
+    /** The configured banks: account outcomes, transfers and statements. */
+    public Banks banks() {
+        return banks;
     }
 
     /** Inject, list and clear faults, as {@code /sim/faults} does over HTTP. */

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * How to run the simulators. There are no default secrets here on purpose: a forgotten secret must
@@ -14,6 +16,7 @@ public final class SimulatorsConfig {
     private final String host;
     private final int port;
     private final Map<Party, String> secrets;
+    private final Map<String, String> bankSecrets;
     private final Duration callbackInitialDelay;
     private final Duration callbackMaxDelay;
     private final int callbackMaxAttempts;
@@ -23,6 +26,7 @@ public final class SimulatorsConfig {
         this.host = b.host;
         this.port = b.port;
         this.secrets = Map.copyOf(b.secrets);
+        this.bankSecrets = Map.copyOf(b.bankSecrets);
         this.callbackInitialDelay = b.callbackInitialDelay;
         this.callbackMaxDelay = b.callbackMaxDelay;
         this.callbackMaxAttempts = b.callbackMaxAttempts;
@@ -46,6 +50,11 @@ public final class SimulatorsConfig {
         return secrets.get(party);
     }
 
+    /** Bank id to the secret shared with that bank; a bank without a secret does not exist (404). */
+    public Map<String, String> bankSecrets() {
+        return bankSecrets;
+    }
+
     public Duration callbackInitialDelay() {
         return callbackInitialDelay;
     }
@@ -63,9 +72,11 @@ public final class SimulatorsConfig {
     }
 
     public static final class Builder {
+        private static final Pattern BANK_ID = Pattern.compile("[a-z0-9-]{2,32}");
         private String host = "127.0.0.1";
         private int port = 0;
         private final Map<Party, String> secrets = new EnumMap<>(Party.class);
+        private final Map<String, String> bankSecrets = new TreeMap<>();
         private Duration callbackInitialDelay = Duration.ofMillis(500);
         private Duration callbackMaxDelay = Duration.ofSeconds(30);
         private int callbackMaxAttempts = 20;
@@ -92,6 +103,18 @@ public final class SimulatorsConfig {
                 throw new IllegalArgumentException("blank secret for " + party.id());
             }
             secrets.put(party, secret);
+            return this;
+        }
+
+        /** Adds a bank (id such as {@code icbc}: 2-32 of a-z 0-9 -) with the secret it shares with flexsi. Optional. */
+        public Builder bankSecret(String bankId, String secret) {
+            if (bankId == null || !BANK_ID.matcher(bankId).matches() || Party.byId(bankId).isPresent()) {
+                throw new IllegalArgumentException("bank id must be 2-32 of a-z 0-9 - and not a party's name: " + bankId);
+            }
+            if (secret == null || secret.isBlank()) {
+                throw new IllegalArgumentException("blank secret for bank " + bankId);
+            }
+            bankSecrets.put(bankId, secret);
             return this;
         }
 

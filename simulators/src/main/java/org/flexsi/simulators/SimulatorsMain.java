@@ -1,11 +1,13 @@
 package org.flexsi.simulators;
 
 import java.lang.System.Logger.Level;
+import java.util.Locale;
 import java.util.Map;
 
 /** The simulators as a process of the local stack: {@code java -jar simulators/target/simulators.jar}. */
 public final class SimulatorsMain {
     private static final int DEFAULT_PORT = 8090;
+    private static final String BANK_SECRET_PREFIX = "SIM_BANK_SECRET_";
 
     private SimulatorsMain() {
     }
@@ -18,7 +20,7 @@ public final class SimulatorsMain {
         Runtime.getRuntime().addShutdownHook(new Thread(simulators::close, "sim-shutdown"));
     }
 
-    /** Reads SIMULATORS_PORT and SIM_SECRET_&lt;PARTY&gt;; a missing secret falls back to a dev value, with a warning. */
+    /** Reads SIMULATORS_PORT, SIM_SECRET_&lt;PARTY&gt; and SIM_BANK_SECRET_&lt;BANKID&gt;; a missing secret falls back to a dev value, with a warning. */
     static SimulatorsConfig configFromEnv(Map<String, String> env) {
         System.Logger log = System.getLogger(SimulatorsMain.class.getName());
         SimulatorsConfig.Builder config = SimulatorsConfig.builder().host("127.0.0.1").port(port(env));
@@ -31,6 +33,12 @@ public final class SimulatorsMain {
             }
             config.secret(party, secret);
         }
+        // SIM_BANK_SECRET_ICBC=... adds the bank "icbc" (an underscore in the name stands for a dash)
+        env.forEach((name, secret) -> {
+            if (name.startsWith(BANK_SECRET_PREFIX) && secret != null && !secret.isBlank()) {
+                config.bankSecret(name.substring(BANK_SECRET_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '-'), secret);
+            }
+        });
         return config.build();
     }
 

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.flexsi.simulators.callback.CallbackAttempt;
@@ -211,6 +212,44 @@ class ProviderSimulatorTest {
         assertTrue(statement.contentType().startsWith("text/csv"));
         assertEquals("transactionId,merchantOrderId,amount,status,paidAt\n"
                 + paid.transactionId() + ",M-11,796.00,SUCCESS," + paid.paidAt() + "\n", statement.body());
+    }
+
+    @Test
+    void aRefundNeverExceedsWhatWasPaidIsIdempotentAndShowsInTheStatement() {
+        String providerOrderId = prepay("M-R").get("providerOrderId").asText();
+        assertEquals(409, refund("R-0", "M-R", "1.00").status(), "an unpaid order is not refunded");
+        sims.providers().pay(Party.WECHAT, providerOrderId);
+
+        SimClient.Reply first = refund("R-1", "M-R", "500.00");
+        assertEquals(201, first.status(), first.body());
+        assertEquals("SUCCESS", first.json().get("status").asText());
+        assertTrue(first.json().get("refundId").asText().startsWith("wx-rf-"));
+        SimClient.Reply resent = refund("R-1", "M-R", "500.00");
+        assertEquals(200, resent.status());
+        assertEquals(first.json().get("refundId").asText(), resent.json().get("refundId").asText());
+        assertEquals(409, refund("R-1", "M-R", "400.00").status(), "same refund id, another amount");
+        SimClient.Reply over = refund("R-2", "M-R", "296.01");
+        assertEquals(409, over.status());
+        assertTrue(over.json().get("detail").asText().contains("296.00"), over.body());
+        assertEquals(201, refund("R-2", "M-R", "296.00").status(), "the rest of the 796.00 may go back");
+        assertEquals(404, refund("R-3", "M-none", "1.00").status());
+        assertEquals(400, refund("R-4", "M-R", "-1.00").status());
+        assertEquals(401, client.signed(secret(Party.ALIPAY), "POST", "/providers/wechat/refunds",
+                "{\"merchantRefundId\":\"R-5\",\"merchantOrderId\":\"M-R\",\"amount\":\"1.00\"}").status());
+        sims.faults().inject(Fault.down(Party.WECHAT).times(1));
+        assertEquals(503, refund("R-6", "M-R", "1.00").status());
+
+        assertEquals(2, client.unsigned("GET", "/sim/providers/wechat/refunds", null).json().get("refunds").size());
+        String day = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        String statement = client.signed(secret(Party.WECHAT), "GET", "/providers/wechat/statements/" + day, null).body();
+        assertEquals(4, statement.lines().count(), statement);
+        assertTrue(statement.contains(",M-R,500.00,REFUND,"), statement);
+        assertTrue(statement.contains(",M-R,296.00,REFUND,"), statement);
+    }
+
+    private SimClient.Reply refund(String merchantRefundId, String merchantOrderId, String amount) {
+        return client.signed(secret(Party.WECHAT), "POST", "/providers/wechat/refunds", "{\"merchantRefundId\":\""
+                + merchantRefundId + "\",\"merchantOrderId\":\"" + merchantOrderId + "\",\"amount\":\"" + amount + "\"}");
     }
 
     @Test

@@ -19,6 +19,14 @@ class SimulatorsMainTest {
     }
 
     @Test
+    void banksComeFromTheEnvironmentAndHaveNoDevFallback() {
+        SimulatorsConfig config = SimulatorsMain.configFromEnv(Map.of("SIM_BANK_SECRET_ICBC", "icbc-key",
+                "SIM_BANK_SECRET_BANK_OF_X", "x-key", "SIM_BANK_SECRET_CCB", " "));
+        assertEquals(Map.of("icbc", "icbc-key", "bank-of-x", "x-key"), config.bankSecrets());
+        assertEquals(Map.of(), SimulatorsMain.configFromEnv(Map.of()).bankSecrets());
+    }
+
+    @Test
     void healthIsUp() {
         try (Simulators sims = Simulators.start(TestConfig.fast())) {
             SimClient.Reply health = new SimClient(sims.baseUrl()).unsigned("GET", "/health", null);

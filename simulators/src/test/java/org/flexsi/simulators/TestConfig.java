@@ -5,6 +5,9 @@ import java.time.Duration;
 /** Short delays everywhere so the whole suite stays fast. */
 final class TestConfig {
 
+    static final String BANK = "icbc";
+    static final String BANK_SECRET = "test-icbc-secret";
+
     private TestConfig() {
     }
 
@@ -22,6 +25,6 @@ final class TestConfig {
         for (Party party : Party.values()) {
             builder.secret(party, secret(party));
         }
-        return builder.build();
+        return builder.bankSecret(BANK, BANK_SECRET).build();
     }
 }

@@ -35,6 +35,7 @@ public final class Stack implements AutoCloseable {
     private final StackOptions options;
     private final StateDir state;
     private final Map<String, String> secrets;
+    private final Map<String, String> bankSecrets;
     private final String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     /** HTTP children by name, in start order. */
     private final Map<String, ManagedProcess> children = new LinkedHashMap<>();
@@ -49,6 +50,7 @@ public final class Stack implements AutoCloseable {
         this.options = options;
         this.state = new StateDir(options.stateDir());
         this.secrets = state.secrets();
+        this.bankSecrets = state.bankSecrets();
         state.signer();
     }
 
@@ -176,11 +178,11 @@ public final class Stack implements AutoCloseable {
         return postgres.password;
     }
 
-    /** The secret shared by the simulators and the services for one party (wechat, alipay, ...). */
+    /** The secret shared by the simulators and the services for one party (wechat, alipay, ...) or bank (icbc, ccb). */
     public String secret(String party) {
-        String secret = secrets.get(party);
+        String secret = secrets.getOrDefault(party, bankSecrets.get(party));
         if (secret == null) {
-            throw new IllegalArgumentException("unknown party " + party + "; known: " + StateDir.PARTIES);
+            throw new IllegalArgumentException("unknown party " + party + "; known: " + StateDir.PARTIES + " " + StateDir.BANKS);
         }
         return secret;
     }
@@ -306,6 +308,7 @@ public final class Stack implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SIMULATORS_PORT", String.valueOf(options.port(name)));
         secrets.forEach((party, secret) -> env.put("SIM_SECRET_" + party.toUpperCase(Locale.ROOT), secret));
+        bankSecrets.forEach((bank, secret) -> env.put("SIM_BANK_SECRET_" + envName(bank), secret));
         env.putAll(options.extraEnv());
         return new ManagedProcess(name, javaJar(simulatorsJar()), env, options.projectRoot().resolve("simulators"),
                 state.log(name), () -> httpOk(url(name) + healthPath(name)));
@@ -334,11 +337,19 @@ public final class Stack implements AutoCloseable {
         env.put("FLEXSI_SIMULATORS_URL", url(StackOptions.SIMULATORS));
         env.put("FLEXSI_SELF_URL", url(name));
         secrets.forEach((party, secret) -> env.put("FLEXSI_SECRET_" + party.toUpperCase(Locale.ROOT), secret));
+        if ("payment".equals(name)) {
+            // the bank channel: the same per-bank secret the bank simulator signs and verifies with
+            bankSecrets.forEach((bank, secret) -> env.put("FLEXSI_PAYMENT_BANK_SECRETS_" + envName(bank), secret));
+        }
         env.put("FLEXSI_KAFKA_REPLICATION_FACTOR", "1");
         env.putAll(options.extraEnv());
         return new ManagedProcess(name, javaJar(serviceJar(name)), env,
                 options.projectRoot().resolve(name + "-service"), state.log(name),
                 () -> httpOk(url(name) + healthPath(name)));
+    }
+
+    private static String envName(String bankId) {
+        return bankId.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
     private List<String> javaJar(Path jar) {

@@ -25,6 +25,10 @@ import org.flexsi.platform.security.TokenSigner;
 final class StateDir {
     /** The outside parties that share a secret with the simulators. */
     static final List<String> PARTIES = List.of("wechat", "alipay", "unionpay", "pension", "medical");
+    /** The banks of the local stack: each shares its own secret with the bank simulator and payment-service. */
+    static final List<String> BANKS = List.of("icbc", "ccb");
+    /** Banks are kept apart from the parties in the secrets file, so a bank id can never shadow a party. */
+    private static final String BANK_KEY_PREFIX = "bank.";
 
     private final Path root;
 
@@ -77,12 +81,21 @@ final class StateDir {
     }
 
     /** Party name to secret, generating missing ones. */
-    synchronized Map<String, String> secrets() {
+    Map<String, String> secrets() {
+        return stored(PARTIES, "");
+    }
+
+    /** Bank id to secret, generating missing ones. */
+    Map<String, String> bankSecrets() {
+        return stored(BANKS, BANK_KEY_PREFIX);
+    }
+
+    private synchronized Map<String, String> stored(List<String> names, String keyPrefix) {
         Properties stored = readProperties(secretsFile());
         boolean changed = false;
-        for (String party : PARTIES) {
-            if (stored.getProperty(party) == null) {
-                stored.setProperty(party, randomSecret());
+        for (String name : names) {
+            if (stored.getProperty(keyPrefix + name) == null) {
+                stored.setProperty(keyPrefix + name, randomSecret());
                 changed = true;
             }
         }
@@ -90,7 +103,7 @@ final class StateDir {
             writeProperties(secretsFile(), stored, "per-party secrets shared by the simulators and the services");
         }
         Map<String, String> secrets = new LinkedHashMap<>();
-        PARTIES.forEach(party -> secrets.put(party, stored.getProperty(party)));
+        names.forEach(name -> secrets.put(name, stored.getProperty(keyPrefix + name)));
         return secrets;
     }
 

@@ -31,6 +31,19 @@ class StateDirTest {
     }
 
     @Test
+    void banksGetTheirOwnSecretsKeptApartFromTheParties() {
+        StateDir state = new StateDir(dir);
+        Map<String, String> parties = state.secrets();
+        Map<String, String> banks = state.bankSecrets();
+
+        assertEquals(StateDir.BANKS, banks.keySet().stream().toList());
+        banks.values().forEach(secret -> assertTrue(secret.length() >= 40, secret));
+        assertEquals(7, java.util.stream.Stream.concat(parties.values().stream(), banks.values().stream()).distinct().count());
+        assertEquals(banks, new StateDir(dir).bankSecrets(), "a second start reads the same file");
+        assertEquals(parties, state.secrets(), "adding banks changes no party's secret");
+    }
+
+    @Test
     void aMissingPartyIsAddedWithoutChangingTheOthers() {
         StateDir state = new StateDir(dir);
         Map<String, String> first = state.secrets();

@@ -7,10 +7,11 @@ import java.util.Set;
 import org.flexsi.simulators.Party;
 
 /**
- * One injected misbehaviour of one party. {@code count} limits how many requests, callbacks or
+ * One injected misbehaviour of one party, named by its id: a {@link Party} id or a configured bank id
+ * (banks only know down and slow). {@code count} limits how many requests, callbacks or
  * records it applies to (see {@link FaultMode}); null means until cleared.
  */
-public record Fault(Party target, FaultMode mode, Integer count, Duration delay, Set<String> persons) {
+public record Fault(String target, FaultMode mode, Integer count, Duration delay, Set<String> persons) {
     private static final Duration MAX_DELAY = Duration.ofMinutes(2);
 
     public Fault {
@@ -27,8 +28,12 @@ public record Fault(Party target, FaultMode mode, Integer count, Duration delay,
         } else if (delay != null) {
             throw new IllegalArgumentException("delay only applies to slow");
         }
+        boolean bank = Party.byId(target).isEmpty();
+        if (bank && mode != FaultMode.DOWN && mode != FaultMode.SLOW) {
+            throw new IllegalArgumentException("a bank only knows the faults down and slow");
+        }
         if (mode == FaultMode.REJECT_PERSONS) {
-            if (!target.isAgency()) {
+            if (Party.byId(target, Party.Kind.AGENCY).isEmpty()) {
                 throw new IllegalArgumentException("reject-persons only applies to pension or medical");
             }
             if (persons.isEmpty()) {
@@ -40,27 +45,36 @@ public record Fault(Party target, FaultMode mode, Integer count, Duration delay,
     }
 
     public static Fault down(Party target) {
-        return new Fault(target, FaultMode.DOWN, null, null, null);
+        return new Fault(target.id(), FaultMode.DOWN, null, null, null);
     }
 
     public static Fault slow(Party target, Duration delay) {
-        return new Fault(target, FaultMode.SLOW, null, delay, null);
+        return new Fault(target.id(), FaultMode.SLOW, null, delay, null);
     }
 
     public static Fault dropCallbacks(Party target) {
-        return new Fault(target, FaultMode.DROP_CALLBACKS, null, null, null);
+        return new Fault(target.id(), FaultMode.DROP_CALLBACKS, null, null, null);
     }
 
     public static Fault failCallbacks(Party target) {
-        return new Fault(target, FaultMode.FAIL_CALLBACKS, null, null, null);
+        return new Fault(target.id(), FaultMode.FAIL_CALLBACKS, null, null, null);
     }
 
     public static Fault badSignature(Party target) {
-        return new Fault(target, FaultMode.BAD_SIGNATURE, null, null, null);
+        return new Fault(target.id(), FaultMode.BAD_SIGNATURE, null, null, null);
     }
 
     public static Fault rejectPersons(Party agency, String... personIds) {
-        return new Fault(agency, FaultMode.REJECT_PERSONS, null, null, Set.of(personIds));
+        return new Fault(agency.id(), FaultMode.REJECT_PERSONS, null, null, Set.of(personIds));
+    }
+
+    /** A bank (by its id, e.g. {@code icbc}) answering 503. */
+    public static Fault bankDown(String bankId) {
+        return new Fault(bankId, FaultMode.DOWN, null, null, null);
+    }
+
+    public static Fault bankSlow(String bankId, Duration delay) {
+        return new Fault(bankId, FaultMode.SLOW, null, delay, null);
     }
 
     /** The same fault, applying only {@code n} times. */
@@ -70,7 +84,7 @@ public record Fault(Party target, FaultMode mode, Integer count, Duration delay,
 
     @Override
     public String toString() {
-        return target.id() + " " + mode.id() + (count == null ? "" : " x" + count)
+        return target + " " + mode.id() + (count == null ? "" : " x" + count)
                 + (delay == null ? "" : " " + delay.toMillis() + "ms")
                 + (persons.isEmpty() ? "" : " " + Arrays.toString(persons.toArray()));
     }

@@ -19,9 +19,11 @@ public final class FaultRoutes {
     private static final System.Logger LOG = System.getLogger(FaultRoutes.class.getName());
 
     private final Faults faults;
+    private final Set<String> bankIds;
 
-    public FaultRoutes(Faults faults) {
+    public FaultRoutes(Faults faults, Set<String> bankIds) {
         this.faults = faults;
+        this.bankIds = Set.copyOf(bankIds);
     }
 
     public void register(Router router) {
@@ -44,10 +46,12 @@ public final class FaultRoutes {
         return Response.json(200, Map.of("cleared", cleared));
     }
 
-    private static Fault parse(Fields body) {
+    private Fault parse(Fields body) {
         String targetId = body.text("target");
-        Party target = Party.byId(targetId)
-                .orElseThrow(() -> body.invalid("target", "must be one of wechat, alipay, unionpay, pension, medical"));
+        if (Party.byId(targetId).isEmpty() && !bankIds.contains(targetId)) {
+            throw body.invalid("target", "must be one of wechat, alipay, unionpay, pension, medical or a configured bank "
+                    + bankIds);
+        }
         String modeId = body.text("mode");
         FaultMode mode = FaultMode.byId(modeId).orElseThrow(() -> body.invalid("mode",
                 "must be one of down, slow, drop-callbacks, fail-callbacks, bad-signature, reject-persons"));
@@ -58,7 +62,7 @@ public final class FaultRoutes {
             body.array("persons", 10_000).forEach(e -> persons.add(e.text()));
         }
         try {
-            return new Fault(target, mode, count, delayMs == null ? null : Duration.ofMillis(delayMs), persons);
+            return new Fault(targetId, mode, count, delayMs == null ? null : Duration.ofMillis(delayMs), persons);
         } catch (IllegalArgumentException e) {
             throw Problem.badRequest(e.getMessage());
         }
@@ -70,7 +74,7 @@ public final class FaultRoutes {
 
     private static FaultView view(ActiveFault active) {
         Fault f = active.fault();
-        return new FaultView(f.target().id(), f.mode().id(), active.remaining(),
+        return new FaultView(f.target(), f.mode().id(), active.remaining(),
                 f.delay() == null ? null : f.delay().toMillis(), List.copyOf(f.persons()));
     }
 

@@ -28,9 +28,14 @@ public final class Faults {
     }
 
     public Optional<Fault> use(Party party, FaultMode mode, Predicate<Fault> applies) {
+        return use(party.id(), mode, applies);
+    }
+
+    /** Takes one use of a matching fault of the party or bank with this id. */
+    public Optional<Fault> use(String targetId, FaultMode mode, Predicate<Fault> applies) {
         for (ActiveFault.Slot slot : slots) {
             Fault fault = slot.fault();
-            if (fault.target() == party && fault.mode() == mode && applies.test(fault) && slot.tryUse()) {
+            if (fault.target().equals(targetId) && fault.mode() == mode && applies.test(fault) && slot.tryUse()) {
                 if (slot.exhausted()) {
                     slots.remove(slot);
                 }

@@ -1,7 +1,7 @@
 package org.flexsi.simulators.http;
 
 import java.time.Instant;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import org.flexsi.contracts.signing.HttpSignature;
 import org.flexsi.simulators.Party;
@@ -18,27 +18,35 @@ public final class PartyGuard {
     private static final int NONCES_PER_PARTY = 100_000;
 
     private final Faults faults;
-    private final Map<Party, String> secrets = new EnumMap<>(Party.class);
-    private final Map<Party, NonceCache> nonces = new EnumMap<>(Party.class);
+    /** By party id or bank id: parties and banks share one namespace (bank ids never name a party). */
+    private final Map<String, String> secrets = new HashMap<>();
+    private final Map<String, NonceCache> nonces = new HashMap<>();
 
-    public PartyGuard(Faults faults, Map<Party, String> secrets) {
+    public PartyGuard(Faults faults, Map<Party, String> secrets, Map<String, String> bankSecrets) {
         this.faults = faults;
         for (Party party : Party.values()) {
-            this.secrets.put(party, secrets.get(party));
-            // a replay older than twice the skew would already fail the timestamp check
-            this.nonces.put(party, new NonceCache(NONCES_PER_PARTY, 2 * HttpSignature.MAX_CLOCK_SKEW.toSeconds()));
+            this.secrets.put(party.id(), secrets.get(party));
         }
+        this.secrets.putAll(bankSecrets);
+        // a replay older than twice the skew would already fail the timestamp check
+        this.secrets.keySet().forEach(id -> nonces.put(id,
+                new NonceCache(NONCES_PER_PARTY, 2 * HttpSignature.MAX_CLOCK_SKEW.toSeconds())));
     }
 
     public void admitSigned(Party party, Request request) {
-        faults.use(party, FaultMode.SLOW).map(Fault::delay).ifPresent(delay -> sleep(delay.toMillis()));
-        if (faults.use(party, FaultMode.DOWN).isPresent()) {
-            throw Problem.unavailable(party.id() + " is down (injected fault)");
-        }
-        verify(party, request);
+        admitSigned(party.id(), request);
     }
 
-    private void verify(Party party, Request request) {
+    /** For a party or a configured bank, by id; the caller has checked that the id is known. */
+    public void admitSigned(String id, Request request) {
+        faults.use(id, FaultMode.SLOW, f -> true).map(Fault::delay).ifPresent(delay -> sleep(delay.toMillis()));
+        if (faults.use(id, FaultMode.DOWN, f -> true).isPresent()) {
+            throw Problem.unavailable(id + " is down (injected fault)");
+        }
+        verify(id, request);
+    }
+
+    private void verify(String party, Request request) {
         String keyId = request.header(HttpSignature.KEY_ID);
         String timestamp = request.header(HttpSignature.TIMESTAMP);
         String nonce = request.header(HttpSignature.NONCE);
@@ -60,7 +68,7 @@ public final class PartyGuard {
         }
         if (!HttpSignature.verify(secrets.get(party), request.method(), request.rawPath(), epochSeconds, nonce,
                 request.body(), signature)) {
-            throw Problem.unauthorized("signature does not verify with the " + party.id() + " key");
+            throw Problem.unauthorized("signature does not verify with the " + party + " key");
         }
         // only a verified request may claim a nonce, or anyone could burn nonces for others
         if (!nonces.get(party).firstUse(nonce, now.getEpochSecond())) {

@@ -28,7 +28,12 @@ public final class Router implements HttpHandler {
     private final List<Route> routes = new ArrayList<>();
 
     public Router on(String method, String template, Handler handler) {
-        routes.add(new Route(method, template.split("/", -1), handler));
+        return on(method, template, MAX_BODY_BYTES, handler);
+    }
+
+    /** A route that takes bodies up to {@code maxBodyBytes} (a bank's debit file is far larger than any JSON). */
+    public Router on(String method, String template, int maxBodyBytes, Handler handler) {
+        routes.add(new Route(method, template.split("/", -1), maxBodyBytes, handler));
         return this;
     }
 
@@ -63,7 +68,7 @@ public final class Router implements HttpHandler {
                 allowed.add(route.method);
                 continue;
             }
-            byte[] body = readBody(exchange.getRequestBody());
+            byte[] body = readBody(exchange.getRequestBody(), route.maxBodyBytes);
             return route.handler.handle(new Request(method, rawPath, params, exchange.getRequestHeaders(), body));
         }
         if (!allowed.isEmpty()) {
@@ -73,10 +78,10 @@ public final class Router implements HttpHandler {
         throw Problem.notFound("no endpoint " + rawPath);
     }
 
-    private static byte[] readBody(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-        if (body.length > MAX_BODY_BYTES) {
-            throw new Problem(413, "too-large", "body larger than " + MAX_BODY_BYTES + " bytes");
+    private static byte[] readBody(InputStream in, int maxBodyBytes) throws IOException {
+        byte[] body = in.readNBytes(maxBodyBytes + 1);
+        if (body.length > maxBodyBytes) {
+            throw new Problem(413, "too-large", "body larger than " + maxBodyBytes + " bytes");
         }
         return body;
     }
@@ -116,7 +121,7 @@ public final class Router implements HttpHandler {
         }
     }
 
-    private record Route(String method, String[] template, Handler handler) {
+    private record Route(String method, String[] template, int maxBodyBytes, Handler handler) {
 
         /** The decoded path variables, or null when the path does not fit this template. */
         Map<String, String> match(String[] segments) {

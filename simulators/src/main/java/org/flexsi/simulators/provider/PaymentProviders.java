@@ -106,6 +106,53 @@ public final class PaymentProviders {
         return closed;
     }
 
+    /**
+     * Gives back part or all of a successful order, never more than was paid minus what was already given back
+     * (409). A resent refund gets the first answer; a resend that changes it is a 409.
+     */
+    RefundResult refund(Party provider, String merchantRefundId, String merchantOrderId, BigDecimal amount) {
+        Book book = book(provider);
+        synchronized (book) {
+            ProviderRefund earlier = book.refunds.get(merchantRefundId);
+            if (earlier != null) {
+                if (!earlier.merchantOrderId().equals(merchantOrderId) || earlier.amount().compareTo(amount) != 0) {
+                    throw Problem.conflict("refund " + merchantRefundId + " exists for order " + earlier.merchantOrderId()
+                            + " with amount " + earlier.amount());
+                }
+                return new RefundResult(earlier, false);
+            }
+            ProviderOrder order = book.byMerchant.get(merchantOrderId);
+            if (order == null) {
+                throw Problem.notFound("no " + provider.id() + " order for merchant order " + merchantOrderId);
+            }
+            if (order.status() != PaymentStatus.SUCCESS) {
+                throw Problem.conflict("order " + merchantOrderId + " is " + order.status() + "; only a paid order is refunded");
+            }
+            BigDecimal refunded = book.refunds.values().stream().filter(r -> r.merchantOrderId().equals(merchantOrderId))
+                    .map(ProviderRefund::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal left = order.paidAmount().subtract(refunded);
+            if (amount.compareTo(left) > 0) {
+                throw Problem.conflict("order " + merchantOrderId + " has only " + left.toPlainString() + " left to refund");
+            }
+            ProviderRefund refund = new ProviderRefund(merchantRefundId, merchantOrderId, book.nextRefundId(), amount,
+                    Instant.now().truncatedTo(ChronoUnit.MILLIS));
+            book.refunds.put(merchantRefundId, refund);
+            return new RefundResult(refund, true);
+        }
+    }
+
+    record RefundResult(ProviderRefund refund, boolean created) {
+    }
+
+    public List<ProviderRefund> refunds(Party provider) {
+        return book(provider).refunds.values().stream().sorted(Comparator.comparing(ProviderRefund::refundedAt)).toList();
+    }
+
+    /** The refunds of one Beijing business day, in refund order. */
+    public List<ProviderRefund> refundStatement(Party provider, LocalDate day) {
+        return refunds(provider).stream().filter(r -> r.refundedAt().atZone(STATEMENT_ZONE).toLocalDate().equals(day)).toList();
+    }
+
     public Optional<ProviderOrder> order(Party provider, String merchantOrderId) {
         return Optional.ofNullable(book(provider).byMerchant.get(merchantOrderId));
     }
@@ -138,6 +185,8 @@ public final class PaymentProviders {
         private final Map<String, String> merchantIdByProviderId = new ConcurrentHashMap<>();
         private final AtomicLong orderSequence = new AtomicLong();
         private final AtomicLong transactionSequence = new AtomicLong();
+        private final Map<String, ProviderRefund> refunds = new ConcurrentHashMap<>();
+        private final AtomicLong refundSequence = new AtomicLong();
 
         Book(Party provider) {
             this.provider = provider;
@@ -151,6 +200,10 @@ public final class PaymentProviders {
 
         String nextTransactionId() {
             return prefix() + "-tx-" + String.format("%08d", transactionSequence.incrementAndGet());
+        }
+
+        String nextRefundId() {
+            return prefix() + "-rf-" + String.format("%08d", refundSequence.incrementAndGet());
         }
 
         private String prefix() {

@@ -33,7 +33,9 @@ public final class ProviderRoutes {
                 .on("POST", "/providers/{p}/orders/by-merchant/{merchantOrderId}/close", this::close)
                 .on("POST", "/providers/{p}/orders", this::create)
                 .on("POST", "/providers/{p}/orders/{providerOrderId}/pay", this::pay)
-                .on("GET", "/providers/{p}/statements/{day}", this::statement);
+                .on("GET", "/providers/{p}/statements/{day}", this::statement)
+                .on("POST", "/providers/{p}/refunds", this::refund)
+                .on("GET", "/sim/providers/{p}/refunds", this::heldRefunds);
     }
 
     private Response create(Request request) {
@@ -82,6 +84,20 @@ public final class ProviderRoutes {
         return Response.json(200, OrderState.of(providers.close(provider, request.param("merchantOrderId"))));
     }
 
+    private Response refund(Request request) {
+        Party provider = signedBy(request);
+        Fields body = Fields.of(Json.readObject(request.body()));
+        PaymentProviders.RefundResult result = providers.refund(provider, body.identifier("merchantRefundId"),
+                body.identifier("merchantOrderId"), body.money("amount"));
+        return Response.json(result.created() ? 201 : 200, RefundState.of(result.refund()));
+    }
+
+    /** Unsigned inspection for test drivers, like /sim/faults. */
+    private Response heldRefunds(Request request) {
+        Party provider = provider(request);
+        return Response.json(200, java.util.Map.of("refunds", providers.refunds(provider).stream().map(RefundState::of).toList()));
+    }
+
     private Response statement(Request request) {
         Party provider = signedBy(request);
         LocalDate day;
@@ -99,6 +115,11 @@ public final class ProviderRoutes {
                     .append(order.status()).append(',')
                     .append(order.paidAt()).append('\n');
         }
+        // refunds are rows of their own: the refund id as transaction, the refunded order, status REFUND
+        for (ProviderRefund refund : providers.refundStatement(provider, day)) {
+            csv.append(refund.refundId()).append(',').append(refund.merchantOrderId()).append(',')
+                    .append(refund.amount().toPlainString()).append(",REFUND,").append(refund.refundedAt()).append('\n');
+        }
         return Response.text(200, "text/csv; charset=utf-8", csv.toString());
     }
 
@@ -111,6 +132,15 @@ public final class ProviderRoutes {
     private static Party provider(Request request) {
         String id = request.param("p");
         return Party.byId(id, Party.Kind.PROVIDER).orElseThrow(() -> Problem.notFound("no payment provider " + id));
+    }
+
+    record RefundState(String merchantRefundId, String merchantOrderId, String refundId, String status, BigDecimal amount,
+            Instant refundedAt) {
+
+        static RefundState of(ProviderRefund refund) {
+            return new RefundState(refund.merchantRefundId(), refund.merchantOrderId(), refund.refundId(), "SUCCESS",
+                    refund.amount(), refund.refundedAt());
+        }
     }
 
     record OrderCreated(String providerOrderId, String qrCode, String payUrl) {
