@@ -6,14 +6,16 @@ import java.util.Map;
 
 /**
  * Real infrastructure for a service's {@code @QuarkusTest}s: the shared broker, a fresh database
- * named after the service ({@code initArgs: database}), and the test token key.
+ * named after the service ({@code initArgs: database}, plus {@code FLEXSI_TEST_DB_SUFFIX} if set), and the
+ * test token key.
  */
 public class FlexsiTestResource implements QuarkusTestResourceLifecycleManager {
     private String database = "flexsi_test";
 
     @Override
     public void init(Map<String, String> initArgs) {
-        database = initArgs.getOrDefault("database", database);
+        // FLEXSI_TEST_DB_SUFFIX lets two checkouts run the same service's tests at once without sharing a database
+        database = initArgs.getOrDefault("database", database) + System.getenv().getOrDefault("FLEXSI_TEST_DB_SUFFIX", "");
     }
 
     @Override

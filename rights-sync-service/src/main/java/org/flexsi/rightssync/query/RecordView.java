@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.flexsi.rightssync.record.SyncRecord;
+import org.flexsi.rightssync.rejection.Resolution;
 
 /** A record as operations and agencies see it (no ID number: the person id identifies the person here). */
 @Schema(name = "RightsRecord")
@@ -31,12 +32,14 @@ public record RecordView(
         @Schema(description = "When this service learned the decision") Instant recordedAt,
         @Schema(examples = "person not enrolled with this agency") String reason,
         @Schema(examples = "1") int sendAttempts,
-        @Schema(examples = "null") String lastError) {
+        @Schema(examples = "null") String lastError,
+        @Schema(description = "How ops resolved a rejection; null while it is open on the work list") Resolution resolution,
+        @Schema(description = "The rejected record this one sends again", examples = "null") String resendOf) {
 
     public static RecordView of(SyncRecord r) {
         return new RecordView(r.recordId, r.kind.name(), r.agency.name(), r.personId, r.paymentId, r.refundId, r.region,
                 r.insurance, r.monthList(), r.base.toPlainString(), r.amount.toPlainString(), r.paidAt, r.deadline,
                 r.status(), r.atRiskAt != null && !r.stage.decided(), r.sentAt, r.acknowledgedAt, r.agencyReference, r.decidedAt, r.recordedAt,
-                r.reason, r.sendAttempts, r.lastError);
+                r.reason, r.sendAttempts, r.lastError, Resolution.of(r), r.resendOf);
     }
 }

@@ -52,7 +52,8 @@ public class RightsQueries {
         }
         List<SyncRecord> records = SyncRecord.<SyncRecord>find("personId = ?1 and months like ?2 order by seq",
                 personId, "%" + month + "%").list().stream()
-                .filter(r -> r.monthList().contains(month)).toList();
+                // a rejection sent again is represented by its successor
+                .filter(r -> r.monthList().contains(month) && r.successorId == null).toList();
         List<MyRights.Item> items = records.stream().map(RightsQueries::item).toList();
         return new MyRights(month, summary(records), items);
     }
@@ -63,9 +64,10 @@ public class RightsQueries {
         return RecordList.of(found.stream().map(RecordView::of).toList());
     }
 
-    /** The ops work list: what the agencies rejected. */
+    /** The ops work list: what the agencies rejected, open entries first, then the resolved ones with their resolution. */
     public RecordList rejected() {
-        List<SyncRecord> found = SyncRecord.<SyncRecord>find("stage = ?1 order by recordedAt desc", Stage.REJECTED)
+        List<SyncRecord> found = SyncRecord.<SyncRecord>find("stage = ?1"
+                + " order by case when resolution is null then 0 else 1 end, recordedAt desc", Stage.REJECTED)
                 .page(0, LIMIT).list();
         return RecordList.of(found.stream().map(RecordView::of).toList());
     }

@@ -20,6 +20,9 @@ import org.flexsi.rightssync.config.RightsSyncConfig;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class RecordIntake {
+    /** payment.refunded's refundKind for money that never became a payment; older events carry none. */
+    static final String AUTOMATIC = "AUTOMATIC";
+
     private final CalendarService calendar;
     private final RightsSyncConfig config;
     private final Clock clock;
@@ -41,6 +44,12 @@ public class RecordIntake {
     }
 
     public void refund(PaymentRefunded refund) {
+        if (AUTOMATIC.equals(refund.refundKind())) {
+            // money taken twice or after expiry: it never had a payment.succeeded, so no agency was ever told
+            Log.infof("refund %s of %s is automatic: nothing to take back at the agencies", refund.refundId(),
+                    refund.paymentId());
+            return;
+        }
         List<PlannedRecord> planned;
         try {
             planned = RecordPlanner.forRefund(refund, insurance -> paidBase(refund.paymentId(), insurance));

@@ -47,6 +47,14 @@ public final class RecordPlanner {
         return "RS-" + UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The record that carries a rejected record's rights again: a new id, because the agency's decision on
+     * a record id is final there; derived from the rejected id, so one rejection has one successor.
+     */
+    public static String resendId(String rejectedRecordId) {
+        return "RS-" + UUID.nameUUIDFromBytes(("RESEND|" + rejectedRecordId).getBytes(StandardCharsets.UTF_8));
+    }
+
     private static List<PlannedRecord> plan(RecordKind kind, String sourceId, List<LineItem> lines,
             Function<String, Optional<BigDecimal>> fallbackBase) {
         Map<String, List<LineItem>> byInsurance = new LinkedHashMap<>();

@@ -77,6 +77,20 @@ public class SyncRecord extends PanacheEntityBase {
     public Instant recordedAt;
     /** Why the agency rejected the record. */
     public String reason;
+    /** How ops resolved a rejection (RESEND or CLOSE); null while it is on the work list. */
+    public String resolution;
+    @Column(name = "resolved_by")
+    public String resolvedBy;
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+    @Column(name = "resolution_note")
+    public String resolutionNote;
+    /** The record that carries this rejected record's rights again (RESEND). */
+    @Column(name = "successor_id")
+    public String successorId;
+    /** The rejected record this one was sent again for. */
+    @Column(name = "resend_of")
+    public String resendOf;
     @Column(name = "feed_seq")
     public Long feedSeq;
     @Column(name = "created_at")

@@ -12,7 +12,10 @@ import org.flexsi.contracts.events.LineItem;
 import org.flexsi.contracts.events.PaymentRefunded;
 import org.flexsi.contracts.events.PaymentSucceeded;
 import org.flexsi.contracts.events.PersonRegistered;
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.path.json.JsonPath;
+import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.flexsi.contracts.Topics;
 import org.flexsi.platform.kafka.CloudEventHeaders;
@@ -57,9 +60,25 @@ final class Fixtures {
                 "1087.12", Instant.now());
     }
 
-    static PaymentRefunded refund(PaymentSucceeded payment) {
+    /** @param refundKind APPLICATION, REVERSAL, AUTOMATIC, or null as in events older than the field */
+    static PaymentRefunded refund(PaymentSucceeded payment, String refundKind) {
         return new PaymentRefunded("rf-" + UUID.randomUUID(), payment.paymentId(), payment.assessmentSerial(),
-                payment.personId(), payment.region(), payment.lines(), payment.total(), "paid twice", Instant.now(), "APPLICATION");
+                payment.personId(), payment.region(), payment.lines(), payment.total(), "paid twice", Instant.now(), refundKind);
+    }
+
+    /** Waits until this service has processed the event (its inbox holds the event id). */
+    static void awaitConsumed(UUID eventId) {
+        await("event " + eventId + " consumed", Duration.ofSeconds(20), () -> QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) Arc.container().instance(EntityManager.class).get()
+                        .createNativeQuery("select count(*) from inbox_event where event_id = ?1")
+                        .setParameter(1, eventId).getSingleResult()).longValue() == 1));
+    }
+
+    /** The {@code kind} field of the events of one type for a person, sorted (null for events without it). */
+    static List<String> kinds(List<ConsumerRecord<String, String>> events, String person, String type) {
+        return events.stream().filter(r -> person.equals(r.key()) && type.equals(TestKafka.header(r, CloudEventHeaders.TYPE)))
+                .map(r -> JsonPath.from(r.value()).getString("kind")).sorted(java.util.Comparator.nullsFirst(
+                        java.util.Comparator.naturalOrder())).toList();
     }
 
     static void await(String what, Duration timeout, BooleanSupplier condition) {
@@ -111,8 +130,7 @@ final class Fixtures {
 
     /** Events this service wrote for a person (its outbox is the source of everything it publishes). */
     static long announced(String person, String type) {
-        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number) io.quarkus.arc.Arc.container()
-                .instance(jakarta.persistence.EntityManager.class).get()
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) Arc.container().instance(EntityManager.class).get()
                 .createNativeQuery("select count(*) from outbox_event where event_key = ?1 and event_type = ?2")
                 .setParameter(1, person).setParameter(2, type).getSingleResult()).longValue());
     }

@@ -34,6 +34,9 @@ import org.flexsi.simulators.agency.HeldRecord;
 import org.flexsi.simulators.agency.RecordKind;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
 @QuarkusTestResource(value = FlexsiTestResource.class, initArgs = @ResourceArg(name = "database", value = "flexsi_test_rights_sync"))
@@ -93,14 +96,17 @@ class RightsFlowTest {
                 .get("/api/v1/rights/records").then().statusCode(403).contentType("application/problem+json");
     }
 
-    @Test
-    void aRefundSendsAReversalThatTheAgencyBooksOnce() {
+    /** APPLICATION and REVERSAL refunds undo a booked payment; events without refundKind keep doing so. */
+    @ParameterizedTest(name = "refundKind {0}")
+    @NullSource
+    @ValueSource(strings = {"APPLICATION", "REVERSAL"})
+    void aRefundSendsAReversalThatTheAgencyBooksOnceAndIsAnnounced(String refundKind) {
         String person = Fixtures.person();
         Fixtures.register(person);
         PaymentSucceeded payment = Fixtures.pension(person, "2026-01", java.time.Instant.now());
         TestKafka.publish(payment, Fixtures.PAYMENT);
         awaitStatuses(payment.paymentId(), 1, "CONFIRMED");
-        PaymentRefunded refund = Fixtures.refund(payment);
+        PaymentRefunded refund = Fixtures.refund(payment, refundKind);
         TestKafka.publish(refund, Fixtures.PAYMENT);
 
         await("reversal confirmed", Duration.ofSeconds(20), () -> records(payment.paymentId()).getList("records").size() == 2
@@ -110,7 +116,27 @@ class RightsFlowTest {
         assertEquals(refund.refundId(), both.getString("records[1].refundId"));
         List<HeldRecord> held = held(Party.PENSION, person);
         assertEquals(List.of(RecordKind.PAYMENT, RecordKind.REVERSAL), held.stream().map(h -> h.record().kind()).toList());
+        assertTrue(held.stream().allMatch(h -> h.timesReceived() == 1));
         assertEquals("636.80", held.get(1).record().amount().toPlainString());
         assertEquals("3980.00", held.get(1).record().base().toPlainString());
+
+        // the withdrawal is announced like the payment was, told apart by kind
+        List<ConsumerRecord<String, String>> events = rightsEvents(person, seen -> count(seen, person, RightsConfirmed.TYPE) >= 2
+                && count(seen, person, RightsSent.TYPE) >= 2);
+        assertEquals(List.of("PAYMENT", "REVERSAL"), Fixtures.kinds(events, person, RightsSent.TYPE));
+        assertEquals(List.of("PAYMENT", "REVERSAL"), Fixtures.kinds(events, person, RightsConfirmed.TYPE));
+    }
+
+    @Test
+    void anAutomaticRefundTakesNothingBackFromTheAgencies() {
+        String person = Fixtures.person();
+        Fixtures.register(person);
+        // money taken twice: the payment service refunds it without a payment.succeeded ever being published
+        PaymentSucceeded neverPublished = Fixtures.pension(person, "2026-01", java.time.Instant.now());
+        Fixtures.awaitConsumed(TestKafka.publish(Fixtures.refund(neverPublished, "AUTOMATIC"), Fixtures.PAYMENT));
+
+        assertEquals(List.of(), records(neverPublished.paymentId()).getList("records"));
+        assertEquals(List.of(), held(Party.PENSION, person), "nothing was sent to the agency");
+        assertEquals(0, Fixtures.announced(person, RightsSent.TYPE));
     }
 }
