@@ -47,7 +47,8 @@ public class ReconciliationService {
     public ReconciliationModels.Run run(Channel channel, LocalDate day) {
         List<ProviderClient.StatementLine> statement;
         try {
-            statement = providers.statement(channel, day);
+            // the statement also lists the provider's refunds (status REFUND); only payments are matched here
+            statement = providers.statement(channel, day).stream().filter(line -> "SUCCESS".equals(line.status())).toList();
         } catch (ProviderUnavailableException e) {
             throw ProblemException.unavailable(channel.providerId() + " statement not available: " + e.getMessage(), 60);
         }
