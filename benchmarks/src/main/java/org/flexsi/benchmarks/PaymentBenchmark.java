@@ -1,0 +1,125 @@
+package org.flexsi.benchmarks;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.Queue;
+
+/**
+ * The payment benchmark of issue 6 and the confirmation-lag benchmark of issue 8, against a running
+ * local stack: setup, pgbench, a run at the maximum rate, a run at half of it, then the figures against the goals.
+ */
+public final class PaymentBenchmark {
+    static final double RATIO_GOAL = 0.25;
+    static final double CREATE_P99_GOAL_MS = 50;
+    static final double LAG_P99_GOAL_MS = 10_000;
+
+    private PaymentBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        List<String> arguments = Arrays.asList(args);
+        if (BenchmarkOptions.wantsHelp(arguments)) {
+            System.out.print(BenchmarkOptions.USAGE);
+            return;
+        }
+        int code;
+        try {
+            code = run(BenchmarkOptions.parse(arguments));
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.print(BenchmarkOptions.USAGE);
+            code = 2;
+        } catch (IllegalStateException e) {
+            System.err.println("error: " + e.getMessage());
+            code = 1;
+        }
+        System.exit(code);
+    }
+
+    private static int run(BenchmarkOptions options) {
+        Stack stack = Stack.at(options.stateDir());
+        System.out.printf("flexsi payment benchmark %s: payment %s, Kafka %s, PostgreSQL %s%n", Instant.now(),
+                stack.url("payment"), stack.kafka(), stack.postgres());
+
+        long setupStart = System.nanoTime();
+        Population population = new Population(stack);
+        String catalogue = population.ensureCatalogue();
+        List<String> persons = population.register(options.persons());
+        CatchUp.await(stack.kafka(), Duration.ofSeconds(60));
+        Queue<Population.Payer> payers = population.assess(persons, options.setupConcurrency());
+        long lag = CatchUp.await(stack.kafka(), Duration.ofSeconds(120));
+        System.out.printf("setup: catalogue %s, %d persons registered and assessed in %.1f s%s%n", catalogue, payers.size(),
+                (System.nanoTime() - setupStart) / 1e9, lag == 0 ? "" : " (services still " + lag + " events behind)");
+
+        OptionalDouble tps = OptionalDouble.empty();
+        if (options.pgbench()) {
+            tps = OptionalDouble.of(new PgBench(stack.postgres(), System.getenv().getOrDefault("FLEXSI_DB_USER", "postgres")).run(options));
+            System.out.printf("pgbench: %.1f TPS (database %s, -s %d -c %d -j %d -T %d)%n", tps.getAsDouble(),
+                    options.pgbenchDatabase(), options.pgbenchScale(), options.pgbenchClients(), options.pgbenchThreads(),
+                    options.pgbenchRun().toSeconds());
+        }
+
+        try (EventWatch watch = new EventWatch(stack.kafka())) {
+            LoadRun max = new LoadRun("maximum rate: " + options.concurrency() + " payers back to back for "
+                    + options.maxRun().toSeconds() + " s", stack, watch, payers);
+            max.closedLoop(options.concurrency(), options.maxRun());
+            max.drain(options.drain());
+            print(max);
+
+            double halfRate = options.halfRate().orElse(max.paymentsPerSecond() / 2);
+            LoadRun half = new LoadRun(String.format("half rate: %.1f payments/s for %d s", halfRate, options.halfRun().toSeconds()),
+                    stack, watch, payers);
+            if (halfRate > 0) {
+                CatchUp.await(stack.kafka(), Duration.ofSeconds(60));
+                half.openLoop(halfRate, options.halfRun());
+                half.drain(options.drain());
+                print(half);
+            }
+            printGoals(max, half, tps);
+        }
+        return 0;
+    }
+
+    private static void print(LoadRun run) {
+        System.out.println();
+        System.out.println("run " + run.name);
+        System.out.printf("  payments fully processed  %d of %d ordered, %.1f /s over %.1f s%s%n", run.succeeded, run.ordered(),
+                run.paymentsPerSecond(), run.elapsedSeconds, run.ranOutOfPayers ? " (ran out of prepared persons: raise --persons)" : "");
+        System.out.println("  create-order latency      " + run.createOrder.describe());
+        System.out.println("  order -> succeeded        " + run.orderToSucceeded.describe());
+        System.out.printf("  confirmation lag          %s, %d of %d confirmed%n", run.confirmationLag.describe(), run.confirmed,
+                run.succeeded);
+        System.out.println("  errors                    " + run.errorSummary());
+    }
+
+    private static void printGoals(LoadRun max, LoadRun half, OptionalDouble tps) {
+        System.out.println();
+        System.out.println("goals");
+        if (tps.isPresent()) {
+            double ratio = max.paymentsPerSecond() / tps.getAsDouble();
+            System.out.printf("  issue 6  payments/s / pgbench TPS    %.1f / %.1f = %.3f   goal >= %.2f   %s%n", max.paymentsPerSecond(),
+                    tps.getAsDouble(), ratio, RATIO_GOAL, verdict(ratio >= RATIO_GOAL));
+        } else {
+            System.out.println("  issue 6  payments/s / pgbench TPS    not measured (--no-pgbench)");
+        }
+        double p99 = half.createOrder.percentileMillis(99);
+        System.out.printf("  issue 6  create-order p99 at half    %s   goal <= %.0f ms   %s%n", Samples.millis(p99), CREATE_P99_GOAL_MS,
+                Double.isNaN(p99) ? "NOT MEASURED" : verdict(p99 <= CREATE_P99_GOAL_MS));
+        Samples lag = new Samples();
+        for (LoadRun run : List.of(max, half)) {
+            lag.addAll(run.confirmationLag);
+        }
+        double lagP99 = lag.percentileMillis(99);
+        boolean allConfirmed = max.confirmed + half.confirmed == max.ordered() + half.ordered();
+        System.out.printf("  issue 8  confirmation lag p99 (both) %s   goal <= 10 s    %s%n", Samples.millis(lagP99),
+                Double.isNaN(lagP99) ? "NOT MEASURED" : verdict(lagP99 <= LAG_P99_GOAL_MS && allConfirmed)
+                        + (allConfirmed ? "" : " (not every payment was confirmed within the drain time)"));
+    }
+
+    static String verdict(boolean met) {
+        return met ? "MET" : "MISSED";
+    }
+}
