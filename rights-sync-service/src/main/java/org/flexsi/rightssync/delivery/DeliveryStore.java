@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -84,25 +85,26 @@ public class DeliveryStore {
     public void acknowledged(Agency agency, AgencyClient.Accepted receipt, List<String> ids) {
         Instant now = clock.instant();
         Set<String> duplicates = new HashSet<>(receipt.duplicates());
-        for (String id : ids) {
-            SyncRecord r = em.find(SyncRecord.class, id, LockModeType.PESSIMISTIC_WRITE);
-            if (r == null) {
-                continue;
-            }
+        // the whole batch locked in one round trip, in id order like every other writer of several records
+        List<SyncRecord> records = em.createQuery("from SyncRecord where recordId in :ids order by recordId", SyncRecord.class)
+                .setParameter("ids", ids).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        List<RightsSent> announced = new ArrayList<>();
+        for (SyncRecord r : records) {
             r.resend = false;
             r.lastError = null;
             if (r.acknowledgedAt == null) {
                 // once per record, even if the agency's decision overtook its receipt
                 r.acknowledgedAt = now;
                 r.receiptId = receipt.receiptId();
-                outbox.publish(new RightsSent(r.recordId, r.personId, agency.name(), r.paymentId, now, r.kind.name()));
+                announced.add(new RightsSent(r.recordId, r.personId, agency.name(), r.paymentId, now, r.kind.name()));
             }
             if (r.stage == Stage.PENDING || r.stage == Stage.SENT) {
                 r.stage = Stage.ACKNOWLEDGED;
                 r.polls = 0;
-                r.nextPollAt = now.plus(duplicates.contains(id) ? DUPLICATE_POLL : config.poll().after());
+                r.nextPollAt = now.plus(duplicates.contains(r.recordId) ? DUPLICATE_POLL : config.poll().after());
             }
         }
+        outbox.publishAll(announced);
     }
 
     public void failed(List<String> ids, String reason) {

@@ -28,10 +28,11 @@ public class FeedSequencer {
         if (!mine) {
             return;
         }
+        // rows that delivery holds are numbered next pass: waiting for them could deadlock with a batch being sent
         em.createNativeQuery("update sync_record r set feed_seq = numbered.n from ("
                 + " select record_id, nextval('feed_seq') as n from ("
                 + "  select s.record_id from sync_record s join person p on p.person_id = s.person_id"
-                + "  where s.feed_seq is null order by s.seq limit 5000) ordered) numbered"
+                + "  where s.feed_seq is null order by s.seq limit 5000 for update of s skip locked) ordered) numbered"
                 + " where r.record_id = numbered.record_id").executeUpdate();
     }
 }

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.flexsi.contracts.signing.HttpSignature;
 import org.flexsi.simulators.Party;
@@ -32,6 +33,9 @@ public final class CallbackSender {
     private static final System.Logger LOG = System.getLogger(CallbackSender.class.getName());
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
     private static final int LOG_CAPACITY = 10_000;
+    /** Like a real party's notifier, a bounded number of callbacks in flight: a slow receiver is queued for, not flooded. */
+    private static final int MAX_IN_FLIGHT = 64;
+    private static final long WAIT_FOR_SLOT_MILLIS = 20;
 
     private final Map<Party, String> secrets;
     private final Faults faults;
@@ -39,6 +43,7 @@ public final class CallbackSender {
     private final ScheduledExecutorService scheduler;
     private final HttpClient client;
     private final Deque<CallbackAttempt> attempts = new ArrayDeque<>();
+    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
 
     /**
      * @param scheduler runs attempts and waits between them; owned by the caller
@@ -73,8 +78,12 @@ public final class CallbackSender {
     }
 
     private void schedule(Delivery delivery, int attempt, Duration delay) {
+        scheduleIn(delivery, attempt, delay.toMillis());
+    }
+
+    private void scheduleIn(Delivery delivery, int attempt, long millis) {
         try {
-            scheduler.schedule(() -> attempt(delivery, attempt), delay.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> attempt(delivery, attempt), millis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // the simulators are closing; an undelivered callback is exactly what a crash would leave
             LOG.log(Level.DEBUG, "callback to " + delivery.url + " abandoned at shutdown");
@@ -82,7 +91,24 @@ public final class CallbackSender {
     }
 
     private void attempt(Delivery delivery, int attempt) {
+        if (!inFlight.tryAcquire()) {
+            // waiting for a slot is not an attempt: try the same attempt again shortly
+            scheduleIn(delivery, attempt, WAIT_FOR_SLOT_MILLIS);
+            return;
+        }
+        try {
+            send(delivery, attempt);
+        } catch (RuntimeException e) {
+            inFlight.release();
+            LOG.log(Level.WARNING, "callback to " + delivery.url + " could not be sent: " + e);
+            failed(delivery, attempt, CallbackAttempt.Outcome.UNREACHABLE, null);
+        }
+    }
+
+    /** One attempt, holding a slot that is given back when the answer (or the injected failure) is in. */
+    private void send(Delivery delivery, int attempt) {
         if (faults.use(delivery.from, FaultMode.FAIL_CALLBACKS).isPresent()) {
+            inFlight.release();
             failed(delivery, attempt, CallbackAttempt.Outcome.INJECTED_FAILURE, null);
             return;
         }
@@ -104,6 +130,7 @@ public final class CallbackSender {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body))
                 .build();
         client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+            inFlight.release();
             if (error != null) {
                 failed(delivery, attempt, CallbackAttempt.Outcome.UNREACHABLE, null);
             } else if (response.statusCode() / 100 == 2) {
