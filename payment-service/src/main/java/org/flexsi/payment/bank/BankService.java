@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import org.flexsi.contracts.events.PaymentRefunded;
 import org.flexsi.payment.assessment.Assessment;
 import org.flexsi.payment.common.Money;
 import org.flexsi.payment.order.Channel;
@@ -132,15 +131,14 @@ public class BankService {
         refund.lines = payment.lines;
         refund.total = payment.paidAmount;
         refund.reason = payment.statusReason;
+        // nothing to pay out: the bank undid its own booking, the money never left the payer's side
         refund.state = Refund.State.REFUNDED;
         refund.createdAt = now;
         refund.decidedAt = now;
         refund.refundedAt = now;
         refund.persist();
         // consumers counted the payment: tell them it is undone, with the lines it covered
-        outbox.publish(new PaymentRefunded(refund.id.toString(), payment.id.toString(), payment.assessmentSerial,
-                payment.personId, payment.region, payment.lineItems(), Money.text(refund.total), refund.reason, now,
-                refund.kind.name()));
+        outbox.publish(refund.announcement(payment));
         return view(payment);
     }
 

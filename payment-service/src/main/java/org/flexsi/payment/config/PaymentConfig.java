@@ -15,6 +15,8 @@ public interface PaymentConfig {
 
     Debit debit();
 
+    Refunds refunds();
+
     interface Orders {
         /** How long a QR code order may be paid. */
         @WithDefault("30m")
@@ -41,5 +43,24 @@ public interface PaymentConfig {
         /** R19: the batch of a month runs after this day of that month (Hubei: after the 20th). */
         @WithDefault("20")
         int afterDayOfMonth();
+    }
+
+    /** Paying approved and automatic refunds back (R25). */
+    interface Refunds {
+        /** The bank holding flexsi's collection account that refund transfers are paid from; signed with its bank secret. */
+        @WithDefault("icbc")
+        String payoutBank();
+
+        /** How often the payout worker runs; read by its schedule. */
+        @WithDefault("30s")
+        Duration payoutEvery();
+
+        /** Refunds paid out per run at most. */
+        @WithDefault("20")
+        int batch();
+
+        /** Timeout of one transfer call to the payout bank (provider refunds use orders.provider-timeout). */
+        @WithDefault("5s")
+        Duration timeout();
     }
 }

@@ -10,7 +10,8 @@ import org.flexsi.payment.common.Money;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IssueView(
         String issueId,
-        @Schema(examples = "MISSING_ON_THEIRS") String kind,
+        @Schema(examples = "MISSING_ON_THEIRS", enumeration = { "AMOUNT_MISMATCH", "MISSING_ON_THEIRS", "AMOUNT_DIFFERENCE",
+                "STATUS_DIFFERENCE", "UNKNOWN_ORDER", "REFUND_PAYOUT_FAILED" }) String kind,
         @Schema(examples = "WECHAT") String channel,
         LocalDate businessDay,
         String paymentId,

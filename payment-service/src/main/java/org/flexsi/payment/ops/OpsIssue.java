@@ -12,11 +12,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** Something ops must look at: a channel reported another amount, or a statement and our books disagree. */
+/**
+ * Something ops must look at: a channel reported another amount, a statement and our books disagree, or a refund
+ * could not be paid back.
+ */
 @Entity
 @Table(name = "ops_issue")
 public class OpsIssue extends PanacheEntityBase {
-    public enum Kind { AMOUNT_MISMATCH, MISSING_ON_THEIRS, AMOUNT_DIFFERENCE, STATUS_DIFFERENCE, UNKNOWN_ORDER }
+    public enum Kind {
+        AMOUNT_MISMATCH, MISSING_ON_THEIRS, AMOUNT_DIFFERENCE, STATUS_DIFFERENCE, UNKNOWN_ORDER, REFUND_PAYOUT_FAILED
+    }
 
     public enum State { OPEN, RESOLVED }
 

@@ -55,7 +55,8 @@ public class OpsResource {
     @APIResponse(responseCode = "403", description = "Ops only",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<IssueView> list(@QueryParam("state") @Pattern(regexp = "OPEN|RESOLVED") String state,
-            @QueryParam("kind") @Pattern(regexp = "AMOUNT_MISMATCH|MISSING_ON_THEIRS|AMOUNT_DIFFERENCE|STATUS_DIFFERENCE|UNKNOWN_ORDER") String kind,
+            @QueryParam("kind") @Pattern(regexp = "AMOUNT_MISMATCH|MISSING_ON_THEIRS|AMOUNT_DIFFERENCE|STATUS_DIFFERENCE|UNKNOWN_ORDER"
+                    + "|REFUND_PAYOUT_FAILED") String kind,
             @QueryParam("channel") @Size(max = 32) String channel) {
         return ops.issues(state, kind, channel);
     }

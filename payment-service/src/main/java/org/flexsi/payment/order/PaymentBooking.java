@@ -8,13 +8,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 import org.flexsi.contracts.events.PaymentFailed;
-import org.flexsi.contracts.events.PaymentRefunded;
 import org.flexsi.contracts.events.PaymentSucceeded;
 import org.flexsi.payment.assessment.Assessment;
 import org.flexsi.payment.common.Money;
 import org.flexsi.payment.ops.OpsIssue;
 import org.flexsi.payment.ops.OpsIssues;
 import org.flexsi.payment.refund.Refund;
+import org.flexsi.payment.refund.RefundPayouts;
 import org.flexsi.platform.outbox.Outbox;
 import org.flexsi.platform.problem.ProblemException;
 
@@ -29,12 +29,14 @@ public class PaymentBooking {
     private final Outbox outbox;
     private final OpsIssues issues;
     private final OrderExpiry expiry;
+    private final RefundPayouts payouts;
 
-    public PaymentBooking(EntityManager em, Outbox outbox, OpsIssues issues, OrderExpiry expiry) {
+    public PaymentBooking(EntityManager em, Outbox outbox, OpsIssues issues, OrderExpiry expiry, RefundPayouts payouts) {
         this.em = em;
         this.outbox = outbox;
         this.issues = issues;
         this.expiry = expiry;
+        this.payouts = payouts;
     }
 
     /** A channel's report on one order; {@code reportedAmount} null when the channel does not say. */
@@ -125,7 +127,7 @@ public class PaymentBooking {
         payment.updatedAt = Instant.now();
     }
 
-    /** Money that must not count goes straight back, without review: it was never ours to keep. */
+    /** Money that must not count goes back without review: it was never ours to keep. */
     private void refundAutomatically(Payment payment, String reason) {
         Instant now = Instant.now();
         Refund refund = new Refund();
@@ -137,13 +139,9 @@ public class PaymentBooking {
         refund.lines = payment.lines;
         refund.total = payment.paidAmount;
         refund.reason = reason;
-        refund.state = Refund.State.REFUNDED;
         refund.createdAt = now;
         refund.decidedAt = now;
-        refund.refundedAt = now;
+        payouts.start(refund, payment);
         refund.persist();
-        outbox.publish(new PaymentRefunded(refund.id.toString(), payment.id.toString(), payment.assessmentSerial,
-                payment.personId, payment.region, payment.lineItems(), Money.text(refund.total), reason, now,
-                refund.kind.name()));
     }
 }

@@ -27,4 +27,12 @@ public class Persons {
                 .setParameter(1, Digests.idNumber(idNumber)).setParameter(2, name.strip()).getResultList();
         return ids.stream().findFirst();
     }
+
+    /** The registered name, when person.registered was seen for this id. */
+    public Optional<String> name(String personId) {
+        @SuppressWarnings("unchecked")
+        List<String> names = em.createNativeQuery("select name from person where person_id = ?1")
+                .setParameter(1, personId).getResultList();
+        return names.stream().findFirst();
+    }
 }

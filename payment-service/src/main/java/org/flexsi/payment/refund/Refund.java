@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.flexsi.contracts.events.LineItem;
+import org.flexsi.contracts.events.PaymentRefunded;
 import org.flexsi.payment.common.Jsons;
+import org.flexsi.payment.common.Money;
+import org.flexsi.payment.order.Payment;
 
 /** Money going back (退付, R25): automatically for money taken twice or too late, or on an application under agency review. */
 @Entity
@@ -23,7 +26,13 @@ public class Refund extends PanacheEntityBase {
     public enum State {
         /** Medical refunds applied for by a proxy wait for the person's own application. */
         AWAITING_PERSON,
-        IN_REVIEW, REJECTED, REFUNDED
+        IN_REVIEW, REJECTED,
+        /** Approved (or automatic): the payout worker is paying it back; nothing announced yet. */
+        PAYING_OUT,
+        /** The bank or provider refused the payout for good, or there is no account to pay to: ops act (an ops issue). */
+        PAYOUT_FAILED,
+        /** The money went back; announced as payment.refunded. */
+        REFUNDED
     }
 
     @Id
@@ -60,8 +69,28 @@ public class Refund extends PanacheEntityBase {
     public Instant decidedAt;
     @Column(name = "refunded_at")
     public Instant refundedAt;
+    /** The account holder's name sent with the transfer, fixed at approval so every resend is the same request. */
+    @Column(name = "account_name")
+    public String accountName;
+    @Column(name = "payout_attempts")
+    public int payoutAttempts;
+    /** Why the last attempt did not pay out: the party was unreachable (retried), or its refusal (PAYOUT_FAILED). */
+    @Column(name = "payout_error")
+    public String payoutError;
+    /** Who paid the money back: the payout bank's id or the provider's. */
+    @Column(name = "payout_via")
+    public String payoutVia;
+    /** Their id of the payout: the bank's transaction id or the provider's refund id. */
+    @Column(name = "payout_reference")
+    public String payoutReference;
 
     public List<LineItem> lineItems() {
         return Jsons.lines(lines);
+    }
+
+    /** payment.refunded for this refund of {@code payment}: only once the money went back. */
+    public PaymentRefunded announcement(Payment payment) {
+        return new PaymentRefunded(id.toString(), payment.id.toString(), payment.assessmentSerial, payment.personId,
+                payment.region, lineItems(), Money.text(total), reason, refundedAt, kind.name());
     }
 }

@@ -52,7 +52,10 @@ public final class RefundModels {
             String applicantId,
             @Schema(examples = "APPLICATION", enumeration = { "AUTOMATIC", "APPLICATION", "REVERSAL" }) String kind,
             @Schema(examples = "PENSION") String agency,
-            @Schema(examples = "IN_REVIEW", enumeration = { "AWAITING_PERSON", "IN_REVIEW", "REJECTED", "REFUNDED" }) String state,
+            @Schema(examples = "IN_REVIEW", enumeration = { "AWAITING_PERSON", "IN_REVIEW", "REJECTED", "PAYING_OUT",
+                    "PAYOUT_FAILED", "REFUNDED" }, description = "PAYING_OUT: approved, being paid back; PAYOUT_FAILED: the"
+                            + " bank or provider refused the payout, or there is no account to pay to: ops act;"
+                            + " REFUNDED: the money went back") String state,
             List<LineItem> lines,
             @Schema(examples = "796.00") String total,
             String reason,
@@ -62,13 +65,20 @@ public final class RefundModels {
             String decisionReason,
             Instant createdAt,
             Instant decidedAt,
-            Instant refundedAt) {
+            Instant refundedAt,
+            @Schema(description = "Payout attempts so far", examples = "1") int payoutAttempts,
+            @Schema(description = "Who paid the money back or refused to: the payout bank or the payment's provider",
+                    examples = "icbc") String payoutVia,
+            @Schema(description = "Their id of the payout: the bank's transaction id or the provider's refund id",
+                    examples = "icbc-tr-00000001") String payoutReference,
+            @Schema(description = "Why the last attempt did not pay out (unreachable: retried; PAYOUT_FAILED: the refusal)",
+                    examples = "icbc could not pay the account: ACCOUNT_CLOSED") String payoutError) {
 
         static View of(Refund r) {
             return new View(r.id.toString(), r.paymentId.toString(), r.personId, r.applicantId, r.kind.name(),
                     r.agency == null ? null : r.agency.name(), r.state.name(), r.lineItems(), Money.text(r.total), r.reason,
                     r.bankAccount == null ? null : Digests.maskTail(r.bankAccount), r.bankName, r.bankCode, r.decisionReason,
-                    r.createdAt, r.decidedAt, r.refundedAt);
+                    r.createdAt, r.decidedAt, r.refundedAt, r.payoutAttempts, r.payoutVia, r.payoutReference, r.payoutError);
         }
     }
 }

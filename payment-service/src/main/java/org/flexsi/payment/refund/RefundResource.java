@@ -81,7 +81,8 @@ public class RefundResource {
     @APIResponse(responseCode = "403", description = "Agencies only",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<RefundModels.View> forReview(
-            @QueryParam("state") @Pattern(regexp = "AWAITING_PERSON|IN_REVIEW|REJECTED|REFUNDED") String state,
+            @QueryParam("state") @Pattern(regexp = "AWAITING_PERSON|IN_REVIEW|REJECTED|PAYING_OUT|PAYOUT_FAILED|REFUNDED")
+            String state,
             @Context SecurityContext security) {
         return refunds.forReview(Caller.of(security), state);
     }
@@ -90,7 +91,9 @@ public class RefundResource {
     @Path("/agency/refunds/{refundId}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.AGENCY)
-    @Operation(summary = "Approve or reject a refund", description = "Approved refunds are paid back and announced as payment.refunded.")
+    @Operation(summary = "Approve or reject a refund", description = "An approved refund is PAYING_OUT: it is"
+            + " transferred to the applicant's account in the background and announced as payment.refunded once the money"
+            + " went back.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RefundModels.View.class)))
     @APIResponse(responseCode = "400", description = "Invalid body; a rejection needs a reason",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

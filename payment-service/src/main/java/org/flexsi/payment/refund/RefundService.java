@@ -8,29 +8,26 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.flexsi.contracts.events.PaymentRefunded;
 import org.flexsi.payment.common.Caller;
-import org.flexsi.payment.common.Money;
 import org.flexsi.payment.order.Payment;
 import org.flexsi.payment.order.PaymentStatus;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
-import org.flexsi.platform.outbox.Outbox;
 import org.flexsi.platform.problem.ProblemException;
 
 /**
  * Refund applications (退付, R25): the person or the paying proxy applies with a bank account; the pension or
  * medical agency reviews (medical also needs the person's own application); an approved refund is paid back
- * and announced as payment.refunded.
+ * by {@link RefundPayouts}, which announces it as payment.refunded.
  */
 @ApplicationScoped
 @Transactional
 public class RefundService {
     private final IdempotencyKeys idempotency;
-    private final Outbox outbox;
+    private final RefundPayouts payouts;
 
-    public RefundService(IdempotencyKeys idempotency, Outbox outbox) {
+    public RefundService(IdempotencyKeys idempotency, RefundPayouts payouts) {
         this.idempotency = idempotency;
-        this.outbox = outbox;
+        this.payouts = payouts;
     }
 
     public Response apply(Caller caller, String key, UUID paymentId, RefundModels.Application application) {
@@ -134,13 +131,9 @@ public class RefundService {
             refund.decisionReason = decision.reason();
             return RefundModels.View.of(refund);
         }
-        refund.state = Refund.State.REFUNDED;
         refund.decisionReason = decision.reason();
-        refund.refundedAt = now;
-        Payment payment = Payment.findById(refund.paymentId);
-        outbox.publish(new PaymentRefunded(refund.id.toString(), payment.id.toString(), payment.assessmentSerial,
-                payment.personId, payment.region, refund.lineItems(), Money.text(refund.total), refund.reason, now,
-                refund.kind.name()));
+        // the money goes back through the payout worker, which announces payment.refunded once it has
+        payouts.start(refund, Payment.findById(refund.paymentId));
         return RefundModels.View.of(refund);
     }
 

@@ -49,9 +49,11 @@ class RefundTest {
         given().header("Authorization", agency("pension")).get("/api/v1/agency/refunds").then().statusCode(200)
                 .body("refundId", hasItem(refundId));
         given().header("Authorization", agency("pension")).contentType("application/json").body("{\"decision\":\"APPROVE\"}")
-                .post("/api/v1/agency/refunds/" + refundId + "/decision").then().statusCode(200).body("state", equalTo("REFUNDED"));
+                .post("/api/v1/agency/refunds/" + refundId + "/decision").then().statusCode(200).body("state", equalTo("PAYING_OUT"));
         given().header("Authorization", agency("pension")).contentType("application/json").body("{\"decision\":\"APPROVE\"}")
                 .post("/api/v1/agency/refunds/" + refundId + "/decision").then().statusCode(409);
+        // paid back by the payout worker (RefundPayoutTest), then announced
+        await("refunded", () -> "REFUNDED".equals(text(db, "select state from refund where id = ?::uuid", refundId)));
 
         JsonNode event = awaitEvent(refundId, PaymentRefunded.TYPE);
         assertEquals(paymentId, event.get("paymentId").asText());

@@ -1,0 +1,152 @@
+package org.flexsi.payment.refund;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.flexsi.payment.common.Money;
+import org.flexsi.payment.config.PaymentConfig;
+import org.flexsi.payment.ops.OpsIssue;
+import org.flexsi.payment.ops.OpsIssues;
+import org.flexsi.payment.order.Payment;
+import org.flexsi.payment.person.Persons;
+import org.flexsi.payment.provider.ProviderClient;
+import org.flexsi.payment.provider.ProviderUnavailableException;
+import org.flexsi.platform.outbox.Outbox;
+
+/**
+ * Pays refunds back (R25) and only then announces them. An approved application goes by bank transfer from
+ * flexsi's collection account to the account the applicant gave; an automatic refund of an online payment goes
+ * back through that provider's refund API. The refund id is the transfer id / merchant refund id, both idempotent
+ * at the other side, so a crash between their answer and our commit is harmless: the next run resends and gets
+ * the first answer. payment.refunded is written in the same transaction as REFUNDED, so it is published once.
+ */
+@ApplicationScoped
+public class RefundPayouts {
+    /** Counter and debit money came from an account we were never told (a debit agreement has no bank code). */
+    static final String NO_ACCOUNT = "no account: pay back at the bank counter";
+
+    private final EntityManager em;
+    private final PaymentConfig config;
+    private final BankTransfers transfers;
+    private final ProviderClient providers;
+    private final Persons persons;
+    private final OpsIssues issues;
+    private final Outbox outbox;
+
+    public RefundPayouts(EntityManager em, PaymentConfig config, BankTransfers transfers, ProviderClient providers,
+            Persons persons, OpsIssues issues, Outbox outbox) {
+        this.em = em;
+        this.config = config;
+        this.transfers = transfers;
+        this.providers = providers;
+        this.persons = persons;
+        this.issues = issues;
+        this.outbox = outbox;
+    }
+
+    /**
+     * Sends a decided refund on its way, in the caller's transaction: to the payout worker (PAYING_OUT), or to
+     * ops when there is nowhere to pay it (an automatic refund of counter or debit money).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void start(Refund refund, Payment payment) {
+        if (refund.kind == Refund.Kind.AUTOMATIC && !payment.channel.online()) {
+            // the bank gave us the money but not the payer's account: ops pay it back at the counter
+            refused(refund, payment, Payout.refused(payment.channel.name(), NO_ACCOUNT));
+            return;
+        }
+        if (refund.kind == Refund.Kind.APPLICATION) {
+            refund.accountName = accountName(refund);
+        }
+        refund.state = Refund.State.PAYING_OUT;
+    }
+
+    /**
+     * The bank checks the holder's name with the account: the applicant's registered name; a proxy who is not
+     * registered himself gives his own account under the person's name as flexsi knows it; failing both (the
+     * registration not seen yet) the applicant's id, which a strict bank refuses and ops then see.
+     */
+    private String accountName(Refund refund) {
+        return persons.name(refund.applicantId).or(() -> persons.name(refund.personId)).orElse(refund.applicantId);
+    }
+
+    @Scheduled(every = "${flexsi.payment.refunds.payout-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void run() {
+        for (UUID id : due()) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> payOut(id));
+            } catch (RuntimeException e) {
+                // one refund's bug must not hold up the others; it stays PAYING_OUT and is tried again
+                Log.errorf(e, "payout of refund %s failed", id);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<UUID> due() {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select id from refund where state = 'PAYING_OUT' order by created_at limit ?1")
+                .setParameter(1, config.refunds().batch()).getResultList());
+    }
+
+    /** One refund in its own transaction, its row locked so that another instance skips it. */
+    void payOut(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Refund> locked = em.createNativeQuery("select * from refund where id = ?1 and state = 'PAYING_OUT'"
+                + " for update skip locked", Refund.class).setParameter(1, id).getResultList();
+        if (locked.isEmpty()) {
+            return;
+        }
+        Refund refund = locked.get(0);
+        Payment payment = Payment.findById(refund.paymentId);
+        Payout payout = refund.kind == Refund.Kind.APPLICATION ? transfers.transfer(refund) : providerRefund(refund, payment);
+        refund.payoutAttempts++;
+        switch (payout.result()) {
+            case PAID -> {
+                refund.state = Refund.State.REFUNDED;
+                refund.refundedAt = Instant.now();
+                refund.payoutVia = payout.via();
+                refund.payoutReference = payout.detail();
+                refund.payoutError = null;
+                outbox.publish(refund.announcement(payment));
+                Log.infof("refund %s paid back via %s (%s)", refund.id, payout.via(), payout.detail());
+            }
+            case REFUSED -> refused(refund, payment, payout);
+            case UNREACHABLE -> {
+                refund.payoutError = limit(payout.detail());
+                Log.warnf("refund %s not paid back yet (attempt %d): %s", refund.id, refund.payoutAttempts, payout.detail());
+            }
+        }
+    }
+
+    /** Automatic refunds of online payments: the whole paid amount back to the payer through the provider. */
+    private Payout providerRefund(Refund refund, Payment payment) {
+        String provider = payment.channel.providerId();
+        try {
+            ProviderClient.RefundOutcome outcome = providers.refund(payment.channel, refund.id, payment.id, refund.total);
+            return outcome.refundId() != null ? Payout.paid(provider, outcome.refundId())
+                    : Payout.refused(provider, outcome.refusal());
+        } catch (ProviderUnavailableException e) {
+            return Payout.unreachable(provider, e.getMessage());
+        }
+    }
+
+    private void refused(Refund refund, Payment payment, Payout payout) {
+        refund.state = Refund.State.PAYOUT_FAILED;
+        refund.payoutVia = payout.via();
+        refund.payoutError = limit(payout.detail());
+        issues.raise(OpsIssue.Kind.REFUND_PAYOUT_FAILED, payment.channel.name(), null, payment.id, refund.id.toString(),
+                refund.total, null, "refund " + refund.id + " of " + Money.text(refund.total) + " could not be paid back: "
+                        + payout.detail());
+    }
+
+    private static String limit(String text) {
+        return text.length() > 500 ? text.substring(0, 500) : text;
+    }
+}
