@@ -11,6 +11,7 @@ import org.flexsi.contracts.events.PaymentFailed;
 import org.flexsi.contracts.events.PaymentSucceeded;
 import org.flexsi.payment.assessment.Assessment;
 import org.flexsi.payment.common.Money;
+import org.flexsi.payment.monitor.PaymentMetrics;
 import org.flexsi.payment.ops.OpsIssue;
 import org.flexsi.payment.ops.OpsIssues;
 import org.flexsi.payment.refund.Refund;
@@ -30,13 +31,16 @@ public class PaymentBooking {
     private final OpsIssues issues;
     private final OrderExpiry expiry;
     private final RefundPayouts payouts;
+    private final PaymentMetrics metrics;
 
-    public PaymentBooking(EntityManager em, Outbox outbox, OpsIssues issues, OrderExpiry expiry, RefundPayouts payouts) {
+    public PaymentBooking(EntityManager em, Outbox outbox, OpsIssues issues, OrderExpiry expiry, RefundPayouts payouts,
+            PaymentMetrics metrics) {
         this.em = em;
         this.outbox = outbox;
         this.issues = issues;
         this.expiry = expiry;
         this.payouts = payouts;
+        this.metrics = metrics;
     }
 
     /** A channel's report on one order; {@code reportedAmount} null when the channel does not say. */
@@ -102,6 +106,9 @@ public class PaymentBooking {
                                 + Money.text(report.reportedAmount()));
             }
             case IGNORE -> Log.debugf("payment %s: %s report ignored (%s)", payment.id, report.outcome(), decision.reason());
+        }
+        if (decision.action() != Settlement.Action.IGNORE) {
+            metrics.settled(payment.channel.name(), decision.action().name());
         }
         return new Booked(payment, decision);
     }

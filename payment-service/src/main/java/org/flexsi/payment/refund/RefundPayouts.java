@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.flexsi.payment.common.Money;
 import org.flexsi.payment.config.PaymentConfig;
+import org.flexsi.payment.monitor.PaymentMetrics;
 import org.flexsi.payment.ops.OpsIssue;
 import org.flexsi.payment.ops.OpsIssues;
 import org.flexsi.payment.order.Payment;
@@ -38,9 +39,10 @@ public class RefundPayouts {
     private final Persons persons;
     private final OpsIssues issues;
     private final Outbox outbox;
+    private final PaymentMetrics metrics;
 
     public RefundPayouts(EntityManager em, PaymentConfig config, BankTransfers transfers, ProviderClient providers,
-            Persons persons, OpsIssues issues, Outbox outbox) {
+            Persons persons, OpsIssues issues, Outbox outbox, PaymentMetrics metrics) {
         this.em = em;
         this.config = config;
         this.transfers = transfers;
@@ -48,6 +50,7 @@ public class RefundPayouts {
         this.persons = persons;
         this.issues = issues;
         this.outbox = outbox;
+        this.metrics = metrics;
     }
 
     /**
@@ -115,6 +118,7 @@ public class RefundPayouts {
                 refund.payoutReference = payout.detail();
                 refund.payoutError = null;
                 outbox.publish(refund.announcement(payment));
+                metrics.refundPaidOut(refund.kind.name(), "PAID");
                 Log.infof("refund %s paid back via %s (%s)", refund.id, payout.via(), payout.detail());
             }
             case REFUSED -> refused(refund, payment, payout);
@@ -139,6 +143,7 @@ public class RefundPayouts {
 
     private void refused(Refund refund, Payment payment, Payout payout) {
         refund.state = Refund.State.PAYOUT_FAILED;
+        metrics.refundPaidOut(refund.kind.name(), "REFUSED");
         refund.payoutVia = payout.via();
         refund.payoutError = limit(payout.detail());
         issues.raise(OpsIssue.Kind.REFUND_PAYOUT_FAILED, payment.channel.name(), null, payment.id, refund.id.toString(),

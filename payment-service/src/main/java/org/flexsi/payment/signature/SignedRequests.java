@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
 import org.flexsi.contracts.signing.HttpSignature;
+import org.flexsi.payment.monitor.PaymentMetrics;
 import org.flexsi.platform.problem.Problem;
 import org.flexsi.platform.problem.ProblemException;
 
@@ -22,12 +23,23 @@ public class SignedRequests {
     private static final Duration NONCE_MEMORY = HttpSignature.MAX_CLOCK_SKEW.multipliedBy(2);
 
     private final EntityManager em;
+    private final PaymentMetrics metrics;
 
-    public SignedRequests(EntityManager em) {
+    public SignedRequests(EntityManager em, PaymentMetrics metrics) {
         this.em = em;
+        this.metrics = metrics;
     }
 
     public void verify(String party, String secret, String method, String rawPath, HttpHeaders headers, byte[] body) {
+        try {
+            check(party, secret, method, rawPath, headers, body);
+        } catch (ProblemException refused) {
+            metrics.signatureRefused(party);
+            throw refused;
+        }
+    }
+
+    private void check(String party, String secret, String method, String rawPath, HttpHeaders headers, byte[] body) {
         String timestamp = headers.getHeaderString(HttpSignature.TIMESTAMP);
         String nonce = headers.getHeaderString(HttpSignature.NONCE);
         String signature = headers.getHeaderString(HttpSignature.SIGNATURE);

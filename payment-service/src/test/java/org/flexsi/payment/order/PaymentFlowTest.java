@@ -184,6 +184,7 @@ class PaymentFlowTest {
     void aBadSignatureIs401AndChangesNothingWhileRepeatsAndLateFailuresAreAbsorbed() {
         String person = newPerson();
         String serial = payable(person);
+        double refusedBefore = refusedSignatures("wechat");
         String paymentId = createOrder(contributor(person), serial, "WECHAT").then().statusCode(201).extract().path("paymentId");
         String success = "{\"merchantOrderId\":\"" + paymentId + "\",\"providerOrderId\":\"x\",\"transactionId\":\"wx-tx-test-"
                 + paymentId.substring(0, 8) + "\",\"amount\":\"" + WEIFANG_MONTH_TOTAL + "\",\"status\":\"SUCCESS\",\"paidAt\":\""
@@ -214,6 +215,14 @@ class PaymentFlowTest {
         settle();
         assertEquals(1, events(paymentId, PaymentSucceeded.TYPE), "one success, however often it is reported");
         assertEquals(0, events(paymentId, PaymentFailed.TYPE));
+        // wrong secret, unsigned, stale, replayed nonce: ops see each refusal at /q/metrics
+        assertEquals(refusedBefore + 4, refusedSignatures("wechat"));
+    }
+
+    private static double refusedSignatures(String party) {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith("flexsi_signatures_refused_total{") && line.contains("party=\"" + party + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test
