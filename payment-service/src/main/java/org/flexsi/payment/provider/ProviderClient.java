@@ -6,10 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,11 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.flexsi.contracts.signing.HttpSignature;
 import org.flexsi.payment.common.Money;
 import org.flexsi.payment.config.OutsideParties;
 import org.flexsi.payment.config.PaymentConfig;
 import org.flexsi.payment.order.Channel;
+import org.flexsi.payment.signature.SignedCalls;
 
 /** The online providers' merchant API (WeChat Pay, Alipay, UnionPay), every request signed with the provider's secret. */
 @ApplicationScoped
@@ -31,15 +28,15 @@ public class ProviderClient {
     private final OutsideParties.Simulators simulators;
     private final OutsideParties.ProviderSecrets secrets;
     private final ObjectMapper mapper;
-    private final HttpClient http;
+    private final SignedCalls calls;
 
     public ProviderClient(PaymentConfig config, OutsideParties.Simulators simulators, OutsideParties.ProviderSecrets secrets,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, SignedCalls calls) {
         this.config = config;
         this.simulators = simulators;
         this.secrets = secrets;
         this.mapper = mapper;
-        this.http = HttpClient.newBuilder().connectTimeout(config.orders().providerTimeout()).build();
+        this.calls = calls;
     }
 
     public record CreatedOrder(String providerOrderId, String qrCode, String payUrl) {
@@ -107,29 +104,11 @@ public class ProviderClient {
     }
 
     private HttpResponse<String> send(Channel channel, String method, String relativePath, byte[] body) {
-        String provider = channel.providerId();
-        URI uri = URI.create(simulators.url() + "/providers/" + provider + relativePath);
-        long now = Instant.now().getEpochSecond();
-        String nonce = UUID.randomUUID().toString();
-        byte[] payload = body == null ? new byte[0] : body;
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(config.orders().providerTimeout())
-                .header(HttpSignature.KEY_ID, "flexsi")
-                .header(HttpSignature.TIMESTAMP, Long.toString(now))
-                .header(HttpSignature.NONCE, nonce)
-                .header(HttpSignature.SIGNATURE, HttpSignature.sign(secret(channel), method, uri.getRawPath(), now, nonce, payload));
-        if (body == null) {
-            request.GET();
-        } else {
-            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(payload));
-        }
+        URI uri = URI.create(simulators.url() + "/providers/" + channel.providerId() + relativePath);
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return calls.send(secret(channel), method, uri, body, config.orders().providerTimeout());
         } catch (IOException e) {
-            throw new ProviderUnavailableException(provider + " did not answer: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderUnavailableException(provider + " call interrupted", e);
+            throw new ProviderUnavailableException(channel.providerId() + " did not answer: " + e.getMessage(), e);
         }
     }
 
