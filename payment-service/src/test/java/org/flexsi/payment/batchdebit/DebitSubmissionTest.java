@@ -4,6 +4,7 @@ import static org.flexsi.payment.support.Events.awaitEvent;
 import static org.flexsi.payment.support.Events.events;
 import static org.flexsi.payment.support.Fixtures.*;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -73,6 +74,14 @@ class DebitSubmissionTest {
         assertEquals(1, batchView(TEST_BANK, batchId).getInt("results.files"));
         assertEquals(1, events(payerPayment, PaymentSucceeded.TYPE));
         assertEquals(1, events(brokePayment, PaymentFailed.TYPE));
+
+        // the bank's statement of today holds exactly what we booked from its answers
+        JsonPath day = reconcile("{\"channel\":\"BANK_DEBIT\",\"bankId\":\"" + TEST_BANK + "\",\"day\":\"" + today() + "\"}")
+                .then().statusCode(200).body("bankId", equalTo(TEST_BANK)).body("booked", equalTo(0)).body("issues", equalTo(0))
+                .body("theirCount", greaterThanOrEqualTo(1)).extract().jsonPath();
+        assertEquals(day.getInt("theirCount"), day.getInt("matched"));
+        assertEquals(day.getInt("theirCount"), day.getInt("ourCount"));
+        assertEquals(day.getString("theirTotal"), day.getString("ourTotal"));
     }
 
     @Test

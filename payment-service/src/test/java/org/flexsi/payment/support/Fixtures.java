@@ -167,6 +167,14 @@ public final class Fixtures {
         return bank(bankId, secret, "POST", "/api/v1/bank/debit-results", resultFile);
     }
 
+    public static String today() {
+        return LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+    }
+
+    public static Response reconcile(String body) {
+        return given().header("Authorization", ops()).contentType("application/json").body(body).post("/api/v1/ops/reconciliations");
+    }
+
     public static Response createOrder(String token, String serial, String channel) {
         return given().header("Authorization", token).header("Idempotency-Key", "k-" + UUID.randomUUID())
                 .contentType("application/json")
