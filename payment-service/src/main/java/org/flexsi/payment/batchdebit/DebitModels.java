@@ -45,7 +45,31 @@ public final class DebitModels {
             @Schema(examples = "1000000") long lineCount,
             @Schema(examples = "1070620000.00") String total,
             @Schema(description = "SHA-256 of the file above its checksum line") String checksum,
-            Instant createdAt) {
+            Instant createdAt,
+            Submission submission,
+            Results results) {
+    }
+
+    @Schema(name = "DebitBatchSubmission", description = "How the file reaches its bank")
+    public record Submission(
+            @Schema(enumeration = { "SEND", "PULL", "SENT", "REFUSED" }, examples = "SENT", description = "SEND: to be sent "
+                    + "(retried while the bank is down); PULL: the bank fetches its file and hands in its result itself; SENT: "
+                    + "the bank answered and its result file was booked; REFUSED: the bank refused the file, or answered a "
+                    + "result file that cannot be booked (see lastError); not retried") String state,
+            @Schema(description = "Sends tried so far", examples = "1") int attempts,
+            @Schema(description = "When the next send may start (SEND only)") Instant nextAttemptAt,
+            @Schema(description = "When the bank answered") Instant sentAt,
+            @Schema(description = "Checksum of the result file the bank answered with") String resultChecksum,
+            @Schema(description = "Why the last send failed", examples = "icbc answered 503: icbc is down") String lastError) {
+    }
+
+    @Schema(name = "DebitBatchResults", description = "Result files booked for the batch, sent back or handed in")
+    public record Results(
+            @Schema(examples = "1") int files,
+            @Schema(description = "Lines booked as paid", examples = "998213") long paid,
+            @Schema(description = "Lines booked as not paid", examples = "1787") long unpaid,
+            @Schema(description = "When the first result file was booked; null while none is") Instant firstBookedAt) {
+        static final Results NONE = new Results(0, 0, 0, null);
     }
 
     @Schema(name = "DebitResultBooking")

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -82,8 +83,18 @@ public class DebitService {
             try (Connection connection = dataSource.getConnection()) {
                 DebitBatchRunner.Batch batch = DebitBatchRunner.run(connection, request.bankId(), request.month(),
                         Path.of(config.debit().directory()));
+                // a new batch is SEND (the column's default): the submitter sends it once this transaction commits
+                boolean pull = pulls(request.bankId());
+                if (pull) {
+                    try (PreparedStatement update = connection.prepareStatement(
+                            "update debit_batch set submission = 'PULL' where id = ?")) {
+                        update.setObject(1, batch.batchId());
+                        update.executeUpdate();
+                    }
+                }
                 return new DebitModels.Batch(batch.batchId().toString(), request.bankId(), request.month(),
-                        batch.summary().count(), Money.text(batch.summary().total()), batch.summary().checksum(), Instant.now());
+                        batch.summary().count(), Money.text(batch.summary().total()), batch.summary().checksum(), Instant.now(),
+                        new DebitModels.Submission(pull ? "PULL" : "SEND", 0, null, null, null, null), DebitModels.Results.NONE);
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot make the debit batch", e);
             }
@@ -93,11 +104,18 @@ public class DebitService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<DebitModels.Batch> batches(String bankId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select id, bank_id, month, line_count, total, checksum, created_at"
-                + " from debit_batch where (?1 = '' or bank_id = ?1) order by created_at desc limit 200")
+        List<Object[]> rows = em.createNativeQuery("select b.id, b.bank_id, b.month, b.line_count, b.total, b.checksum, b.created_at,"
+                + " b.submission, b.send_attempts, b.next_send_at, b.sent_at, b.result_checksum, b.last_error,"
+                + " count(r.checksum), coalesce(sum(r.paid), 0), coalesce(sum(r.unpaid), 0), min(r.received_at)"
+                + " from debit_batch b left join debit_result_file r on r.batch_id = b.id where (?1 = '' or b.bank_id = ?1)"
+                + " group by b.id order by b.created_at desc limit 200")
                 .setParameter(1, bankId == null ? "" : bankId).getResultList();
         return rows.stream().map(r -> new DebitModels.Batch(r[0].toString(), (String) r[1], (String) r[2],
-                ((Number) r[3]).longValue(), Money.text((BigDecimal) r[4]), (String) r[5], toInstant(r[6]))).toList();
+                ((Number) r[3]).longValue(), Money.text((BigDecimal) r[4]), (String) r[5], toInstant(r[6]),
+                new DebitModels.Submission((String) r[7], ((Number) r[8]).intValue(),
+                        "SEND".equals(r[7]) ? toInstant(r[9]) : null, toInstant(r[10]), (String) r[11], (String) r[12]),
+                new DebitModels.Results(((Number) r[13]).intValue(), ((Number) r[14]).longValue(), ((Number) r[15]).longValue(),
+                        toInstant(r[16])))).toList();
     }
 
     /** A bank fetches only its own files. */
@@ -118,12 +136,31 @@ public class DebitService {
 
     /** Books a result file; the same file again (same checksum) books nothing new. */
     public DebitModels.Booking book(String bankId, byte[] content) {
-        DebitResultFile result;
+        return book(bankId, parse(content));
+    }
+
+    /** The bank's answer to the file we sent it: booked as a handed-in result file would be, and the batch marked SENT. */
+    public DebitModels.Booking bookSent(UUID batchId, String bankId, byte[] content) {
+        DebitResultFile result = parse(content);
+        if (!batchId.equals(result.batchId())) {
+            throw ProblemException.ruleBroken("debit-result-batch", "the bank answered with the result of batch " + result.batchId());
+        }
+        DebitModels.Booking booking = book(bankId, result);
+        em.createNativeQuery("update debit_batch set submission = 'SENT', sent_at = ?1, result_checksum = ?2, next_send_at = null,"
+                + " last_error = null where id = ?3")
+                .setParameter(1, Instant.now()).setParameter(2, result.checksum()).setParameter(3, batchId).executeUpdate();
+        return booking;
+    }
+
+    private static DebitResultFile parse(byte[] content) {
         try {
-            result = DebitResultFile.parse(content);
+            return DebitResultFile.parse(content);
         } catch (DebitResultFile.Invalid e) {
             throw ProblemException.invalid("resultFile", e.getMessage());
         }
+    }
+
+    private DebitModels.Booking book(String bankId, DebitResultFile result) {
         if (!bankId.equals(result.bankId())) {
             throw ProblemException.ruleBroken("debit-result-bank", "the result file is for bank " + result.bankId());
         }
@@ -162,6 +199,10 @@ public class DebitService {
         return new DebitModels.Booking(result.batchId().toString(), paid, unpaid, false);
     }
 
+    private boolean pulls(String bankId) {
+        return config.debit().pullBanks().map(banks -> banks.contains(bankId)).orElse(false);
+    }
+
     private void knownBank(String bankId) {
         if (!config.bankSecrets().containsKey(bankId)) {
             throw ProblemException.ruleBroken("unknown-bank", "bank " + bankId + " is not a cooperating bank");
@@ -169,6 +210,9 @@ public class DebitService {
     }
 
     private static Instant toInstant(Object value) {
+        if (value == null) {
+            return null;
+        }
         if (value instanceof Instant instant) {
             return instant;
         }

@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /** Typed settings of the payment service itself ({@code flexsi.payment.*}); bank secrets only from the environment. */
 @ConfigMapping(prefix = "flexsi.payment")
@@ -43,6 +45,28 @@ public interface PaymentConfig {
         /** R19: the batch of a month runs after this day of that month (Hubei: after the 20th). */
         @WithDefault("20")
         int afterDayOfMonth();
+
+        /** Whether batches are sent to their bank; off, they wait (and their bank may still fetch them). */
+        @WithDefault("true")
+        boolean submitEnabled();
+
+        /** How often the submitter looks for batches to send; read by its schedule. */
+        @WithDefault("1m")
+        Duration submitEvery();
+
+        /** Wait after the first failed send; doubled after each further failure, up to {@link #retryMax()}. */
+        @WithDefault("1m")
+        Duration retryAfter();
+
+        @WithDefault("1h")
+        Duration retryMax();
+
+        /** One send of a file, the bank deciding every line before it answers. */
+        @WithDefault("10m")
+        Duration bankTimeout();
+
+        /** Banks that fetch their file and hand in their result themselves: nothing is sent to them. */
+        Optional<Set<String>> pullBanks();
     }
 
     /** Paying approved and automatic refunds back (R25). */

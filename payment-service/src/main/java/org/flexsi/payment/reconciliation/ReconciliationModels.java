@@ -10,24 +10,28 @@ public final class ReconciliationModels {
     private ReconciliationModels() {
     }
 
-    @Schema(name = "ReconciliationRequest")
+    @Schema(name = "ReconciliationRequest", description = "A provider's day (channel WECHAT, ALIPAY or UNIONPAY), or a bank's "
+            + "batch debits of a day (channel BANK_DEBIT with bankId)")
     public record Request(
-            @NotNull @Pattern(regexp = "WECHAT|ALIPAY|UNIONPAY", message = "must be WECHAT, ALIPAY or UNIONPAY")
+            @NotNull @Pattern(regexp = "WECHAT|ALIPAY|UNIONPAY|BANK_DEBIT", message = "must be WECHAT, ALIPAY, UNIONPAY or BANK_DEBIT")
             @Schema(examples = "WECHAT") String channel,
+            @Pattern(regexp = "[a-z0-9-]{2,32}", message = "must be a bank id, 2-32 of a-z 0-9 -")
+            @Schema(examples = "icbc", description = "Required with BANK_DEBIT (whose statement), not allowed otherwise") String bankId,
             @NotNull @Pattern(regexp = "[0-9]{4}-[0-9]{2}-[0-9]{2}", message = "must look like YYYY-MM-DD")
             @Schema(examples = "2026-12-01", description = "Beijing business day") String day) {
     }
 
-    @Schema(name = "ReconciliationRun", description = "Totals of one channel and day, and what this run did")
+    @Schema(name = "ReconciliationRun", description = "Totals of one channel (and bank) and day, and what this run did")
     public record Run(
             @Schema(examples = "WECHAT") String channel,
+            @Schema(examples = "icbc", description = "The bank, for BANK_DEBIT; null for a provider") String bankId,
             LocalDate day,
-            @Schema(description = "Payments on their statement") int theirCount,
+            @Schema(description = "Payments on their statement (a bank: its debits, not its transfers)") int theirCount,
             @Schema(examples = "2141.24") String theirTotal,
             @Schema(description = "Payments in our books with money taken that day") int ourCount,
             @Schema(examples = "2141.24") String ourTotal,
             int matched,
-            @Schema(description = "Lost callbacks booked by this run") int booked,
+            @Schema(description = "Lost callbacks (a bank: lost result lines) booked by this run") int booked,
             @Schema(description = "New ops issues raised by this run") int issues,
             Instant runAt) {
     }

@@ -35,16 +35,21 @@ public class ReconciliationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reconcile one provider's statement of a day", description = "Also runs every morning for "
-            + "yesterday. Lost callbacks are booked; differences become ops issues (each reported once). Safe to rerun.")
+    @Operation(summary = "Reconcile one provider's or one bank's statement of a day", description = "Also runs every morning "
+            + "for yesterday, for every provider and every cooperating bank. A bank's statement (channel BANK_DEBIT with bankId) "
+            + "is matched on its DEBIT lines against the batch debits booked that day; its TRANSFER lines (refund payouts) are "
+            + "not matched. Lost callbacks and lost result lines are booked; differences become ops issues (each reported "
+            + "once). Safe to rerun.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReconciliationModels.Run.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body",
+    @APIResponse(responseCode = "400", description = "Invalid body; bankId missing with BANK_DEBIT or given with a provider",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Ops only",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The provider's statement is not available; retry later",
+    @APIResponse(responseCode = "422", description = "Not a cooperating bank",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The provider's or bank's statement is not available; retry later",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ReconciliationModels.Run run(@Valid @NotNull ReconciliationModels.Request request) {
         LocalDate day;
@@ -53,6 +58,16 @@ public class ReconciliationResource {
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid("day", "is not a calendar date");
         }
-        return reconciliation.run(Channel.valueOf(request.channel()), day);
+        Channel channel = Channel.valueOf(request.channel());
+        if (channel == Channel.BANK_DEBIT) {
+            if (request.bankId() == null) {
+                throw ProblemException.invalid("bankId", "is required with BANK_DEBIT");
+            }
+            return reconciliation.runBank(request.bankId(), day);
+        }
+        if (request.bankId() != null) {
+            throw ProblemException.invalid("bankId", "only applies to BANK_DEBIT");
+        }
+        return reconciliation.run(channel, day);
     }
 }

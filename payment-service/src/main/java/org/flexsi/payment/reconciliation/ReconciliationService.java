@@ -11,7 +11,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
+import org.flexsi.payment.bank.BankCallException;
+import org.flexsi.payment.bank.BankClient;
 import org.flexsi.payment.common.Money;
+import org.flexsi.payment.config.PaymentConfig;
 import org.flexsi.payment.ops.OpsIssue;
 import org.flexsi.payment.ops.OpsIssues;
 import org.flexsi.payment.order.Channel;
@@ -24,61 +28,112 @@ import org.flexsi.payment.provider.ProviderUnavailableException;
 import org.flexsi.platform.problem.ProblemException;
 
 /**
- * Daily reconciliation of each provider's statement against our books. A payment on their statement that we
- * still hold as unpaid is a lost callback and is booked now; every other difference becomes an ops issue.
+ * Daily reconciliation of each provider's and each bank's statement against our books. A payment on their statement
+ * that we still hold as unpaid is a lost callback (provider) or a lost result file (bank) and is booked now; every
+ * other difference becomes an ops issue.
  */
 @ApplicationScoped
 public class ReconciliationService {
-    /** The providers cut statements by Beijing business day. */
+    /** The providers and banks cut statements by Beijing business day. */
     static final ZoneId STATEMENT_DAY = ZoneId.of("Asia/Shanghai");
+    private static final List<PaymentStatus> TAKEN = List.of(PaymentStatus.PAID, PaymentStatus.REFUNDED, PaymentStatus.HELD);
 
     private final ProviderClient providers;
+    private final BankClient banks;
     private final PaymentBooking booking;
     private final OpsIssues issues;
+    private final PaymentConfig config;
     private final EntityManager em;
 
-    public ReconciliationService(ProviderClient providers, PaymentBooking booking, OpsIssues issues, EntityManager em) {
+    public ReconciliationService(ProviderClient providers, BankClient banks, PaymentBooking booking, OpsIssues issues,
+            PaymentConfig config, EntityManager em) {
         this.providers = providers;
+        this.banks = banks;
         this.booking = booking;
         this.issues = issues;
+        this.config = config;
         this.em = em;
     }
 
+    /**
+     * Whose statement is reconciled: a provider (its channel) or a bank's batch debits. {@code bookable}: whether a
+     * payment of ours on their statement that we do not hold as taken that day is booked now; otherwise it is an issue.
+     */
+    private record Party(Channel channel, String id, String bankId, Predicate<Payment> ours, Predicate<Payment> bookable) {
+        String about(String detail) {
+            return bankId == null ? detail : "bank " + bankId + ": " + detail;
+        }
+    }
+
     public ReconciliationModels.Run run(Channel channel, LocalDate day) {
-        List<ProviderClient.StatementLine> statement;
+        List<Matching.Theirs> statement;
         try {
             // the statement also lists the provider's refunds (status REFUND); only payments are matched here
-            statement = providers.statement(channel, day).stream().filter(line -> "SUCCESS".equals(line.status())).toList();
+            statement = providers.statement(channel, day).stream().filter(line -> "SUCCESS".equals(line.status()))
+                    .map(s -> new Matching.Theirs(s.merchantOrderId(), s.transactionId(), s.amount(), s.paidAt())).toList();
         } catch (ProviderUnavailableException e) {
             throw ProblemException.unavailable(channel.providerId() + " statement not available: " + e.getMessage(), 60);
         }
-        return QuarkusTransaction.requiringNew().call(() -> reconcile(channel, day, statement));
+        // a lost callback is booked whatever we hold: the settlement rules decide (e.g. paid after expiry: refunded)
+        Party provider = new Party(channel, channel.providerId(), null, p -> p.channel == channel, p -> true);
+        return QuarkusTransaction.requiringNew().call(() -> reconcile(provider, day, statement,
+                Payment.list("channel = ?1 and paidAt >= ?2 and paidAt < ?3 and status in ?4", channel, start(day),
+                        start(day.plusDays(1)), TAKEN)));
     }
 
-    /** Yesterday's statements of every provider, early each morning (Beijing). */
+    /** A bank's statement against the batch debits we booked for that bank that day (R19). */
+    public ReconciliationModels.Run runBank(String bankId, LocalDate day) {
+        if (!config.bankSecrets().containsKey(bankId)) {
+            throw ProblemException.ruleBroken("unknown-bank", "bank " + bankId + " is not a cooperating bank");
+        }
+        List<Matching.Theirs> statement;
+        try {
+            // TRANSFER lines are our refund payouts (reference = transfer id): not matched here, only the money the
+            // batch debits took; the bank lists no failed debit
+            statement = banks.statement(bankId, day).stream()
+                    .filter(line -> "DEBIT".equals(line.kind()) && "PAID".equals(line.status()))
+                    .map(s -> new Matching.Theirs(s.reference(), s.transactionId(), s.amount(), s.bookedAt())).toList();
+        } catch (BankCallException e) {
+            throw ProblemException.unavailable(bankId + " statement not available: " + e.getMessage(), 60);
+        }
+        // only a debit still waiting for its result is a lost result file; one we booked as not paid (or that ended
+        // otherwise) contradicts the bank's own result file, and ops must look
+        Party bank = new Party(Channel.BANK_DEBIT, bankId, bankId, p -> p.channel == Channel.BANK_DEBIT && bankId.equals(p.bankId),
+                p -> p.status == PaymentStatus.PAYING);
+        return QuarkusTransaction.requiringNew().call(() -> reconcile(bank, day, statement,
+                Payment.list("channel = ?1 and bankId = ?2 and paidAt >= ?3 and paidAt < ?4 and status in ?5", Channel.BANK_DEBIT,
+                        bankId, start(day), start(day.plusDays(1)), TAKEN)));
+    }
+
+    /** Yesterday's statements of every provider and every cooperating bank, early each morning (Beijing). */
     @Scheduled(cron = "${flexsi.payment.reconciliation.cron:0 30 3 * * ?}", timeZone = "Asia/Shanghai")
     void daily() {
         LocalDate yesterday = LocalDate.now(STATEMENT_DAY).minusDays(1);
         for (Channel channel : Channel.values()) {
             if (channel.online()) {
-                try {
-                    run(channel, yesterday);
-                } catch (ProblemException e) {
-                    Log.warnf("reconciliation of %s %s postponed: %s", channel, yesterday, e.getMessage());
-                }
+                postponable(channel.providerId(), yesterday, () -> run(channel, yesterday));
             }
+        }
+        for (String bankId : config.bankSecrets().keySet()) {
+            postponable(bankId, yesterday, () -> runBank(bankId, yesterday));
         }
     }
 
-    private ReconciliationModels.Run reconcile(Channel channel, LocalDate day, List<ProviderClient.StatementLine> statement) {
-        Instant from = day.atStartOfDay(STATEMENT_DAY).toInstant();
-        Instant to = day.plusDays(1).atStartOfDay(STATEMENT_DAY).toInstant();
-        List<Payment> taken = Payment.list("channel = ?1 and paidAt >= ?2 and paidAt < ?3 and status in ?4", channel, from, to,
-                List.of(PaymentStatus.PAID, PaymentStatus.REFUNDED, PaymentStatus.HELD));
-        List<Matching.Result> results = Matching.match(
-                statement.stream().map(s -> new Matching.Theirs(s.merchantOrderId(), s.transactionId(), s.amount(), s.paidAt())).toList(),
-                taken.stream().map(p -> new Matching.Ours(p.id.toString(), p.externalTxnId,
-                        p.paidAmount != null ? p.paidAmount : p.amount)).toList());
+    private static void postponable(String party, LocalDate day, Runnable reconciliation) {
+        try {
+            reconciliation.run();
+        } catch (ProblemException e) {
+            Log.warnf("reconciliation of %s %s postponed: %s", party, day, e.getMessage());
+        }
+    }
+
+    private static Instant start(LocalDate day) {
+        return day.atStartOfDay(STATEMENT_DAY).toInstant();
+    }
+
+    private ReconciliationModels.Run reconcile(Party party, LocalDate day, List<Matching.Theirs> statement, List<Payment> taken) {
+        List<Matching.Result> results = Matching.match(statement, taken.stream().map(p -> new Matching.Ours(p.id.toString(),
+                p.externalTxnId, p.paidAmount != null ? p.paidAmount : p.amount)).toList());
         int matched = 0;
         int booked = 0;
         int raised = 0;
@@ -86,60 +141,60 @@ public class ReconciliationService {
             switch (result.kind()) {
                 case MATCHED -> matched++;
                 case MISSING_ON_OURS -> {
-                    if (bookLostCallback(channel, result.theirs())) {
+                    Payment payment = paymentOf(result.theirs().orderId());
+                    Matching.Theirs theirs = result.theirs();
+                    if (payment == null || !party.ours().test(payment)) {
+                        raised += issues.raise(OpsIssue.Kind.UNKNOWN_ORDER, party.channel().name(), day, null, theirs.transactionId(),
+                                null, theirs.amount(), party.about("their statement has order " + theirs.orderId()
+                                        + " that is not ours")) ? 1 : 0;
+                    } else if (party.bookable().test(payment)) {
+                        booking.settle(payment.id, new PaymentBooking.ChannelReport(Settlement.Report.SUCCESS, theirs.amount(),
+                                theirs.transactionId(), theirs.paidAt(), null));
                         booked++;
-                    } else if (issues.raise(OpsIssue.Kind.UNKNOWN_ORDER, channel.name(), day, null, result.theirs().transactionId(),
-                            null, result.theirs().amount(), "their statement has order " + result.theirs().orderId()
-                                    + " that is not ours")) {
-                        raised++;
+                    } else {
+                        raised += issues.raise(OpsIssue.Kind.STATUS_DIFFERENCE, party.channel().name(), day, payment.id,
+                                theirs.transactionId(), payment.amount, theirs.amount(), party.about("their statement shows the money "
+                                        + "taken, we hold the payment as " + payment.status
+                                        + (payment.statusReason == null ? "" : " (" + payment.statusReason + ")"))) ? 1 : 0;
                     }
                 }
-                case MISSING_ON_THEIRS -> raised += raise(OpsIssue.Kind.MISSING_ON_THEIRS, channel, day, result,
+                case MISSING_ON_THEIRS -> raised += raise(OpsIssue.Kind.MISSING_ON_THEIRS, party, day, result,
                         "we booked this payment but it is not on their statement");
-                case AMOUNT_DIFFERENCE -> raised += raise(OpsIssue.Kind.AMOUNT_DIFFERENCE, channel, day, result,
+                case AMOUNT_DIFFERENCE -> raised += raise(OpsIssue.Kind.AMOUNT_DIFFERENCE, party, day, result,
                         "their statement says " + Money.text(result.theirs().amount()) + ", we booked "
                                 + Money.text(result.ours().amount()));
-                case TRANSACTION_DIFFERENCE -> raised += raise(OpsIssue.Kind.STATUS_DIFFERENCE, channel, day, result,
+                case TRANSACTION_DIFFERENCE -> raised += raise(OpsIssue.Kind.STATUS_DIFFERENCE, party, day, result,
                         "their transaction " + result.theirs().transactionId() + ", ours " + result.ours().transactionId());
             }
         }
-        BigDecimal theirTotal = statement.stream().map(ProviderClient.StatementLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal theirTotal = statement.stream().map(Matching.Theirs::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal ourTotal = taken.stream().map(p -> p.paidAmount != null ? p.paidAmount : p.amount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         Instant now = Instant.now();
-        em.createNativeQuery("insert into reconciliation_run (channel, business_day, their_count, their_total, our_count, our_total,"
-                + " matched, booked, issues, run_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
-                + " on conflict (channel, business_day) do update set their_count = excluded.their_count,"
+        em.createNativeQuery("insert into reconciliation_run (channel, party, business_day, their_count, their_total, our_count,"
+                + " our_total, matched, booked, issues, run_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+                + " on conflict (channel, party, business_day) do update set their_count = excluded.their_count,"
                 + " their_total = excluded.their_total, our_count = excluded.our_count, our_total = excluded.our_total,"
                 + " matched = excluded.matched, booked = reconciliation_run.booked + excluded.booked,"
                 + " issues = reconciliation_run.issues + excluded.issues, run_at = excluded.run_at")
-                .setParameter(1, channel.name()).setParameter(2, day).setParameter(3, statement.size()).setParameter(4, theirTotal)
-                .setParameter(5, taken.size()).setParameter(6, ourTotal).setParameter(7, matched).setParameter(8, booked)
-                .setParameter(9, raised).setParameter(10, now).executeUpdate();
-        return new ReconciliationModels.Run(channel.name(), day, statement.size(), Money.text(theirTotal), taken.size(),
-                Money.text(ourTotal), matched, booked, raised, now);
+                .setParameter(1, party.channel().name()).setParameter(2, party.id()).setParameter(3, day)
+                .setParameter(4, statement.size()).setParameter(5, theirTotal).setParameter(6, taken.size()).setParameter(7, ourTotal)
+                .setParameter(8, matched).setParameter(9, booked).setParameter(10, raised).setParameter(11, now).executeUpdate();
+        return new ReconciliationModels.Run(party.channel().name(), party.bankId(), day, statement.size(), Money.text(theirTotal),
+                taken.size(), Money.text(ourTotal), matched, booked, raised, now);
     }
 
-    /** Their statement shows money taken for an order we still hold as unpaid: the callback was lost. */
-    private boolean bookLostCallback(Channel channel, Matching.Theirs theirs) {
-        UUID id;
+    private static Payment paymentOf(String orderId) {
         try {
-            id = UUID.fromString(theirs.orderId());
+            return Payment.findById(UUID.fromString(orderId));
         } catch (IllegalArgumentException e) {
-            return false;
+            return null;
         }
-        Payment payment = Payment.findById(id);
-        if (payment == null || payment.channel != channel) {
-            return false;
-        }
-        booking.settle(id, new PaymentBooking.ChannelReport(Settlement.Report.SUCCESS, theirs.amount(), theirs.transactionId(),
-                theirs.paidAt(), null));
-        return true;
     }
 
-    private int raise(OpsIssue.Kind kind, Channel channel, LocalDate day, Matching.Result result, String detail) {
-        return issues.raise(kind, channel.name(), day, UUID.fromString(result.ours().orderId()),
+    private int raise(OpsIssue.Kind kind, Party party, LocalDate day, Matching.Result result, String detail) {
+        return issues.raise(kind, party.channel().name(), day, UUID.fromString(result.ours().orderId()),
                 result.theirs() != null ? result.theirs().transactionId() : result.ours().transactionId(),
-                result.ours().amount(), result.theirs() != null ? result.theirs().amount() : null, detail) ? 1 : 0;
+                result.ours().amount(), result.theirs() != null ? result.theirs().amount() : null, party.about(detail)) ? 1 : 0;
     }
 }

@@ -2,15 +2,27 @@ package org.flexsi.payment.signature;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.flexsi.contracts.signing.HttpSignature;
 import org.flexsi.payment.config.PaymentConfig;
 
@@ -55,6 +67,61 @@ public class SignedCalls {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("call interrupted");
         }
+    }
+
+    /**
+     * POSTs a file (a bank's debit file, up to 256 MB) without holding it in memory: one streaming pass for the
+     * signature, one for the upload. The answer comes as bytes: a result file to book.
+     *
+     * @throws IOException when the party did not answer (refused, timed out, interrupted), or the file cannot be read
+     */
+    public HttpResponse<byte[]> postFile(String secret, URI uri, Path file, String contentType, Duration timeout) throws IOException {
+        long now = Instant.now().getEpochSecond();
+        String nonce = UUID.randomUUID().toString();
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header(HttpSignature.KEY_ID, KEY_ID)
+                .header(HttpSignature.TIMESTAMP, Long.toString(now))
+                .header(HttpSignature.NONCE, nonce)
+                .header(HttpSignature.SIGNATURE, signFile(secret, "POST", uri.getRawPath(), now, nonce, file))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofFile(file)).build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("call interrupted");
+        }
+    }
+
+    /**
+     * {@link HttpSignature#sign} over a file's content. The contract hashes a byte array; here the body's SHA-256 is
+     * taken streaming and put where the contract's canonical text has it (its last line), so both sign the same text.
+     */
+    static String signFile(String secret, String method, String rawPath, long epochSeconds, String nonce, Path file)
+            throws IOException {
+        String withoutBody = HttpSignature.canonical(method, rawPath, epochSeconds, nonce, new byte[0]);
+        String canonical = withoutBody.substring(0, withoutBody.lastIndexOf('\n') + 1) + sha256Hex(file);
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
+    private static String sha256Hex(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** The start of a party's answer, for an error message or an ops issue. */

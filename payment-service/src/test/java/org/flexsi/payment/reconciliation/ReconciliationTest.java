@@ -61,16 +61,52 @@ class ReconciliationTest {
     }
 
     @Test
+    void aBankDebitWhoseResultWasLostIsBookedFromTheBankStatementAndTheDayThenReconciles() {
+        String person = newPerson();
+        String serial = payable(db, person);
+        agreement(person, OTHER_BANK, newAccount()).then().statusCode(201);
+        String batchId = debitBatch(OTHER_BANK, "2025-03").then().statusCode(201).body("submission.state", equalTo("PULL"))
+                .extract().path("batchId");
+        // otherbank fetches its file and debits it, but its result file never reaches us
+        String result = debitAtBank(OTHER_BANK, OTHER_BANK_SECRET, batchId);
+        String paymentId = text(db, "select id::text from payment where assessment_serial = ? and debit_batch_id = ?::uuid",
+                serial, batchId);
+        String line = result.lines().filter(l -> l.contains(paymentId)).findFirst().orElseThrow();
+        assertEquals("PAID", line.split("\\|")[3]);
+        assertEquals("PAYING", text(db, "select status from payment where id = ?::uuid", paymentId));
+
+        String bankDay = "{\"channel\":\"BANK_DEBIT\",\"bankId\":\"" + OTHER_BANK + "\",\"day\":\"" + today() + "\"}";
+        reconcile(bankDay).then().statusCode(200).body("channel", equalTo("BANK_DEBIT")).body("bankId", equalTo(OTHER_BANK))
+                .body("booked", equalTo(1)).body("issues", equalTo(0));
+        assertEquals("PAID", text(db, "select status from payment where id = ?::uuid", paymentId));
+        assertEquals(line.split("\\|")[5], text(db, "select external_txn_id from payment where id = ?::uuid", paymentId));
+        assertEquals("BANK_DEBIT", awaitEvent(paymentId, PaymentSucceeded.TYPE).get("channel").asText());
+
+        // booked now, the bank's day and ours agree
+        var day = reconcile(bankDay).then().statusCode(200).body("booked", equalTo(0)).body("issues", equalTo(0))
+                .body("theirCount", greaterThanOrEqualTo(1)).extract().jsonPath();
+        assertEquals(day.getInt("theirCount"), day.getInt("matched"));
+        assertEquals(day.getInt("theirCount"), day.getInt("ourCount"));
+        assertEquals(day.getString("theirTotal"), day.getString("ourTotal"));
+        assertEquals(1, count(db, "select count(*) from reconciliation_run where channel = 'BANK_DEBIT' and party = ?"
+                + " and business_day = ?::date", OTHER_BANK, today()));
+    }
+
+    @Test
     void onlyOpsReconcileAndBadRequestsAreProblems() {
         given().contentType("application/json").body("{\"channel\":\"WECHAT\",\"day\":\"2026-12-01\"}")
                 .post("/api/v1/ops/reconciliations").then().statusCode(401);
         given().header("Authorization", contributor(newPerson())).contentType("application/json")
                 .body("{\"channel\":\"WECHAT\",\"day\":\"2026-12-01\"}").post("/api/v1/ops/reconciliations").then().statusCode(403);
         for (String body : new String[] { "{", "[]", "{\"channel\":\"BANK_COUNTER\",\"day\":\"2026-12-01\"}",
-                "{\"channel\":\"WECHAT\",\"day\":\"2026-13-45\"}" }) {
+                "{\"channel\":\"WECHAT\",\"day\":\"2026-13-45\"}", "{\"channel\":\"BANK_DEBIT\",\"day\":\"2026-12-01\"}",
+                "{\"channel\":\"WECHAT\",\"bankId\":\"testbank\",\"day\":\"2026-12-01\"}",
+                "{\"channel\":\"BANK_DEBIT\",\"bankId\":\"Not A Bank\",\"day\":\"2026-12-01\"}" }) {
             given().header("Authorization", ops()).contentType("application/json").body(body).post("/api/v1/ops/reconciliations")
                     .then().statusCode(400).contentType("application/problem+json");
         }
+        reconcile("{\"channel\":\"BANK_DEBIT\",\"bankId\":\"nobank\",\"day\":\"2026-12-01\"}").then().statusCode(422)
+                .contentType("application/problem+json");
         given().header("Authorization", ops()).get("/api/v1/ops/issues?state=MAYBE").then().statusCode(400);
         given().get("/api/v1/ops/issues").then().statusCode(401);
     }

@@ -113,6 +113,68 @@ public final class Fixtures {
     public static final String OTHER_BANK = "otherbank";
     public static final String OTHER_BANK_SECRET = "other-bank-secret";
 
+    /** A contributor's monthly debit agreement with {@code bankId}. */
+    public static Response agreement(String person, String bankId, String account) {
+        return given().header("Authorization", contributor(person)).header("Idempotency-Key", "k-" + UUID.randomUUID())
+                .contentType("application/json").body("{\"bankId\":\"" + bankId + "\",\"accountNumber\":\"" + account
+                        + "\",\"accountName\":\"张三\"}").post("/api/v1/debit-agreements");
+    }
+
+    /** A bank account number no other test uses. */
+    public static String newAccount() {
+        return "6222" + String.format("%015d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 1_000_000_000_000_000L));
+    }
+
+    /** Ops make a bank's debit batch of a month. */
+    public static Response debitBatch(String bankId, String month) {
+        return given().header("Authorization", ops()).header("Idempotency-Key", "k-" + UUID.randomUUID())
+                .contentType("application/json").body("{\"bankId\":\"" + bankId + "\",\"month\":\"" + month + "\"}")
+                .post("/api/v1/ops/debit-batches");
+    }
+
+    /** How ops see one batch in the batch list. */
+    public static io.restassured.path.json.JsonPath batchView(String bankId, String batchId) {
+        return given().header("Authorization", ops()).queryParam("bankId", bankId).get("/api/v1/ops/debit-batches")
+                .then().statusCode(200).extract().jsonPath().setRootPath("find { it.batchId == '" + batchId + "' }");
+    }
+
+    /** The bank simulator's lever: later debits from this account end as {@code outcome}. */
+    public static void accountOutcome(String bankId, String account, String outcome) {
+        given().contentType("application/json").body("{\"accountNumber\":\"" + account + "\",\"outcome\":\"" + outcome + "\"}")
+                .post(simulators() + "/sim/banks/" + bankId + "/accounts").then().statusCode(200);
+    }
+
+    /**
+     * A bank that fetches its file: it downloads it from us and has it debited by its own systems (the simulator),
+     * which answer with the result file; handing that in is up to the caller.
+     */
+    public static String debitAtBank(String bankId, String secret, String batchId) {
+        String file = bank(bankId, secret, "GET", "/api/v1/bank/debit-batches/" + batchId + "/file", null)
+                .then().statusCode(200).extract().asString();
+        String path = "/banks/" + bankId + "/debit-files";
+        long ts = Instant.now().getEpochSecond();
+        String nonce = UUID.randomUUID().toString();
+        byte[] bytes = file.getBytes(StandardCharsets.UTF_8);
+        return given().header(HttpSignature.KEY_ID, "flexsi").header(HttpSignature.TIMESTAMP, Long.toString(ts))
+                .header(HttpSignature.NONCE, nonce)
+                .header(HttpSignature.SIGNATURE, HttpSignature.sign(secret, "POST", path, ts, nonce, bytes))
+                .contentType("text/plain; charset=utf-8").body(bytes).post(simulators() + path)
+                .then().statusCode(200).extract().asString();
+    }
+
+    /** A bank hands in its result file. */
+    public static Response handIn(String bankId, String secret, String resultFile) {
+        return bank(bankId, secret, "POST", "/api/v1/bank/debit-results", resultFile);
+    }
+
+    public static String today() {
+        return LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+    }
+
+    public static Response reconcile(String body) {
+        return given().header("Authorization", ops()).contentType("application/json").body(body).post("/api/v1/ops/reconciliations");
+    }
+
     public static Response createOrder(String token, String serial, String channel) {
         return given().header("Authorization", token).header("Idempotency-Key", "k-" + UUID.randomUUID())
                 .contentType("application/json")

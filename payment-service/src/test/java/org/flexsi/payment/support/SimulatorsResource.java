@@ -26,8 +26,8 @@ public class SimulatorsResource implements QuarkusTestResourceLifecycleManager {
         simulators = Simulators.start(SimulatorsConfig.builder()
                 .secret(Party.WECHAT, WECHAT_SECRET).secret(Party.ALIPAY, ALIPAY_SECRET).secret(Party.UNIONPAY, UNIONPAY_SECRET)
                 .secret(Party.PENSION, "test-pension-secret").secret(Party.MEDICAL, "test-medical-secret")
-                // the payout bank of refunds (%test.flexsi.payment.refunds.payout-bank), with its %test bank secret
-                .bankSecret(Fixtures.TEST_BANK, Fixtures.TEST_BANK_SECRET)
+                // the banks of %test.flexsi.payment.bank-secrets, with the same secrets
+                .bankSecret(Fixtures.TEST_BANK, Fixtures.TEST_BANK_SECRET).bankSecret(Fixtures.OTHER_BANK, Fixtures.OTHER_BANK_SECRET)
                 .callbackInitialDelay(Duration.ofMillis(50)).callbackMaxDelay(Duration.ofSeconds(1))
                 .build());
         int port = freePort();

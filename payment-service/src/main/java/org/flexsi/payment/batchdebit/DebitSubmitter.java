@@ -1,0 +1,127 @@
+package org.flexsi.payment.batchdebit;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.flexsi.payment.bank.BankCallException;
+import org.flexsi.payment.bank.BankClient;
+import org.flexsi.payment.config.PaymentConfig;
+import org.flexsi.platform.problem.ProblemException;
+
+/**
+ * Sends each new debit batch to its bank and books the result file the bank answers with, away from the ops request
+ * that made the batch (a million-line file takes minutes at the bank). A bank that is down, failing or too slow is
+ * tried again later, waiting longer each time; the batch stays SEND meanwhile, so an outage loses nothing. The answer
+ * is booked through {@link DebitService#bookSent}, the same booking as a handed-in result file: sending again after
+ * a lost answer books nothing twice.
+ */
+@ApplicationScoped
+public class DebitSubmitter {
+    private static final int PER_RUN = 10;
+
+    private final EntityManager em;
+    private final BankClient banks;
+    private final DebitService debit;
+    private final PaymentConfig config;
+
+    public DebitSubmitter(EntityManager em, BankClient banks, DebitService debit, PaymentConfig config) {
+        this.em = em;
+        this.banks = banks;
+        this.debit = debit;
+        this.config = config;
+    }
+
+    private record Due(UUID batchId, String bankId, String fileName, int attempts) {
+    }
+
+    @Scheduled(every = "${flexsi.payment.debit.submit-every:1m}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void submitDue() {
+        if (config.debit().submitEnabled()) {
+            due().forEach(this::submit);
+        }
+    }
+
+    private List<Due> due() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select id, bank_id, file_name, send_attempts from debit_batch"
+                    + " where submission = 'SEND' and (next_send_at is null or next_send_at <= ?1) order by created_at limit "
+                    + PER_RUN).setParameter(1, Instant.now()).getResultList();
+            return rows.stream().map(r -> new Due((UUID) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue())).toList();
+        });
+    }
+
+    private void submit(Due due) {
+        Path file = Path.of(config.debit().directory()).resolve(due.fileName());
+        if (!Files.isReadable(file)) {
+            // made by another instance: only that one has the file on its disk, and it sends it
+            return;
+        }
+        if (!claim(due)) {
+            return;
+        }
+        byte[] answer;
+        try {
+            answer = banks.debit(due.bankId(), file);
+        } catch (BankCallException e) {
+            failed(due, e.getMessage(), e.retryable());
+            return;
+        }
+        try {
+            DebitModels.Booking booking = QuarkusTransaction.requiringNew()
+                    .call(() -> debit.bookSent(due.batchId(), due.bankId(), answer));
+            Log.infof("debit batch %s sent to %s: %d paid, %d not paid%s", due.batchId(), due.bankId(), booking.paid(),
+                    booking.unpaid(), booking.alreadyBooked() ? " (result file booked before)" : "");
+        } catch (ProblemException e) {
+            failed(due, "the bank's result file cannot be booked: " + e.getMessage(), false);
+        }
+    }
+
+    /**
+     * Takes the batch for one attempt: pushes its next attempt past this attempt's own timeout, so a second instance
+     * (or the next run) leaves it alone, and a crash during the send only delays it.
+     */
+    private boolean claim(Due due) {
+        Instant now = Instant.now();
+        Instant lease = now.plus(config.debit().bankTimeout()).plus(Duration.ofMinutes(1));
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("update debit_batch"
+                + " set send_attempts = send_attempts + 1, next_send_at = ?1 where id = ?2 and submission = 'SEND' and send_attempts = ?3")
+                .setParameter(1, lease).setParameter(2, due.batchId()).setParameter(3, due.attempts()).executeUpdate() == 1);
+    }
+
+    private void failed(Due due, String error, boolean retryable) {
+        int attempts = due.attempts() + 1;
+        Instant next = retryable ? Instant.now().plus(backoff(config.debit().retryAfter(), config.debit().retryMax(), attempts)) : null;
+        Log.warnf("debit batch %s for %s, attempt %d: %s; %s", due.batchId(), due.bankId(), attempts, error,
+                retryable ? "next attempt at " + next : "not retried: ops must look");
+        String detail = error.length() > 500 ? error.substring(0, 500) : error;
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (retryable) {
+                em.createNativeQuery("update debit_batch set next_send_at = ?1, last_error = ?2 where id = ?3 and submission = 'SEND'")
+                        .setParameter(1, next).setParameter(2, detail).setParameter(3, due.batchId()).executeUpdate();
+            } else {
+                em.createNativeQuery("update debit_batch set submission = 'REFUSED', next_send_at = null, last_error = ?1"
+                        + " where id = ?2 and submission = 'SEND'").setParameter(1, detail).setParameter(2, due.batchId())
+                        .executeUpdate();
+            }
+        });
+    }
+
+    /** {@code first} after the first failure, doubled after each further one, never more than {@code max}. */
+    static Duration backoff(Duration first, Duration max, int failures) {
+        Duration wait = first;
+        for (int i = 1; i < failures && wait.compareTo(max) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(max) > 0 ? max : wait;
+    }
+}
