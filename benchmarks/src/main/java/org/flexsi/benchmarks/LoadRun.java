@@ -140,7 +140,8 @@ final class LoadRun {
                 }
             }
         }
-        elapsedSeconds = (lastSucceeded - started) / 1e9;
+        // nothing succeeded (no payer had a person left): no span to speak of
+        elapsedSeconds = lastSucceeded == 0 ? 0 : (lastSucceeded - started) / 1e9;
     }
 
     int ordered() {
