@@ -16,8 +16,8 @@ import org.flexsi.payment.signature.SignedCalls;
 
 /**
  * Transfers out of flexsi's collection account at the payout bank ({@code flexsi.payment.refunds.payout-bank}),
- * signed with that bank's secret. The refund id is the transfer id, so a resend after a lost answer is the same
- * transfer and gets the bank's first answer: no money goes out twice.
+ * signed with that bank's secret. The refund id (with the round of a later account) is the transfer id, so a resend
+ * after a lost answer is the same transfer and gets the bank's first answer: no money goes out twice.
  */
 @ApplicationScoped
 class BankTransfers {
@@ -40,7 +40,7 @@ class BankTransfers {
             return Payout.unreachable(bank, "no secret for the payout bank: set flexsi.payment.bank-secrets." + bank);
         }
         Map<String, String> body = new LinkedHashMap<>();
-        body.put("transferId", refund.id.toString());
+        body.put("transferId", refund.transferId());
         body.put("accountNumber", refund.bankAccount);
         body.put("accountName", refund.accountName);
         body.put("bankCode", refund.bankCode);

@@ -83,6 +83,14 @@ public class Refund extends PanacheEntityBase {
     /** Their id of the payout: the bank's transaction id or the provider's refund id. */
     @Column(name = "payout_reference")
     public String payoutReference;
+    /** How many times the applicant gave another account after a refused payout. */
+    @Column(name = "payout_round")
+    public int payoutRound;
+
+    /** The bank keeps a transfer id to its first account and amount: each new account is a new transfer. */
+    public String transferId() {
+        return payoutRound == 0 ? id.toString() : id + "-" + payoutRound;
+    }
 
     public List<LineItem> lineItems() {
         return Jsons.lines(lines);

@@ -37,6 +37,15 @@ public final class RefundModels {
             @NotBlank @Size(max = 300) @Schema(examples = "paid twice for November") String reason) {
     }
 
+    @Schema(name = "RefundPayoutAccount", description = "Another account for a refund whose payout was refused or had none")
+    public record PayoutAccount(
+            @NotBlank @Pattern(regexp = "[0-9]{12,30}", message = "must be 12 to 30 digits") @Schema(examples = "6222021234567890123")
+            String bankAccount,
+            @NotBlank @Size(max = 100) @Schema(examples = "中国工商银行武汉分行") String bankName,
+            @NotBlank @Pattern(regexp = "[0-9]{12}", message = "must be the 12-digit bank code (联行号)") @Schema(examples = "102521000011")
+            String bankCode) {
+    }
+
     @Schema(name = "RefundDecision")
     public record Decision(
             @NotNull @Pattern(regexp = "APPROVE|REJECT", message = "must be APPROVE or REJECT") @Schema(examples = "APPROVE") String decision,

@@ -65,18 +65,33 @@ public class RefundPayouts {
             return;
         }
         if (refund.kind == Refund.Kind.APPLICATION) {
-            refund.accountName = accountName(refund);
+            refund.accountName = accountName(refund.applicantId, refund.personId);
         }
         refund.state = Refund.State.PAYING_OUT;
     }
 
     /**
-     * The bank checks the holder's name with the account: the applicant's registered name; a proxy who is not
-     * registered himself gives his own account under the person's name as flexsi knows it; failing both (the
-     * registration not seen yet) the applicant's id, which a strict bank refuses and ops then see.
+     * A refund whose payout was refused, or that had no account (counter or debit money), goes out again to the
+     * account {@code holderId} (the applicant or the person) now gives, as a new transfer.
      */
-    private String accountName(Refund refund) {
-        return persons.name(refund.applicantId).or(() -> persons.name(refund.personId)).orElse(refund.applicantId);
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void retryTo(Refund refund, String holderId, String bankAccount, String bankName, String bankCode) {
+        refund.bankAccount = bankAccount;
+        refund.bankName = bankName;
+        refund.bankCode = bankCode;
+        refund.accountName = accountName(holderId, refund.personId);
+        refund.payoutRound++;
+        refund.payoutError = null;
+        refund.state = Refund.State.PAYING_OUT;
+    }
+
+    /**
+     * The bank checks the holder's name with the account: the registered name of who gave the account; a proxy who
+     * is not registered himself gives his own account under the person's name as flexsi knows it; failing both (the
+     * registration not seen yet) the giver's id, which a strict bank refuses and ops then see.
+     */
+    private String accountName(String holderId, String personId) {
+        return persons.name(holderId).or(() -> persons.name(personId)).orElse(holderId);
     }
 
     @Scheduled(every = "${flexsi.payment.refunds.payout-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -108,7 +123,8 @@ public class RefundPayouts {
         }
         Refund refund = locked.get(0);
         Payment payment = Payment.findById(refund.paymentId);
-        Payout payout = refund.kind == Refund.Kind.APPLICATION ? transfers.transfer(refund) : providerRefund(refund, payment);
+        // an account given (an application, or a new account after a refusal) is paid by transfer; else the provider
+        Payout payout = refund.bankAccount != null ? transfers.transfer(refund) : providerRefund(refund, payment);
         refund.payoutAttempts++;
         switch (payout.result()) {
             case PAID -> {

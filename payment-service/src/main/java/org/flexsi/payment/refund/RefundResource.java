@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.UUID;
@@ -20,10 +22,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flexsi.payment.common.Caller;
+import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.problem.Problem;
 
 @Path("/api/v1")
@@ -67,6 +71,35 @@ public class RefundResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RefundModels.View personalApplication(@PathParam("refundId") UUID refundId, @Context SecurityContext security) {
         return refunds.personalApplication(Caller.of(security), refundId);
+    }
+
+    @POST
+    @Path("/refunds/{refundId}/payout-account")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Caller.CONTRIBUTOR, Caller.PROXY })
+    @Operation(summary = "Give another account for a refund whose payout failed",
+            description = "For a refund in PAYOUT_FAILED: the bank refused the account (closed, not found), or the money came"
+                    + " through a bank counter or debit and there was no account to pay it back to. The applicant or the"
+                    + " person gives another account; the refund is PAYING_OUT again and paid by a new transfer. Needs an"
+                    + " Idempotency-Key; a retry with the same key and body gets the same answer.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RefundModels.View.class)))
+    @APIResponse(responseCode = "400", description = "Invalid account, bank name or bank code, or no Idempotency-Key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Contributors and proxies only",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such refund of yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The refund's payout has not failed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response newPayoutAccount(@PathParam("refundId") UUID refundId,
+            @Parameter(description = "A unique value per intended change", required = true)
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @Valid @NotNull RefundModels.PayoutAccount account, @Context SecurityContext security) {
+        return refunds.newPayoutAccount(Caller.of(security), key, refundId, account);
     }
 
     @GET

@@ -92,6 +92,28 @@ public class RefundService {
         return RefundModels.View.of(refund);
     }
 
+    /** After a refused payout (or none possible), the applicant or the person gives another account: paid again. */
+    public Response newPayoutAccount(Caller caller, String key, UUID refundId, RefundModels.PayoutAccount account) {
+        IdempotencyKeys.require(key);
+        return idempotency.once("refund-accounts:" + caller.id(), key, new KeyedAccount(refundId, account), 200, () -> {
+            Refund refund = lock(refundId);
+            boolean mine = caller.id().equals(refund.applicantId)
+                    || (caller.is(Caller.CONTRIBUTOR) && caller.id().equals(refund.personId));
+            if (!mine) {
+                throw ProblemException.notFound("no refund " + refundId);
+            }
+            if (refund.state != Refund.State.PAYOUT_FAILED) {
+                throw ProblemException.conflict("refund-not-failed", "refund " + refundId + " is " + refund.state
+                        + "; another account is taken only after a payout failed");
+            }
+            payouts.retryTo(refund, caller.id(), account.bankAccount(), account.bankName().strip(), account.bankCode());
+            return RefundModels.View.of(refund);
+        });
+    }
+
+    record KeyedAccount(UUID refundId, RefundModels.PayoutAccount account) {
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public RefundModels.View find(Caller caller, UUID refundId) {
         Refund refund = Refund.findById(refundId);

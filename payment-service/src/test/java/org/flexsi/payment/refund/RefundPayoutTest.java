@@ -102,6 +102,31 @@ class RefundPayoutTest {
         assertEquals("FAILED", transfers(refundId).get(0).get("status"));
         // the money is still owed on that line: it cannot be applied for a second time
         apply(person, paymentId, account).then().statusCode(422).body("rule", equalTo("refund-exceeds-paid"));
+
+        // the applicant gives another account: who may, what is checked, then one new transfer and one announcement
+        String other = newAccount();
+        giveAccount(contributor(newPerson()), refundId, other, "102521000011").statusCode(404);
+        giveAccount(TestTokens.bearer("ops", "ops-1"), refundId, other, "102521000011").statusCode(403);
+        given().contentType("application/json").header("Idempotency-Key", "k-" + UUID.randomUUID()).body(accountBody(other, "102521000011"))
+                .post("/api/v1/refunds/" + refundId + "/payout-account").then().statusCode(401);
+        giveAccount(contributor(person), refundId, other, "1025").statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("bankCode"));
+        given().header("Authorization", contributor(person)).contentType("application/json").body(accountBody(other, "102521000011"))
+                .post("/api/v1/refunds/" + refundId + "/payout-account").then().statusCode(400);
+        assertEquals("PAYOUT_FAILED", refund(person, refundId).extract().path("state"), "bad requests changed nothing");
+
+        giveAccount(contributor(person), refundId, other, "102521000011").statusCode(200).body("state", equalTo("PAYING_OUT"))
+                .body("payoutError", nullValue());
+        awaitState(person, refundId, "REFUNDED");
+        List<Map<String, Object>> second = transfers(refundId + "-1");
+        assertEquals(1, second.size());
+        assertEquals(other, second.get(0).get("accountNumber"));
+        assertEquals("SUCCESS", second.get(0).get("status"));
+        assertEquals("钱七", text(db, "select account_name from refund where id = ?::uuid", refundId));
+        awaitEvent(refundId, PaymentRefunded.TYPE);
+        assertEquals(1, events(refundId, PaymentRefunded.TYPE));
+        giveAccount(contributor(person), refundId, newAccount(), "102521000011").statusCode(409)
+                .body("type", containsString("refund-not-failed"));
     }
 
     @Test
@@ -186,6 +211,25 @@ class RefundPayoutTest {
         assertEquals(1, count(db, "select count(*) from ops_issue where kind = 'REFUND_PAYOUT_FAILED' and payment_id = ?::uuid"
                 + " and channel = 'BANK_COUNTER'", counterId));
         assertEquals(0, events(refundId, PaymentRefunded.TYPE));
+
+        // the person gives an account: the counter money goes back by bank transfer, then is announced once
+        String account = newAccount();
+        giveAccount(contributor(person), refundId, account, "102521000011").statusCode(200).body("state", equalTo("PAYING_OUT"));
+        await("refunded", () -> "REFUNDED".equals(text(db, "select state from refund where id = ?::uuid", refundId)));
+        assertEquals(account, transfers(refundId + "-1").get(0).get("accountNumber"));
+        awaitEvent(refundId, PaymentRefunded.TYPE);
+        assertEquals(1, events(refundId, PaymentRefunded.TYPE));
+    }
+
+    private static io.restassured.response.ValidatableResponse giveAccount(String token, String refundId, String account,
+            String bankCode) {
+        return given().header("Authorization", token).header("Idempotency-Key", "k-" + UUID.randomUUID())
+                .contentType("application/json").body(accountBody(account, bankCode))
+                .post("/api/v1/refunds/" + refundId + "/payout-account").then();
+    }
+
+    private static String accountBody(String account, String bankCode) {
+        return "{\"bankAccount\":\"" + account + "\",\"bankName\":\"建设银行济南分行\",\"bankCode\":\"" + bankCode + "\"}";
     }
 
     private String registered(String name) {
