@@ -28,12 +28,25 @@ public final class HttpSignature {
     }
 
     public static String canonical(String method, String path, long epochSeconds, String nonce, byte[] body) {
-        return method.toUpperCase() + "\n" + path + "\n" + epochSeconds + "\n" + nonce + "\n" + sha256Hex(body);
+        return canonicalOfDigest(method, path, epochSeconds, nonce, sha256Hex(body));
     }
 
     public static String sign(String secret, String method, String path, long epochSeconds, String nonce, byte[] body) {
+        return signDigest(secret, method, path, epochSeconds, nonce, sha256Hex(body));
+    }
+
+    /**
+     * The same signature as {@link #sign}, from the body's SHA-256 (lower-case hex) instead of the body: for a body
+     * too large to hold in memory, hashed while it is streamed.
+     */
+    public static String signDigest(String secret, String method, String path, long epochSeconds, String nonce,
+            String bodySha256Hex) {
         return Base64.getEncoder().encodeToString(
-                hmac(secret, canonical(method, path, epochSeconds, nonce, body)));
+                hmac(secret, canonicalOfDigest(method, path, epochSeconds, nonce, bodySha256Hex)));
+    }
+
+    private static String canonicalOfDigest(String method, String path, long epochSeconds, String nonce, String bodySha256Hex) {
+        return method.toUpperCase() + "\n" + path + "\n" + epochSeconds + "\n" + nonce + "\n" + bodySha256Hex;
     }
 
     /** Constant-time comparison of the expected and the presented signature. */

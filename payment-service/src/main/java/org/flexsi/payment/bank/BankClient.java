@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -16,6 +17,7 @@ import org.flexsi.payment.common.Money;
 import org.flexsi.payment.config.OutsideParties;
 import org.flexsi.payment.config.PaymentConfig;
 import org.flexsi.payment.signature.SignedCalls;
+import org.flexsi.platform.problem.ProblemException;
 
 /** The cooperating banks' API (the simulators locally), every request signed with that bank's own secret. */
 @ApplicationScoped
@@ -50,6 +52,16 @@ public class BankClient {
         return response.body();
     }
 
+    /**
+     * Pays out of flexsi's collection account at this bank (a signed JSON transfer). The answer is the caller's to
+     * read: a refused transfer is an outcome of the payout, not a failed call.
+     *
+     * @throws IOException when the bank did not answer
+     */
+    public HttpResponse<String> transfer(String bankId, byte[] transferJson, Duration timeout) throws IOException {
+        return calls.send(secret(bankId), "POST", uri(bankId, "/transfers"), transferJson, timeout);
+    }
+
     /** The bank's statement of one Beijing business day. */
     public List<StatementLine> statement(String bankId, LocalDate day) {
         HttpResponse<String> response;
@@ -78,6 +90,13 @@ public class BankClient {
             }
         }
         return lines;
+    }
+
+    /** A bank named by a client (ops, a batch) must be one we share a secret with. */
+    public void requireCooperating(String bankId) {
+        if (!config.bankSecrets().containsKey(bankId)) {
+            throw ProblemException.ruleBroken("unknown-bank", "bank " + bankId + " is not a cooperating bank");
+        }
     }
 
     private URI uri(String bankId, String relativePath) {

@@ -17,6 +17,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import org.flexsi.payment.bank.BankClient;
 import org.flexsi.payment.common.Caller;
 import org.flexsi.payment.common.Digests;
 import org.flexsi.payment.common.Money;
@@ -38,19 +39,21 @@ public class DebitService {
     private final IdempotencyKeys idempotency;
     private final PaymentBooking booking;
     private final PaymentConfig config;
+    private final BankClient banks;
 
     public DebitService(EntityManager em, AgroalDataSource dataSource, IdempotencyKeys idempotency, PaymentBooking booking,
-            PaymentConfig config) {
+            PaymentConfig config, BankClient banks) {
         this.em = em;
         this.dataSource = dataSource;
         this.idempotency = idempotency;
         this.booking = booking;
         this.config = config;
+        this.banks = banks;
     }
 
     public Response sign(Caller caller, String key, DebitModels.AgreementRequest request) {
         IdempotencyKeys.require(key);
-        knownBank(request.bankId());
+        banks.requireCooperating(request.bankId());
         return idempotency.once("debit-agreements:" + caller.id(), key, request, 201, () -> {
             Instant now = Instant.now();
             // one agreement per person: signing again replaces the account
@@ -66,7 +69,7 @@ public class DebitService {
 
     public Response run(String key, DebitModels.BatchRequest request) {
         IdempotencyKeys.require(key);
-        knownBank(request.bankId());
+        banks.requireCooperating(request.bankId());
         YearMonth month = YearMonth.parse(request.month());
         LocalDate today = LocalDate.now(BEIJING);
         int afterDay = config.debit().afterDayOfMonth();
@@ -201,12 +204,6 @@ public class DebitService {
 
     private boolean pulls(String bankId) {
         return config.debit().pullBanks().map(banks -> banks.contains(bankId)).orElse(false);
-    }
-
-    private void knownBank(String bankId) {
-        if (!config.bankSecrets().containsKey(bankId)) {
-            throw ProblemException.ruleBroken("unknown-bank", "bank " + bankId + " is not a cooperating bank");
-        }
     }
 
     private static Instant toInstant(Object value) {

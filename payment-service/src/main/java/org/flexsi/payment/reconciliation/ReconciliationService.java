@@ -83,9 +83,7 @@ public class ReconciliationService {
 
     /** A bank's statement against the batch debits we booked for that bank that day (R19). */
     public ReconciliationModels.Run runBank(String bankId, LocalDate day) {
-        if (!config.bankSecrets().containsKey(bankId)) {
-            throw ProblemException.ruleBroken("unknown-bank", "bank " + bankId + " is not a cooperating bank");
-        }
+        banks.requireCooperating(bankId);
         List<Matching.Theirs> statement;
         try {
             // TRANSFER lines are our refund payouts (reference = transfer id): not matched here, only the money the

@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.flexsi.payment.bank.BankClient;
 import org.flexsi.payment.common.Money;
-import org.flexsi.payment.config.OutsideParties;
 import org.flexsi.payment.config.PaymentConfig;
 import org.flexsi.payment.signature.SignedCalls;
 
@@ -22,21 +21,18 @@ import org.flexsi.payment.signature.SignedCalls;
 @ApplicationScoped
 class BankTransfers {
     private final PaymentConfig config;
-    private final OutsideParties.Simulators outside;
-    private final SignedCalls calls;
+    private final BankClient banks;
     private final ObjectMapper mapper;
 
-    BankTransfers(PaymentConfig config, OutsideParties.Simulators outside, SignedCalls calls, ObjectMapper mapper) {
+    BankTransfers(PaymentConfig config, BankClient banks, ObjectMapper mapper) {
         this.config = config;
-        this.outside = outside;
-        this.calls = calls;
+        this.banks = banks;
         this.mapper = mapper;
     }
 
     Payout transfer(Refund refund) {
         String bank = config.refunds().payoutBank();
-        String secret = config.bankSecrets().get(bank);
-        if (secret == null) {
+        if (!config.bankSecrets().containsKey(bank)) {
             return Payout.unreachable(bank, "no secret for the payout bank: set flexsi.payment.bank-secrets." + bank);
         }
         Map<String, String> body = new LinkedHashMap<>();
@@ -48,8 +44,7 @@ class BankTransfers {
         body.put("purpose", "flexsi refund of payment " + refund.paymentId);
         HttpResponse<String> response;
         try {
-            response = calls.send(secret, "POST", URI.create(outside.url() + "/banks/" + bank + "/transfers"),
-                    mapper.writeValueAsBytes(body), config.refunds().timeout());
+            response = banks.transfer(bank, mapper.writeValueAsBytes(body), config.refunds().timeout());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {

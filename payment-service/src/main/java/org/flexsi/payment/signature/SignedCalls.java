@@ -13,16 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.flexsi.contracts.signing.HttpSignature;
 import org.flexsi.payment.config.PaymentConfig;
 
@@ -94,21 +90,10 @@ public class SignedCalls {
         }
     }
 
-    /**
-     * {@link HttpSignature#sign} over a file's content. The contract hashes a byte array; here the body's SHA-256 is
-     * taken streaming and put where the contract's canonical text has it (its last line), so both sign the same text.
-     */
+    /** {@link HttpSignature#sign} over a file's content, its SHA-256 taken while streaming it. */
     static String signFile(String secret, String method, String rawPath, long epochSeconds, String nonce, Path file)
             throws IOException {
-        String withoutBody = HttpSignature.canonical(method, rawPath, epochSeconds, nonce, new byte[0]);
-        String canonical = withoutBody.substring(0, withoutBody.lastIndexOf('\n') + 1) + sha256Hex(file);
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        return HttpSignature.signDigest(secret, method, rawPath, epochSeconds, nonce, sha256Hex(file));
     }
 
     private static String sha256Hex(Path file) throws IOException {
