@@ -8,14 +8,15 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * What one benchmark run does. Defaults are sized so that a whole run (setup, pgbench, the run at
- * the maximum rate and the run at half of it) takes about two to three minutes.
+ * What one benchmark run does. Defaults are sized so that a whole run (setup, pgbench, warm-up, the
+ * run at the maximum rate and the run at half of it) takes about five minutes.
  */
 record BenchmarkOptions(
         Path stateDir,
         int persons,
         int setupConcurrency,
         int concurrency,
+        Duration warmup,
         Duration maxRun,
         OptionalDouble halfRate,
         Duration halfRun,
@@ -30,9 +31,10 @@ record BenchmarkOptions(
     static final String USAGE = """
             usage: benchmarks/run [options]
               --state-dir DIR         the stack's state directory: signing key, stack.properties (default deploy/.run)
-              --persons N             persons registered and assessed in the setup, one payment each (default 800)
-              --setup-concurrency N   parallel requests while assessing in the setup (default 4)
-              --concurrency N         payers paying back to back in the maximum-rate run (default 8)
+              --persons N             persons registered and assessed in the setup, one payment each (default 7000)
+              --setup-concurrency N   parallel requests while assessing in the setup (default 8)
+              --concurrency N         payers paying back to back in the warm-up and maximum-rate runs (default 8)
+              --warmup-seconds S      payments at the maximum rate before anything is measured; 0 for none (default 30)
               --max-seconds S         length of the maximum-rate run (default 30)
               --half-rate R           payments/s of the second run (default: half the measured maximum)
               --half-seconds S        length of the half-rate run (default 30)
@@ -70,9 +72,10 @@ record BenchmarkOptions(
         Values values = new Values(given);
         BenchmarkOptions options = new BenchmarkOptions(
                 Path.of(values.text("--state-dir", "deploy/.run")),
-                values.positive("--persons", 800),
-                values.positive("--setup-concurrency", 4),
+                values.positive("--persons", 7000),
+                values.positive("--setup-concurrency", 8),
                 values.positive("--concurrency", 8),
+                Duration.ofSeconds(values.atLeastZero("--warmup-seconds", 30)),
                 Duration.ofSeconds(values.positive("--max-seconds", 30)),
                 values.rate("--half-rate"),
                 Duration.ofSeconds(values.positive("--half-seconds", 30)),
@@ -116,14 +119,22 @@ record BenchmarkOptions(
         }
 
         int positive(String name, int fallback) {
+            return atLeast(name, fallback, 1);
+        }
+
+        int atLeastZero(String name, int fallback) {
+            return atLeast(name, fallback, 0);
+        }
+
+        private int atLeast(String name, int fallback, int least) {
             String value = given.remove(name);
             if (value == null) {
                 return fallback;
             }
             try {
                 int number = Integer.parseInt(value.trim());
-                if (number < 1) {
-                    throw new IllegalArgumentException(name + " must be at least 1: " + value);
+                if (number < least) {
+                    throw new IllegalArgumentException(name + " must be at least " + least + ": " + value);
                 }
                 return number;
             } catch (NumberFormatException e) {

@@ -63,6 +63,13 @@ public final class PaymentBenchmark {
         }
 
         try (EventWatch watch = new EventWatch(stack.kafka())) {
+            if (!options.warmup().isZero()) {
+                // a fresh stack spends most of its CPU compiling (JIT) for minutes: measure the services, not their warm-up
+                progress("warm-up: %d payers back to back for %d s, not measured", options.concurrency(), options.warmup().toSeconds());
+                new LoadRun("warm-up", stack, watch, payers).closedLoop(options.concurrency(), options.warmup());
+                CatchUp.await(stack.kafka(), Duration.ofSeconds(60));
+            }
+            progress("maximum-rate run starting");
             LoadRun max = new LoadRun("maximum rate: " + options.concurrency() + " payers back to back for "
                     + options.maxRun().toSeconds() + " s", stack, watch, payers);
             max.closedLoop(options.concurrency(), options.maxRun());
@@ -74,6 +81,7 @@ public final class PaymentBenchmark {
                     stack, watch, payers);
             if (halfRate > 0) {
                 CatchUp.await(stack.kafka(), Duration.ofSeconds(60));
+                progress("half-rate run starting");
                 half.openLoop(halfRate, options.halfRun());
                 half.drain(options.drain());
                 print(half);
@@ -81,6 +89,11 @@ public final class PaymentBenchmark {
             printGoals(max, half, tps);
         }
         return 0;
+    }
+
+    /** On stderr, with the time: tells what runs now, e.g. to profile the services during one run. */
+    private static void progress(String format, Object... args) {
+        System.err.printf("%s %s%n", Instant.now(), String.format(format, args));
     }
 
     private static void print(LoadRun run) {

@@ -21,6 +21,13 @@ class BenchmarkOptionsTest {
         assertEquals(Path.of("/tmp/x"), options.stateDir());
         assertFalse(options.pgbench());
         assertEquals(Duration.ofSeconds(30), options.halfRun());
+        assertEquals(Duration.ofSeconds(30), options.warmup());
+    }
+
+    @Test
+    void theWarmUpMayBeLeftOutButNotMadeNegative() {
+        assertEquals(Duration.ZERO, BenchmarkOptions.parse(List.of("--warmup-seconds", "0")).warmup());
+        assertMessage("--warmup-seconds must be at least 0", List.of("--warmup-seconds", "-5"));
     }
 
     @Test

@@ -103,8 +103,10 @@ public class OutboxRelay {
         for (Future<?> ack : acks) {
             producer.await(ack, 30, TimeUnit.SECONDS);
         }
-        em.createNativeQuery("update outbox_event set sent_at = ?1 where seq in (?2)")
-                .setParameter(1, Instant.now()).setParameter(2, sequence).executeUpdate();
+        // one array parameter, not "in (?, ?, …)": one statement text per batch size would each keep the generic
+        // plan PostgreSQL cached while the table was small (a sequential scan), for as long as no ANALYZE runs
+        em.createNativeQuery("update outbox_event set sent_at = ?1 where seq = any(?2)")
+                .setParameter(1, Instant.now()).setParameter(2, sequence.toArray(Long[]::new)).executeUpdate();
         return rows.size();
     }
 

@@ -77,9 +77,10 @@ public class DeliveryStore {
 
     /** Before the request leaves: a crash from here on finds the records SENT and sends them again. */
     public void sending(List<String> ids) {
+        // an array parameter, not an in-list: one cached plan for every batch size (as in OutboxRelay.relayBatch)
         em.createNativeQuery("update sync_record set stage = case when stage = 'PENDING' then 'SENT' else stage end,"
-                + " send_attempts = send_attempts + 1, sent_at = ?1 where record_id in (?2)")
-                .setParameter(1, clock.instant()).setParameter(2, ids).executeUpdate();
+                + " send_attempts = send_attempts + 1, sent_at = ?1 where record_id = any(?2)")
+                .setParameter(1, clock.instant()).setParameter(2, ids.toArray(String[]::new)).executeUpdate();
     }
 
     public void acknowledged(Agency agency, AgencyClient.Accepted receipt, List<String> ids) {
@@ -108,9 +109,9 @@ public class DeliveryStore {
     }
 
     public void failed(List<String> ids, String reason) {
-        em.createNativeQuery("update sync_record set last_error = ?1 where record_id in (?2)")
-                .setParameter(1, reason.length() > 500 ? reason.substring(0, 500) : reason).setParameter(2, ids)
-                .executeUpdate();
+        em.createNativeQuery("update sync_record set last_error = ?1 where record_id = any(?2)")
+                .setParameter(1, reason.length() > 500 ? reason.substring(0, 500) : reason)
+                .setParameter(2, ids.toArray(String[]::new)).executeUpdate();
     }
 
     /** The agency refused this one record's content: no resend can fix it, ops must. */
