@@ -9,6 +9,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -16,10 +17,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -76,6 +79,32 @@ public class DebitResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response run(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull DebitModels.BatchRequest request) {
         return debit.run(key, request);
+    }
+
+    @POST
+    @Path("/ops/debit-batches/{batchId}/resend")
+    @RolesAllowed(Caller.OPS)
+    @Operation(summary = "Send a REFUSED debit batch to its bank again", description = "Once the cause in lastError is "
+            + "mended. The batch becomes SEND and the same file goes again: lines the bank booked before are not debited "
+            + "twice, and a result file booked before books nothing new. Who asked and when stay on the batch.")
+    @APIResponse(responseCode = "200", description = "The batch, SEND again",
+            content = @Content(schema = @Schema(implementation = DebitModels.Batch.class)))
+    @APIResponse(responseCode = "400", description = "Missing or malformed Idempotency-Key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Ops only",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such batch",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The batch is not REFUSED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response resend(@PathParam("batchId") UUID batchId,
+            @Parameter(description = "A unique value per intended change", required = true)
+            @HeaderParam(IdempotencyKeys.HEADER) String key, @Context SecurityContext security) {
+        return debit.resend(Caller.of(security), key, batchId);
     }
 
     @GET

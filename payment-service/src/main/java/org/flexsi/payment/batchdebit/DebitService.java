@@ -97,7 +97,8 @@ public class DebitService {
                 }
                 return new DebitModels.Batch(batch.batchId().toString(), request.bankId(), request.month(),
                         batch.summary().count(), Money.text(batch.summary().total()), batch.summary().checksum(), Instant.now(),
-                        new DebitModels.Submission(pull ? "PULL" : "SEND", 0, null, null, null, null), DebitModels.Results.NONE);
+                        new DebitModels.Submission(pull ? "PULL" : "SEND", 0, null, null, null, null, null, null),
+                        DebitModels.Results.NONE);
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot make the debit batch", e);
             }
@@ -106,19 +107,48 @@ public class DebitService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<DebitModels.Batch> batches(String bankId) {
+        return views("?1 = '' or b.bank_id = ?1", bankId == null ? "" : bankId);
+    }
+
+    /**
+     * Ops send a REFUSED batch again once its cause is mended (a bank key rotated, a bank's outage of its file intake):
+     * it becomes SEND and the submitter takes it as it takes a new one. The same file goes, so nothing is debited twice.
+     */
+    public Response resend(Caller caller, String key, UUID batchId) {
+        IdempotencyKeys.require(key);
+        return idempotency.once("debit-resends:" + caller.id(), key, batchId.toString(), 200, () -> {
+            @SuppressWarnings("unchecked")
+            List<String> states = em.createNativeQuery("select submission from debit_batch where id = ?1 for update")
+                    .setParameter(1, batchId).getResultList();
+            if (states.isEmpty()) {
+                throw ProblemException.notFound("no debit batch " + batchId);
+            }
+            if (!"REFUSED".equals(states.get(0))) {
+                throw ProblemException.conflict("debit-batch-not-refused", "debit batch " + batchId + " is "
+                        + states.get(0) + "; only a REFUSED batch is sent again");
+            }
+            em.createNativeQuery("update debit_batch set submission = 'SEND', next_send_at = null, resent_by = ?1,"
+                    + " resent_at = ?2 where id = ?3").setParameter(1, caller.id()).setParameter(2, Instant.now())
+                    .setParameter(3, batchId).executeUpdate();
+            return views("b.id = ?1", batchId).get(0);
+        });
+    }
+
+    private List<DebitModels.Batch> views(String condition, Object parameter) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select b.id, b.bank_id, b.month, b.line_count, b.total, b.checksum, b.created_at,"
-                + " b.submission, b.send_attempts, b.next_send_at, b.sent_at, b.result_checksum, b.last_error,"
+                + " b.submission, b.send_attempts, b.next_send_at, b.sent_at, b.result_checksum, b.last_error, b.resent_by, b.resent_at,"
                 + " count(r.checksum), coalesce(sum(r.paid), 0), coalesce(sum(r.unpaid), 0), min(r.received_at)"
-                + " from debit_batch b left join debit_result_file r on r.batch_id = b.id where (?1 = '' or b.bank_id = ?1)"
+                + " from debit_batch b left join debit_result_file r on r.batch_id = b.id where " + condition
                 + " group by b.id order by b.created_at desc limit 200")
-                .setParameter(1, bankId == null ? "" : bankId).getResultList();
+                .setParameter(1, parameter).getResultList();
         return rows.stream().map(r -> new DebitModels.Batch(r[0].toString(), (String) r[1], (String) r[2],
                 ((Number) r[3]).longValue(), Money.text((BigDecimal) r[4]), (String) r[5], toInstant(r[6]),
                 new DebitModels.Submission((String) r[7], ((Number) r[8]).intValue(),
-                        "SEND".equals(r[7]) ? toInstant(r[9]) : null, toInstant(r[10]), (String) r[11], (String) r[12]),
-                new DebitModels.Results(((Number) r[13]).intValue(), ((Number) r[14]).longValue(), ((Number) r[15]).longValue(),
-                        toInstant(r[16])))).toList();
+                        "SEND".equals(r[7]) ? toInstant(r[9]) : null, toInstant(r[10]), (String) r[11], (String) r[12],
+                        (String) r[13], toInstant(r[14])),
+                new DebitModels.Results(((Number) r[15]).intValue(), ((Number) r[16]).longValue(), ((Number) r[17]).longValue(),
+                        toInstant(r[18])))).toList();
     }
 
     /** A bank fetches only its own files. */

@@ -112,6 +112,7 @@ public final class Fixtures {
     public static final String TEST_BANK_SECRET = "test-bank-secret";
     public static final String OTHER_BANK = "otherbank";
     public static final String OTHER_BANK_SECRET = "other-bank-secret";
+    public static final String STALE_BANK = "stalebank";
 
     /** A contributor's monthly debit agreement with {@code bankId}. */
     public static Response agreement(String person, String bankId, String account) {
