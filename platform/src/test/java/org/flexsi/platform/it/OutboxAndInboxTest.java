@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,21 +37,27 @@ class OutboxAndInboxTest {
     EffectConsumer consumer;
     @Inject
     EntityManager em;
+    @Inject
+    MeterRegistry metrics;
 
     @Test
     void aRelayCutBetweenSendAndMarkSentResendsAndTheEffectHappensOnce() {
         String person = "p-" + UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> outbox.publish(registered(person)));
 
+        double publishedBefore = published(PersonRegistered.TYPE);
+
         // the relay sends, then "crashes" before its mark-sent commits
         QuarkusTransaction.begin();
         assertTrue(relay.relayBatch() >= 1);
         QuarkusTransaction.rollback();
         assertEquals(1L, unsent(), "the row must still be unsent after the cut");
+        assertEquals(publishedBefore, published(PersonRegistered.TYPE), "a rolled-back relay counts nothing");
 
         // after the restart the relay sends the same event again and marks it
         assertTrue(QuarkusTransaction.requiringNew().call(relay::relayBatch) >= 1);
         assertEquals(0L, unsent());
+        assertEquals(publishedBefore + 1, published(PersonRegistered.TYPE), "counted once, when marked sent");
 
         List<ConsumerRecord<String, String>> copies = TestKafka.read(Topics.REGISTRATION, Duration.ofSeconds(20),
                 seen -> seen.stream().filter(r -> person.equals(r.key())).count() >= 2);
@@ -160,4 +167,10 @@ class OutboxAndInboxTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    private double published(String type) {
+        var counter = metrics.find("flexsi.events.published").tag("type", type).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
 }
