@@ -33,6 +33,25 @@ public final class ReconciliationModels {
             int matched,
             @Schema(description = "Lost callbacks (a bank: lost result lines) booked by this run") int booked,
             @Schema(description = "New ops issues raised by this run") int issues,
-            Instant runAt) {
+            Instant runAt,
+            @Schema(description = "A bank only: its transfers out of our account that day (our refund payouts) against "
+                    + "the refunds we paid back through it; null for a provider") Transfers transfers) {
+        Run withTransfers(Transfers checked) {
+            return new Run(channel, bankId, day, theirCount, theirTotal, ourCount, ourTotal, matched, booked, issues, runAt, checked);
+        }
+    }
+
+    @Schema(name = "ReconciledTransfers", description = "A transfer we do not hold as paid back, a refund paid back "
+            + "without its transfer, or one that differs, is an ops issue of channel BANK_TRANSFER. A transfer whose "
+            + "refund is still paying out is left to the payout worker: it sends the same transfer id again and books "
+            + "the bank's first answer.")
+    public record Transfers(
+            @Schema(description = "Successful transfers on their statement") int theirCount,
+            @Schema(examples = "796.00") String theirTotal,
+            @Schema(description = "Refunds we paid back through this bank that day") int ourCount,
+            @Schema(examples = "796.00") String ourTotal,
+            int matched,
+            @Schema(description = "Transfers of refunds still paying out, left to the payout worker") int pending,
+            @Schema(description = "New ops issues raised by this run") int issues) {
     }
 }

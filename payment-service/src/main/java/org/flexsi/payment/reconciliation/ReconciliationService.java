@@ -9,7 +9,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.flexsi.payment.bank.BankCallException;
@@ -25,18 +27,21 @@ import org.flexsi.payment.order.PaymentStatus;
 import org.flexsi.payment.order.Settlement;
 import org.flexsi.payment.provider.ProviderClient;
 import org.flexsi.payment.provider.ProviderUnavailableException;
+import org.flexsi.payment.refund.Refund;
 import org.flexsi.platform.problem.ProblemException;
 
 /**
  * Daily reconciliation of each provider's and each bank's statement against our books. A payment on their statement
  * that we still hold as unpaid is a lost callback (provider) or a lost result file (bank) and is booked now; every
- * other difference becomes an ops issue.
+ * other difference becomes an ops issue. A bank's transfers are held against the refunds we paid back through it.
  */
 @ApplicationScoped
 public class ReconciliationService {
     /** The providers and banks cut statements by Beijing business day. */
     static final ZoneId STATEMENT_DAY = ZoneId.of("Asia/Shanghai");
     private static final List<PaymentStatus> TAKEN = List.of(PaymentStatus.PAID, PaymentStatus.REFUNDED, PaymentStatus.HELD);
+    /** The channel of a bank's transfers out of our account (refund payouts) in runs and ops issues. */
+    static final String TRANSFERS = "BANK_TRANSFER";
 
     private final ProviderClient providers;
     private final BankClient banks;
@@ -84,23 +89,89 @@ public class ReconciliationService {
     /** A bank's statement against the batch debits we booked for that bank that day (R19). */
     public ReconciliationModels.Run runBank(String bankId, LocalDate day) {
         banks.requireCooperating(bankId);
-        List<Matching.Theirs> statement;
+        List<BankClient.StatementLine> lines;
         try {
-            // TRANSFER lines are our refund payouts (reference = transfer id): not matched here, only the money the
-            // batch debits took; the bank lists no failed debit
-            statement = banks.statement(bankId, day).stream()
-                    .filter(line -> "DEBIT".equals(line.kind()) && "PAID".equals(line.status()))
-                    .map(s -> new Matching.Theirs(s.reference(), s.transactionId(), s.amount(), s.bookedAt())).toList();
+            lines = banks.statement(bankId, day);
         } catch (BankCallException e) {
             throw ProblemException.unavailable(bankId + " statement not available: " + e.getMessage(), 60);
         }
+        // the bank lists no failed debit and no failed transfer
+        List<Matching.Theirs> debits = theirs(lines, "DEBIT", "PAID");
+        List<Matching.Theirs> transfers = theirs(lines, "TRANSFER", "SUCCESS");
         // only a debit still waiting for its result is a lost result file; one we booked as not paid (or that ended
         // otherwise) contradicts the bank's own result file, and ops must look
         Party bank = new Party(Channel.BANK_DEBIT, bankId, bankId, p -> p.channel == Channel.BANK_DEBIT && bankId.equals(p.bankId),
                 p -> p.status == PaymentStatus.PAYING);
-        return QuarkusTransaction.requiringNew().call(() -> reconcile(bank, day, statement,
+        return QuarkusTransaction.requiringNew().call(() -> reconcile(bank, day, debits,
                 Payment.list("channel = ?1 and bankId = ?2 and paidAt >= ?3 and paidAt < ?4 and status in ?5", Channel.BANK_DEBIT,
-                        bankId, start(day), start(day.plusDays(1)), TAKEN)));
+                        bankId, start(day), start(day.plusDays(1)), TAKEN))
+                .withTransfers(reconcileTransfers(bankId, day, transfers)));
+    }
+
+    private static List<Matching.Theirs> theirs(List<BankClient.StatementLine> lines, String kind, String status) {
+        return lines.stream().filter(line -> kind.equals(line.kind()) && status.equals(line.status()))
+                .map(s -> new Matching.Theirs(s.reference(), s.transactionId(), s.amount(), s.bookedAt())).toList();
+    }
+
+    /** The bank's transfers of the day (reference = transfer id) against the refunds we paid back through it (R25). */
+    private ReconciliationModels.Transfers reconcileTransfers(String bankId, LocalDate day, List<Matching.Theirs> statement) {
+        List<Refund> paidBack = Refund.list("payoutVia = ?1 and state = ?2 and refundedAt >= ?3 and refundedAt < ?4", bankId,
+                Refund.State.REFUNDED, start(day), start(day.plusDays(1)));
+        Map<String, Refund> byTransfer = new HashMap<>();
+        paidBack.forEach(r -> byTransfer.put(r.transferId(), r));
+        int matched = 0;
+        int pending = 0;
+        int raised = 0;
+        for (Matching.Result result : Matching.match(statement, paidBack.stream()
+                .map(r -> new Matching.Ours(r.transferId(), r.payoutReference, r.total)).toList())) {
+            Matching.Theirs theirs = result.theirs();
+            Refund ours = result.ours() == null ? null : byTransfer.get(result.ours().orderId());
+            switch (result.kind()) {
+                case MATCHED -> matched++;
+                case MISSING_ON_OURS -> {
+                    Refund refund = refundOfTransfer(theirs.orderId());
+                    if (refund != null && refund.state == Refund.State.PAYING_OUT) {
+                        pending++;
+                    } else {
+                        raised += issues.raise(refund == null ? OpsIssue.Kind.UNKNOWN_ORDER : OpsIssue.Kind.STATUS_DIFFERENCE,
+                                TRANSFERS, day, refund == null ? null : refund.paymentId, theirs.transactionId(), null,
+                                theirs.amount(), "bank " + bankId + ": transfer " + theirs.orderId() + " left our account, "
+                                        + (refund == null ? "but it pays back no refund of ours"
+                                                : "but we hold refund " + refund.id + " as " + refund.state + " that day")) ? 1 : 0;
+                    }
+                }
+                case MISSING_ON_THEIRS -> raised += raise(OpsIssue.Kind.MISSING_ON_THEIRS, bankId, day, ours, result,
+                        "we hold refund " + ours.id + " as paid back by transfer " + ours.transferId()
+                                + " but it is not on their statement");
+                case AMOUNT_DIFFERENCE -> raised += raise(OpsIssue.Kind.AMOUNT_DIFFERENCE, bankId, day, ours, result,
+                        "transfer " + ours.transferId() + ": they sent " + Money.text(theirs.amount()) + ", we paid back "
+                                + Money.text(ours.total));
+                case TRANSACTION_DIFFERENCE -> raised += raise(OpsIssue.Kind.STATUS_DIFFERENCE, bankId, day, ours, result,
+                        "transfer " + ours.transferId() + ": their transaction " + theirs.transactionId() + ", ours "
+                                + ours.payoutReference);
+            }
+        }
+        BigDecimal theirTotal = statement.stream().map(Matching.Theirs::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal ourTotal = paidBack.stream().map(r -> r.total).reduce(BigDecimal.ZERO, BigDecimal::add);
+        record(TRANSFERS, bankId, day, statement.size(), theirTotal, paidBack.size(), ourTotal, matched, 0, raised, Instant.now());
+        return new ReconciliationModels.Transfers(statement.size(), Money.text(theirTotal), paidBack.size(), Money.text(ourTotal),
+                matched, pending, raised);
+    }
+
+    private int raise(OpsIssue.Kind kind, String bankId, LocalDate day, Refund refund, Matching.Result result, String detail) {
+        Matching.Theirs theirs = result.theirs();
+        return issues.raise(kind, TRANSFERS, day, refund.paymentId,
+                theirs != null ? theirs.transactionId() : refund.payoutReference, refund.total,
+                theirs != null ? theirs.amount() : null, "bank " + bankId + ": " + detail) ? 1 : 0;
+    }
+
+    /** A transfer id is the refund id, with the round of a later account after it. */
+    private static Refund refundOfTransfer(String transferId) {
+        try {
+            return transferId.length() < 36 ? null : Refund.findById(UUID.fromString(transferId.substring(0, 36)));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Yesterday's statements of every provider and every cooperating bank, early each morning (Beijing). */
@@ -169,17 +240,24 @@ public class ReconciliationService {
         BigDecimal ourTotal = taken.stream().map(p -> p.paidAmount != null ? p.paidAmount : p.amount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         Instant now = Instant.now();
+        record(party.channel().name(), party.id(), day, statement.size(), theirTotal, taken.size(), ourTotal, matched, booked,
+                raised, now);
+        return new ReconciliationModels.Run(party.channel().name(), party.bankId(), day, statement.size(), Money.text(theirTotal),
+                taken.size(), Money.text(ourTotal), matched, booked, raised, now, null);
+    }
+
+    /** The day's totals per channel and party; a rerun replaces the counts and adds what it booked and raised. */
+    private void record(String channel, String party, LocalDate day, int theirCount, BigDecimal theirTotal, int ourCount,
+            BigDecimal ourTotal, int matched, int booked, int raised, Instant now) {
         em.createNativeQuery("insert into reconciliation_run (channel, party, business_day, their_count, their_total, our_count,"
                 + " our_total, matched, booked, issues, run_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
                 + " on conflict (channel, party, business_day) do update set their_count = excluded.their_count,"
                 + " their_total = excluded.their_total, our_count = excluded.our_count, our_total = excluded.our_total,"
                 + " matched = excluded.matched, booked = reconciliation_run.booked + excluded.booked,"
                 + " issues = reconciliation_run.issues + excluded.issues, run_at = excluded.run_at")
-                .setParameter(1, party.channel().name()).setParameter(2, party.id()).setParameter(3, day)
-                .setParameter(4, statement.size()).setParameter(5, theirTotal).setParameter(6, taken.size()).setParameter(7, ourTotal)
+                .setParameter(1, channel).setParameter(2, party).setParameter(3, day)
+                .setParameter(4, theirCount).setParameter(5, theirTotal).setParameter(6, ourCount).setParameter(7, ourTotal)
                 .setParameter(8, matched).setParameter(9, booked).setParameter(10, raised).setParameter(11, now).executeUpdate();
-        return new ReconciliationModels.Run(party.channel().name(), party.bankId(), day, statement.size(), Money.text(theirTotal),
-                taken.size(), Money.text(ourTotal), matched, booked, raised, now);
     }
 
     private static Payment paymentOf(String orderId) {

@@ -145,6 +145,54 @@ class RefundPayoutTest {
     }
 
     @Test
+    void theBanksTransfersAreHeldAgainstTheRefundsWePaidBack() {
+        String person = registered("孙七");
+        String paymentId = paid(person);
+        String refundId = applyAndApprove(person, paymentId, newAccount());
+        awaitState(person, refundId, "REFUNDED");
+        // money out of our account at the bank that pays back no refund of ours: ops must find out why
+        String stray = UUID.randomUUID().toString();
+        String strayTransaction = signedTransfer("{\"transferId\":\"" + stray + "\",\"accountNumber\":\"" + newAccount()
+                + "\",\"accountName\":\"周八\",\"bankCode\":\"102521000011\",\"amount\":\"12.34\",\"purpose\":\"not ours\"}");
+
+        JsonPath first = reconcileTransfers();
+        assertTrue(first.getInt("transfers.matched") >= 1, "our refund's transfer is matched");
+        assertEquals(first.getInt("transfers.ourCount"), first.getInt("transfers.matched"), "every refund we paid back is there");
+        assertEquals(first.getInt("transfers.theirCount"), first.getInt("transfers.matched") + first.getInt("transfers.pending") + 1);
+        assertTrue(first.getInt("transfers.issues") >= 1);
+        JsonPath issue = strayIssue(strayTransaction);
+        assertEquals("UNKNOWN_ORDER", issue.getString("kind"));
+        assertEquals("12.34", issue.getString("theirAmount"));
+        assertTrue(issue.getString("detail").contains(stray), issue.getString("detail"));
+
+        // our books say another bank transaction paid the refund back: a difference, raised once however often it runs
+        try (var connection = db.getConnection(); var update = connection.prepareStatement(
+                "update refund set payout_reference = 'tr-not-theirs' where id = ?::uuid")) {
+            update.setString(1, refundId);
+            assertEquals(1, update.executeUpdate());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        JsonPath second = reconcileTransfers();
+        assertEquals(1, second.getInt("transfers.issues"), "the stray transfer was raised before; the difference is new");
+        assertEquals(0, reconcileTransfers().getInt("transfers.issues"));
+        assertEquals(1, count(db, "select count(*) from ops_issue where channel = 'BANK_TRANSFER' and kind = 'STATUS_DIFFERENCE'"
+                + " and payment_id = ?::uuid", paymentId));
+        assertEquals(1, count(db, "select count(*) from reconciliation_run where channel = 'BANK_TRANSFER' and party = ?",
+                TEST_BANK));
+    }
+
+    private static JsonPath reconcileTransfers() {
+        return reconcile("{\"channel\":\"BANK_DEBIT\",\"bankId\":\"" + TEST_BANK + "\",\"day\":\"" + today() + "\"}")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static JsonPath strayIssue(String transaction) {
+        return given().header("Authorization", ops()).get("/api/v1/ops/issues?channel=BANK_TRANSFER&state=OPEN").then()
+                .statusCode(200).extract().jsonPath().setRootPath("find { it.externalTransactionId == '" + transaction + "' }");
+    }
+
+    @Test
     void aTransferThatReachedTheBankBeforeACrashIsNotMadeAgain() {
         String person = registered("赵六");
         String account = newAccount();
