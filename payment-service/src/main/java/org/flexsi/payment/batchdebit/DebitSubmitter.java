@@ -5,6 +5,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,8 @@ import java.util.UUID;
 import org.flexsi.payment.bank.BankCallException;
 import org.flexsi.payment.bank.BankClient;
 import org.flexsi.payment.config.PaymentConfig;
+import org.flexsi.payment.ops.OpsIssue;
+import org.flexsi.payment.ops.OpsIssues;
 import org.flexsi.platform.problem.ProblemException;
 
 /**
@@ -31,15 +34,17 @@ public class DebitSubmitter {
     private final BankClient banks;
     private final DebitService debit;
     private final PaymentConfig config;
+    private final OpsIssues issues;
 
-    public DebitSubmitter(EntityManager em, BankClient banks, DebitService debit, PaymentConfig config) {
+    public DebitSubmitter(EntityManager em, BankClient banks, DebitService debit, PaymentConfig config, OpsIssues issues) {
         this.em = em;
         this.banks = banks;
         this.debit = debit;
         this.config = config;
+        this.issues = issues;
     }
 
-    private record Due(UUID batchId, String bankId, String fileName, int attempts) {
+    private record Due(UUID batchId, String bankId, String fileName, int attempts, Instant createdAt, BigDecimal total) {
     }
 
     @Scheduled(every = "${flexsi.payment.debit.submit-every:1m}", delayed = "5s",
@@ -53,17 +58,24 @@ public class DebitSubmitter {
     private List<Due> due() {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select id, bank_id, file_name, send_attempts from debit_batch"
+            List<Object[]> rows = em.createNativeQuery("select id, bank_id, file_name, send_attempts, created_at, total from debit_batch"
                     + " where submission = 'SEND' and (next_send_at is null or next_send_at <= ?1) order by created_at limit "
                     + PER_RUN).setParameter(1, Instant.now()).getResultList();
-            return rows.stream().map(r -> new Due((UUID) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue())).toList();
+            return rows.stream().map(r -> new Due((UUID) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue(),
+                    instant(r[4]), (BigDecimal) r[5])).toList();
         });
     }
 
     private void submit(Due due) {
         Path file = Path.of(config.debit().directory()).resolve(due.fileName());
         if (!Files.isReadable(file)) {
-            // made by another instance: only that one has the file on its disk, and it sends it
+            // made by another instance: only that one has the file on its disk, and it sends it, within a run or two
+            if (due.attempts() == 0 && due.createdAt().isBefore(Instant.now().minus(config.debit().unsentAlertAfter()))) {
+                QuarkusTransaction.requiringNew().run(() -> issues.raise(OpsIssue.Kind.DEBIT_FILE_UNSENT, "BANK_DEBIT", null,
+                        null, due.batchId().toString(), due.total(), null, "debit batch " + due.batchId() + " for "
+                                + due.bankId() + " made at " + due.createdAt() + " was never sent: no instance has its file "
+                                + due.fileName() + " (the one that made it is gone with its disk); its orders wait"));
+            }
             return;
         }
         if (!claim(due)) {
@@ -114,6 +126,11 @@ public class DebitSubmitter {
                         .executeUpdate();
             }
         });
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof java.time.OffsetDateTime offset ? offset.toInstant()
+                : value instanceof java.sql.Timestamp timestamp ? timestamp.toInstant() : (Instant) value;
     }
 
     /** {@code first} after the first failure, doubled after each further one, never more than {@code max}. */

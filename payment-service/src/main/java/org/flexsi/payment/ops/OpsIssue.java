@@ -20,7 +20,9 @@ import java.util.UUID;
 @Table(name = "ops_issue")
 public class OpsIssue extends PanacheEntityBase {
     public enum Kind {
-        AMOUNT_MISMATCH, MISSING_ON_THEIRS, AMOUNT_DIFFERENCE, STATUS_DIFFERENCE, UNKNOWN_ORDER, REFUND_PAYOUT_FAILED
+        AMOUNT_MISMATCH, MISSING_ON_THEIRS, AMOUNT_DIFFERENCE, STATUS_DIFFERENCE, UNKNOWN_ORDER, REFUND_PAYOUT_FAILED,
+        /** A debit batch whose file went with the instance that made it (external transaction id: the batch id). */
+        DEBIT_FILE_UNSENT
     }
 
     public enum State { OPEN, RESOLVED }
