@@ -236,7 +236,8 @@ public class DebitService {
         return config.debit().pullBanks().map(banks -> banks.contains(bankId)).orElse(false);
     }
 
-    private static Instant toInstant(Object value) {
+    /** A timestamp column as the driver hands it over, as an instant. */
+    static Instant toInstant(Object value) {
         if (value == null) {
             return null;
         }

@@ -62,7 +62,7 @@ public class DebitSubmitter {
                     + " where submission = 'SEND' and (next_send_at is null or next_send_at <= ?1) order by created_at limit "
                     + PER_RUN).setParameter(1, Instant.now()).getResultList();
             return rows.stream().map(r -> new Due((UUID) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue(),
-                    instant(r[4]), (BigDecimal) r[5])).toList();
+                    DebitService.toInstant(r[4]), (BigDecimal) r[5])).toList();
         });
     }
 
@@ -126,11 +126,6 @@ public class DebitSubmitter {
                         .executeUpdate();
             }
         });
-    }
-
-    private static Instant instant(Object value) {
-        return value instanceof java.time.OffsetDateTime offset ? offset.toInstant()
-                : value instanceof java.sql.Timestamp timestamp ? timestamp.toInstant() : (Instant) value;
     }
 
     /** {@code first} after the first failure, doubled after each further one, never more than {@code max}. */
