@@ -113,8 +113,7 @@ public class BankClient {
 
     /** Down or failing (5xx, 408, 429) may work later; any other answer is the bank refusing the request. */
     private static BankCallException failed(String bankId, int status, String body) {
-        String text = body == null ? "" : body;
-        return new BankCallException(bankId + " answered " + status + ": " + (text.length() > 300 ? text.substring(0, 300) : text),
+        return new BankCallException(bankId + " answered " + SignedCalls.excerpt(status, body),
                 status >= 500 || status == 408 || status == 429, null);
     }
 }

@@ -140,13 +140,13 @@ public class ReconciliationService {
                                                 : "but we hold refund " + refund.id + " as " + refund.state + " that day")) ? 1 : 0;
                     }
                 }
-                case MISSING_ON_THEIRS -> raised += raise(OpsIssue.Kind.MISSING_ON_THEIRS, bankId, day, ours, result,
+                case MISSING_ON_THEIRS -> raised += raiseOnTransfer(OpsIssue.Kind.MISSING_ON_THEIRS, bankId, day, ours, result,
                         "we hold refund " + ours.id + " as paid back by transfer " + ours.transferId()
                                 + " but it is not on their statement");
-                case AMOUNT_DIFFERENCE -> raised += raise(OpsIssue.Kind.AMOUNT_DIFFERENCE, bankId, day, ours, result,
+                case AMOUNT_DIFFERENCE -> raised += raiseOnTransfer(OpsIssue.Kind.AMOUNT_DIFFERENCE, bankId, day, ours, result,
                         "transfer " + ours.transferId() + ": they sent " + Money.text(theirs.amount()) + ", we paid back "
                                 + Money.text(ours.total));
-                case TRANSACTION_DIFFERENCE -> raised += raise(OpsIssue.Kind.STATUS_DIFFERENCE, bankId, day, ours, result,
+                case TRANSACTION_DIFFERENCE -> raised += raiseOnTransfer(OpsIssue.Kind.STATUS_DIFFERENCE, bankId, day, ours, result,
                         "transfer " + ours.transferId() + ": their transaction " + theirs.transactionId() + ", ours "
                                 + ours.payoutReference);
             }
@@ -158,7 +158,8 @@ public class ReconciliationService {
                 matched, pending, raised);
     }
 
-    private int raise(OpsIssue.Kind kind, String bankId, LocalDate day, Refund refund, Matching.Result result, String detail) {
+    private int raiseOnTransfer(OpsIssue.Kind kind, String bankId, LocalDate day, Refund refund, Matching.Result result,
+            String detail) {
         Matching.Theirs theirs = result.theirs();
         return issues.raise(kind, TRANSFERS, day, refund.paymentId,
                 theirs != null ? theirs.transactionId() : refund.payoutReference, refund.total,

@@ -46,23 +46,14 @@ public class SignedCalls {
         long now = Instant.now().getEpochSecond();
         String nonce = UUID.randomUUID().toString();
         byte[] payload = body == null ? new byte[0] : body;
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(timeout)
-                .header(HttpSignature.KEY_ID, KEY_ID)
-                .header(HttpSignature.TIMESTAMP, Long.toString(now))
-                .header(HttpSignature.NONCE, nonce)
-                .header(HttpSignature.SIGNATURE, HttpSignature.sign(secret, method, uri.getRawPath(), now, nonce, payload));
+        HttpRequest.Builder request = signed(uri, timeout, now, nonce,
+                HttpSignature.sign(secret, method, uri.getRawPath(), now, nonce, payload));
         if (body == null) {
             request.GET();
         } else {
             request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(payload));
         }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("call interrupted");
-        }
+        return call(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     /**
@@ -74,16 +65,24 @@ public class SignedCalls {
     public HttpResponse<byte[]> postFile(String secret, URI uri, Path file, String contentType, Duration timeout) throws IOException {
         long now = Instant.now().getEpochSecond();
         String nonce = UUID.randomUUID().toString();
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(timeout)
-                .header(HttpSignature.KEY_ID, KEY_ID)
-                .header(HttpSignature.TIMESTAMP, Long.toString(now))
-                .header(HttpSignature.NONCE, nonce)
-                .header(HttpSignature.SIGNATURE, signFile(secret, "POST", uri.getRawPath(), now, nonce, file))
+        HttpRequest request = signed(uri, timeout, now, nonce, signFile(secret, "POST", uri.getRawPath(), now, nonce, file))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofFile(file)).build();
+        return call(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static HttpRequest.Builder signed(URI uri, Duration timeout, long epochSeconds, String nonce, String signature) {
+        return HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header(HttpSignature.KEY_ID, KEY_ID)
+                .header(HttpSignature.TIMESTAMP, Long.toString(epochSeconds))
+                .header(HttpSignature.NONCE, nonce)
+                .header(HttpSignature.SIGNATURE, signature);
+    }
+
+    private <T> HttpResponse<T> call(HttpRequest request, HttpResponse.BodyHandler<T> answer) throws IOException {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(request, answer);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("call interrupted");
@@ -111,7 +110,12 @@ public class SignedCalls {
 
     /** The start of a party's answer, for an error message or an ops issue. */
     public static String excerpt(HttpResponse<String> response) {
-        String body = response.body() == null ? "" : response.body();
-        return response.statusCode() + ": " + (body.length() > 300 ? body.substring(0, 300) : body);
+        return excerpt(response.statusCode(), response.body());
+    }
+
+    /** The same, from a status and a body already read (null for none). */
+    public static String excerpt(int status, String body) {
+        String text = body == null ? "" : body;
+        return status + ": " + (text.length() > 300 ? text.substring(0, 300) : text);
     }
 }
