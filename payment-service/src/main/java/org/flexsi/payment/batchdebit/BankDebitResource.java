@@ -49,6 +49,9 @@ public class BankDebitResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Not a batch of this bank",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The file is gone from this instance, and written again from our"
+            + " records it is not the file the batch recorded (an agreement changed since): ops must look",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response file(@PathParam("batchId") UUID batchId, @Context HttpHeaders headers, @Context UriInfo uri,
             @Context SecurityContext security) {
         String bankId = gate.admit(Caller.of(security), "GET", uri.getRequestUri().getRawPath(), headers, new byte[0]);

@@ -12,13 +12,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
  * Makes one bank's debit batch in set-based SQL on the caller's connection (and so in its transaction):
  * one PAYING order per open assessment of a contributor with a debit agreement at that bank, then the
  * file streamed from a cursor. Plain JDBC on purpose: a million rows go through without an ORM session,
- * and the benchmark harness runs exactly this code.
+ * and the benchmark harness runs exactly this code. The file is a function of the database (lines in
+ * order id order, the batch's own timestamp), so any instance can write it again byte for byte.
  */
 public final class DebitBatchRunner {
     private static final int FETCH = 10_000;
@@ -31,7 +33,8 @@ public final class DebitBatchRunner {
 
     public static Batch run(Connection connection, String bankId, String month, Path directory) throws SQLException {
         UUID batchId = UUID.randomUUID();
-        Instant now = Instant.now();
+        // as precise as the database keeps it: a file written again from the batch record has the same header
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         try (PreparedStatement orders = connection.prepareStatement(
                 // the live orders are read once into a hashed set: probing payment per row while this very statement
                 // fills it made the insert quadratic
@@ -52,39 +55,73 @@ public final class DebitBatchRunner {
             orders.setTimestamp(5, at);
             orders.executeUpdate();
         }
+        Path file = directory.resolve(bankId + "-" + month + "-" + batchId + ".txt");
+        DebitFileWriter.Summary summary = write(connection, new Recorded(batchId, bankId, month, now, file, null));
+        try (PreparedStatement batch = connection.prepareStatement("insert into debit_batch (id, bank_id, month, line_count,"
+                + " total, checksum, file_name, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            batch.setObject(1, batchId);
+            batch.setString(2, bankId);
+            batch.setString(3, month);
+            batch.setLong(4, summary.count());
+            batch.setBigDecimal(5, summary.total());
+            batch.setString(6, summary.checksum());
+            batch.setString(7, file.getFileName().toString());
+            batch.setTimestamp(8, Timestamp.from(now));
+            batch.executeUpdate();
+        }
+        return new Batch(batchId, file, summary);
+    }
+
+    /**
+     * What a batch record says its file is: enough to write that file again. {@code checksum} is the recorded one,
+     * null for a batch being made.
+     */
+    public record Recorded(UUID batchId, String bankId, String month, Instant createdAt, Path file, String checksum) {
+    }
+
+    /** The file written again from the database is not the one its batch recorded. */
+    public static final class Differs extends RuntimeException {
+        Differs(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Writes the file of a batch from its orders and their agreements: a partial file of its own first, moved into
+     * place whole, and only if it has the recorded checksum (a file that differs is dropped: {@link Differs}). Needs
+     * a transaction on {@code connection}: the details stream from a cursor.
+     */
+    public static DebitFileWriter.Summary write(Connection connection, Recorded batch) throws SQLException {
+        Path file = batch.file();
         try {
-            Files.createDirectories(directory);
-            Path partial = directory.resolve(bankId + "-" + month + "-" + batchId + ".part");
-            Path file = directory.resolve(bankId + "-" + month + "-" + batchId + ".txt");
+            Files.createDirectories(file.getParent());
+            // a name of its own: two writers of one batch (a bank's fetch and the submitter) never share a partial file
+            Path partial = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".part");
             DebitFileWriter.Summary summary;
             try (OutputStream out = Files.newOutputStream(partial);
-                    DebitFileWriter writer = new DebitFileWriter(out, batchId, bankId, month, now)) {
-                writeDetails(connection, batchId, writer);
+                    DebitFileWriter writer = new DebitFileWriter(out, batch.batchId(), batch.bankId(), batch.month(),
+                            batch.createdAt())) {
+                writeDetails(connection, batch.batchId(), writer);
                 summary = writer.finish();
             }
-            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            try (PreparedStatement batch = connection.prepareStatement("insert into debit_batch (id, bank_id, month, line_count,"
-                    + " total, checksum, file_name, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                batch.setObject(1, batchId);
-                batch.setString(2, bankId);
-                batch.setString(3, month);
-                batch.setLong(4, summary.count());
-                batch.setBigDecimal(5, summary.total());
-                batch.setString(6, summary.checksum());
-                batch.setString(7, file.getFileName().toString());
-                batch.setTimestamp(8, Timestamp.from(now));
-                batch.executeUpdate();
+            if (batch.checksum() != null && !batch.checksum().equals(summary.checksum())) {
+                Files.delete(partial);
+                throw new Differs("the debit file of batch " + batch.batchId() + " written again from the database has "
+                        + summary.count() + " lines, total " + summary.total().toPlainString() + ", checksum "
+                        + summary.checksum() + ", not the recorded checksum " + batch.checksum()
+                        + " (an agreement changed or was withdrawn since)");
             }
-            return new Batch(batchId, file, summary);
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return summary;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the debit file of " + bankId + " " + month, e);
+            throw new UncheckedIOException("cannot write the debit file of " + batch.bankId() + " " + batch.month(), e);
         }
     }
 
     private static void writeDetails(Connection connection, UUID batchId, DebitFileWriter writer) throws SQLException, IOException {
         try (PreparedStatement details = connection.prepareStatement(
                 "select p.id, d.account_number, d.account_name, p.amount, p.assessment_serial from payment p"
-                        + " join debit_agreement d on d.person_id = p.person_id where p.debit_batch_id = ?",
+                        + " join debit_agreement d on d.person_id = p.person_id where p.debit_batch_id = ? order by p.id",
                 ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             // a cursor: PostgreSQL streams only inside a transaction with a fetch size
             details.setFetchSize(FETCH);

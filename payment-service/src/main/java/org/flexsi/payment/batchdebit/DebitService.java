@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,15 +39,17 @@ public class DebitService {
     private final PaymentBooking booking;
     private final PaymentConfig config;
     private final BankClient banks;
+    private final DebitFiles files;
 
     public DebitService(EntityManager em, AgroalDataSource dataSource, IdempotencyKeys idempotency, PaymentBooking booking,
-            PaymentConfig config, BankClient banks) {
+            PaymentConfig config, BankClient banks, DebitFiles files) {
         this.em = em;
         this.dataSource = dataSource;
         this.idempotency = idempotency;
         this.booking = booking;
         this.config = config;
         this.banks = banks;
+        this.files = files;
     }
 
     public Response sign(Caller caller, String key, DebitModels.AgreementRequest request) {
@@ -155,16 +156,16 @@ public class DebitService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Path file(String bankId, UUID batchId) {
         @SuppressWarnings("unchecked")
-        List<String> names = em.createNativeQuery("select file_name from debit_batch where id = ?1 and bank_id = ?2")
-                .setParameter(1, batchId).setParameter(2, bankId).getResultList();
-        if (names.isEmpty()) {
+        List<Object[]> rows = em.createNativeQuery("select " + DebitFiles.BatchFile.COLUMNS + " from debit_batch"
+                + " where id = ?1 and bank_id = ?2").setParameter(1, batchId).setParameter(2, bankId).getResultList();
+        if (rows.isEmpty()) {
             throw ProblemException.notFound("no debit batch " + batchId + " of this bank");
         }
-        Path file = Path.of(config.debit().directory()).resolve(names.get(0));
-        if (!Files.isReadable(file)) {
-            throw ProblemException.unavailable("the debit file is not on this instance's disk", 30);
+        try {
+            return files.ensure(DebitFiles.BatchFile.of(rows.get(0), 0));
+        } catch (DebitBatchRunner.Differs e) {
+            throw ProblemException.conflict("debit-file-differs", e.getMessage());
         }
-        return file;
     }
 
     /** Books a result file; the same file again (same checksum) books nothing new. */

@@ -6,7 +6,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +23,9 @@ import org.flexsi.platform.problem.ProblemException;
  * that made the batch (a million-line file takes minutes at the bank). A bank that is down, failing or too slow is
  * tried again later, waiting longer each time; the batch stays SEND meanwhile, so an outage loses nothing. The answer
  * is booked through {@link DebitService#bookSent}, the same booking as a handed-in result file: sending again after
- * a lost answer books nothing twice.
+ * a lost answer books nothing twice. Whichever instance claims a batch sends it; one without the file (the maker
+ * died with its disk) writes it again from the database, and a file that comes out otherwise than recorded is
+ * not sent but raised for ops.
  */
 @ApplicationScoped
 public class DebitSubmitter {
@@ -35,16 +36,26 @@ public class DebitSubmitter {
     private final DebitService debit;
     private final PaymentConfig config;
     private final OpsIssues issues;
+    private final DebitFiles files;
 
-    public DebitSubmitter(EntityManager em, BankClient banks, DebitService debit, PaymentConfig config, OpsIssues issues) {
+    public DebitSubmitter(EntityManager em, BankClient banks, DebitService debit, PaymentConfig config, OpsIssues issues,
+            DebitFiles files) {
         this.em = em;
         this.banks = banks;
         this.debit = debit;
         this.config = config;
         this.issues = issues;
+        this.files = files;
     }
 
-    private record Due(UUID batchId, String bankId, String fileName, int attempts, Instant createdAt, BigDecimal total) {
+    private record Due(DebitFiles.BatchFile batch, int attempts, BigDecimal total) {
+        UUID batchId() {
+            return batch.batchId();
+        }
+
+        String bankId() {
+            return batch.bankId();
+        }
     }
 
     @Scheduled(every = "${flexsi.payment.debit.submit-every:1m}", delayed = "5s",
@@ -58,27 +69,29 @@ public class DebitSubmitter {
     private List<Due> due() {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select id, bank_id, file_name, send_attempts, created_at, total from debit_batch"
-                    + " where submission = 'SEND' and (next_send_at is null or next_send_at <= ?1) order by created_at limit "
-                    + PER_RUN).setParameter(1, Instant.now()).getResultList();
-            return rows.stream().map(r -> new Due((UUID) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue(),
-                    DebitService.toInstant(r[4]), (BigDecimal) r[5])).toList();
+            List<Object[]> rows = em.createNativeQuery("select send_attempts, total, " + DebitFiles.BatchFile.COLUMNS
+                    + " from debit_batch where submission = 'SEND' and (next_send_at is null or next_send_at <= ?1)"
+                    + " order by created_at limit " + PER_RUN).setParameter(1, Instant.now()).getResultList();
+            return rows.stream().map(r -> new Due(DebitFiles.BatchFile.of(r, 2), ((Number) r[0]).intValue(),
+                    (BigDecimal) r[1])).toList();
         });
     }
 
     private void submit(Due due) {
-        Path file = Path.of(config.debit().directory()).resolve(due.fileName());
-        if (!Files.isReadable(file)) {
-            // made by another instance: only that one has the file on its disk, and it sends it, within a run or two
-            if (due.attempts() == 0 && due.createdAt().isBefore(Instant.now().minus(config.debit().unsentAlertAfter()))) {
-                QuarkusTransaction.requiringNew().run(() -> issues.raise(OpsIssue.Kind.DEBIT_FILE_UNSENT, "BANK_DEBIT", null,
-                        null, due.batchId().toString(), due.total(), null, "debit batch " + due.batchId() + " for "
-                                + due.bankId() + " made at " + due.createdAt() + " was never sent: no instance has its file "
-                                + due.fileName() + " (the one that made it is gone with its disk); its orders wait"));
-            }
+        if (!claim(due)) {
             return;
         }
-        if (!claim(due)) {
+        Path file;
+        try {
+            file = files.ensure(due.batch());
+        } catch (DebitBatchRunner.Differs e) {
+            QuarkusTransaction.requiringNew().run(() -> issues.raise(OpsIssue.Kind.DEBIT_FILE_UNSENT, "BANK_DEBIT", null,
+                    null, due.batchId().toString(), due.total(), null, "debit batch " + due.batchId() + " for "
+                            + due.bankId() + " is not sent: " + e.getMessage() + "; its orders wait"));
+            failed(due, e.getMessage(), false);
+            return;
+        } catch (RuntimeException e) {
+            failed(due, "cannot write its file again: " + e.getMessage(), true);
             return;
         }
         byte[] answer;

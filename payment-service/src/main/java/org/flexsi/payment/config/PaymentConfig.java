@@ -50,13 +50,6 @@ public interface PaymentConfig {
         @WithDefault("true")
         boolean submitEnabled();
 
-        /**
-         * A batch still unsent this long after it was made, its file on no instance that looks, is an ops issue: the
-         * instance that made it is gone with its disk.
-         */
-        @WithDefault("30m")
-        Duration unsentAlertAfter();
-
         /** How often the submitter looks for batches to send; read by its schedule. */
         @WithDefault("1m")
         Duration submitEvery();

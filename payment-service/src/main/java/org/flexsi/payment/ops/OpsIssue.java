@@ -21,7 +21,10 @@ import java.util.UUID;
 public class OpsIssue extends PanacheEntityBase {
     public enum Kind {
         AMOUNT_MISMATCH, MISSING_ON_THEIRS, AMOUNT_DIFFERENCE, STATUS_DIFFERENCE, UNKNOWN_ORDER, REFUND_PAYOUT_FAILED,
-        /** A debit batch whose file went with the instance that made it (external transaction id: the batch id). */
+        /**
+         * A debit batch not sent: its file, written again from our records, is not the one it recorded (external
+         * transaction id: the batch id).
+         */
         DEBIT_FILE_UNSENT
     }
 

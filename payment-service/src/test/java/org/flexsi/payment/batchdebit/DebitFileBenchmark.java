@@ -56,8 +56,28 @@ public final class DebitFileBenchmark {
                     batch.summary().count() / elapsed);
             System.out.printf("goal: 1,000,000 contributors in <= 60 s -> %s%n",
                     contributors >= 1_000_000 && elapsed <= 60 ? "met" : contributors >= 1_000_000 ? "NOT met" : "n/a (smaller run)");
+
+            // the file lost with its instance: another one writes it again from the database, and checks it
+            String original = batch.summary().checksum();
+            Files.delete(batch.file());
+            long rewriteStart = System.nanoTime();
+            DebitFileWriter.Summary again = DebitBatchRunner.write(db, new DebitBatchRunner.Recorded(batch.batchId(), "icbc",
+                    "2026-11", recordedAt(db, batch), batch.file(), original));
+            db.commit();
+            System.out.printf("written again from the database: %,d lines, same checksum %s, %.1f s%n", again.count(),
+                    again.checksum().equals(original), seconds(rewriteStart));
             Files.delete(batch.file());
             Files.delete(directory);
+        }
+    }
+
+    private static java.time.Instant recordedAt(Connection db, DebitBatchRunner.Batch batch) throws SQLException {
+        try (var query = db.prepareStatement("select created_at from debit_batch where id = ?")) {
+            query.setObject(1, batch.batchId());
+            try (var row = query.executeQuery()) {
+                row.next();
+                return row.getTimestamp(1).toInstant();
+            }
         }
     }
 

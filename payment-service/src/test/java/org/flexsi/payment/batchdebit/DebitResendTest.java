@@ -72,35 +72,6 @@ class DebitResendTest {
         assertEquals(0, count(db, "select count(*) from debit_batch where id = ?::uuid and resent_by is not null", pulled));
     }
 
-    @Test
-    void aBatchWhoseFileWentWithItsInstanceIsRaisedForOpsOnce() {
-        // as another instance leaves it when it dies with its disk: SEND, never tried, its file on no disk here
-        String batchId = UUID.randomUUID().toString();
-        try (var connection = db.getConnection(); var insert = connection.prepareStatement("insert into debit_batch (id,"
-                + " bank_id, month, line_count, total, checksum, file_name, created_at) values (?::uuid, ?, '2024-01', 1, 796.00,"
-                + " repeat('0', 64), ?, now() - interval '1 hour')")) {
-            insert.setString(1, batchId);
-            insert.setString(2, STALE_BANK);
-            insert.setString(3, "gone-" + batchId + ".txt");
-            assertEquals(1, insert.executeUpdate());
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        JsonPath issue = awaitValue("an ops issue for batch " + batchId, () -> {
-            JsonPath open = given().header("Authorization", ops()).get("/api/v1/ops/issues?kind=DEBIT_FILE_UNSENT&state=OPEN")
-                    .then().statusCode(200).extract().jsonPath().setRootPath("find { it.externalTransactionId == '" + batchId + "' }");
-            return open.getString("issueId") != null ? open : null;
-        });
-        assertEquals("BANK_DEBIT", issue.getString("channel"));
-        assertEquals("796.00", issue.getString("ourAmount"));
-        assertTrue(issue.getString("detail").contains("never sent"), issue.getString("detail"));
-        sleep(2_500); // the submitter runs every second: it raises nothing twice and sends nothing
-        assertEquals(1, count(db, "select count(*) from ops_issue where kind = 'DEBIT_FILE_UNSENT' and external_txn_id = ?",
-                batchId));
-        assertEquals("SEND", text(db, "select submission from debit_batch where id = ?::uuid", batchId));
-        assertEquals(0, count(db, "select send_attempts from debit_batch where id = ?::uuid", batchId));
-    }
-
     private static Response resend(String batchId, String token, String key) {
         var request = given().header("Authorization", token);
         if (key != null) {
