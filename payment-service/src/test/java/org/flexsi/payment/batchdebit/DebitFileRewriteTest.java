@@ -40,10 +40,7 @@ class DebitFileRewriteTest {
 
         DebitBatchRunner.Batch made = madeByAnInstanceThatDied(TEST_BANK, "2024-02", null);
 
-        JsonPath sent = awaitValue("batch " + made.batchId() + " sent", () -> {
-            JsonPath view = batchView(TEST_BANK, made.batchId().toString());
-            return "SENT".equals(view.getString("submission.state")) ? view : null;
-        });
+        JsonPath sent = awaitSubmission(made.batchId().toString(), "SENT");
         assertEquals(1, sent.getInt("submission.attempts"));
         assertEquals(made.summary().checksum(), sent.getString("checksum"));
         assertEquals("PAID", text(db, "select status from payment where assessment_serial = ? and debit_batch_id = ?::uuid",
@@ -64,10 +61,7 @@ class DebitFileRewriteTest {
         DebitBatchRunner.Batch made = madeByAnInstanceThatDied(TEST_BANK, "2024-03", person);
         String batchId = made.batchId().toString();
 
-        JsonPath refused = awaitValue("batch " + batchId + " refused", () -> {
-            JsonPath view = batchView(TEST_BANK, batchId);
-            return "REFUSED".equals(view.getString("submission.state")) ? view : null;
-        });
+        JsonPath refused = awaitSubmission(batchId, "REFUSED");
         assertTrue(refused.getString("submission.lastError").contains("not the recorded checksum"),
                 refused.getString("submission.lastError"));
         assertEquals(0, refused.getInt("results.files"));
@@ -102,6 +96,13 @@ class DebitFileRewriteTest {
                 .then().statusCode(200).extract().asString();
         assertEquals(original, fetched);
         assertTrue(Files.exists(file));
+    }
+
+    private static JsonPath awaitSubmission(String batchId, String state) {
+        return awaitValue("batch " + batchId + " " + state, () -> {
+            JsonPath view = batchView(TEST_BANK, batchId);
+            return state.equals(view.getString("submission.state")) ? view : null;
+        });
     }
 
     /**
