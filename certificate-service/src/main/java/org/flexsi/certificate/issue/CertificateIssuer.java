@@ -20,6 +20,7 @@ import org.flexsi.platform.outbox.Outbox;
 @ApplicationScoped
 public class CertificateIssuer {
     private static final char[] CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();
+    /** yyyyMMdd; given a zoned time it would append the offset ("+0800"), so it formats local dates only. */
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final EntityManager em;
@@ -37,7 +38,7 @@ public class CertificateIssuer {
         Instant now = Instant.now();
         Certificate certificate = new Certificate();
         long sequence = ((Number) em.createNativeQuery("select nextval('certificate_seq')").getSingleResult()).longValue();
-        certificate.number = region + DAY.format(now.atZone(AvailabilityRule.CHINA)) + String.format("%08d", sequence);
+        certificate.number = region + DAY.format(now.atZone(AvailabilityRule.CHINA).toLocalDate()) + String.format("%08d", sequence);
         certificate.verificationCode = code();
         certificate.personId = personId;
         certificate.region = region;

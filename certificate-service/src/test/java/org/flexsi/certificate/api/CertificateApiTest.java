@@ -65,6 +65,8 @@ class CertificateApiTest {
 
         Response certificate = awaitCertificate(me, paid.paymentId());
         String number = certificate.path("[0].certificateNumber");
+        // region, issue date (yyyyMMdd), sequence: digits only, safe in a path or a query string
+        assertTrue(number.matches("\\d{6}20\\d{6}\\d{8}"), number);
         certificate.then().body("[0].total", equalTo("1086.34")).body("[0].totalInCapitals", equalTo("壹仟零捌拾陆元叁角肆分"))
                 .body("[0].status", equalTo("ISSUED")).body("[0].paymentIds", equalTo(List.of(paid.paymentId())));
         given().header("Authorization", me).get("/api/v1/certificates/" + number)
