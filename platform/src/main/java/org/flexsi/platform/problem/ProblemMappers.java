@@ -16,6 +16,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.hibernate.exception.DataException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -79,6 +80,18 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response connectionUnavailable(SQLTransientConnectionException e) {
         return unavailable(e);
+    }
+
+    /**
+     * The database refused a value (SQLSTATE class 22: too long for its column, out of range, a character it cannot
+     * store) that validation let through. The statement failed, so nothing was stored; a gap in validation, logged.
+     */
+    @ServerExceptionMapper
+    public Response unstorableValue(DataException e) {
+        Log.warnf("a request's value was refused by the database (validation should have caught it): %s",
+                e.getSQLException().getMessage());
+        return Problem.of(400, "unstorable-value", "Value cannot be stored",
+                "a value is too long, out of range or holds a character that cannot be stored").toResponse();
     }
 
     /** JAX-RS's own answers (404 unknown path, 405, 415, bad parameter) in the same shape. */

@@ -83,6 +83,25 @@ class CrossCuttingHttpTest {
     }
 
     @Test
+    void textTheDatabaseCannotStoreIsAProblemNamingWhereItWas() {
+        given().header("Authorization", OPS).header("Idempotency-Key", "key-" + UUID.randomUUID()).contentType("application/json")
+                .body("{\"name\":\"nul-\\u0000-inside\"}").post("/test/things")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("name"));
+        given().header("Authorization", OPS).urlEncodingEnabled(false).get("/test/things/a%00b")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("path"));
+        given().header("Authorization", OPS).urlEncodingEnabled(false).get("/test/things/a?or=b%00")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("or"));
+        given().header("Authorization", OPS).get("/test/things/a?or=b").then().statusCode(200);
+
+        // what validation does not limit, the database refuses (a 60-character column): a problem, nothing stored
+        String tooLong = "x".repeat(80);
+        given().header("Authorization", OPS).header("Idempotency-Key", "key-" + UUID.randomUUID()).contentType("application/json")
+                .body("{\"name\":\"" + tooLong + "\"}").post("/test/things")
+                .then().statusCode(400).contentType("application/problem+json").body("type", containsString("unstorable-value"));
+        assertEquals(0L, count("thing:" + tooLong));
+    }
+
+    @Test
     void callersWithoutAValidTokenOrRoleAreRefused() {
         given().contentType("application/json").body("{\"name\":\"x\"}").post("/test/things")
                 .then().statusCode(401).contentType("application/problem+json");

@@ -6,9 +6,12 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
@@ -44,5 +47,14 @@ public class ThingResource {
                     .setParameter(1, UUID.fromString(id)).setParameter(2, "thing:" + thing.name()).executeUpdate();
             return new Thing(id, thing.name());
         });
+    }
+
+    /** How many things of that name (or of the other) were made: a read that takes its text straight to the database. */
+    @GET
+    @Path("{name}")
+    @RolesAllowed("ops")
+    public long count(@PathParam("name") String name, @QueryParam("or") String other) {
+        return ((Number) em.createNativeQuery("select count(*) from test_effect where person_id in (?1, ?2)")
+                .setParameter(1, "thing:" + name).setParameter(2, "thing:" + other).getSingleResult()).longValue();
     }
 }
