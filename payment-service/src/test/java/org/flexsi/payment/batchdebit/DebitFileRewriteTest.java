@@ -35,8 +35,7 @@ class DebitFileRewriteTest {
     @Test
     void aBatchWhoseFileWentWithItsMakerIsWrittenAgainAndSent() throws Exception {
         String person = newPerson();
-        String serial = payable(db, person);
-        agreement(person, TEST_BANK, newAccount()).then().statusCode(201);
+        String serial = payableByDebit(person);
 
         DebitBatchRunner.Batch made = madeByAnInstanceThatDied(TEST_BANK, "2024-02", null);
 
@@ -54,8 +53,7 @@ class DebitFileRewriteTest {
     @Test
     void aFileThatComesOutOtherwiseThanRecordedIsNeitherSentNorServedButRaisedOnce() throws Exception {
         String person = newPerson();
-        String serial = payable(db, person);
-        agreement(person, TEST_BANK, newAccount()).then().statusCode(201);
+        String serial = payableByDebit(person);
 
         // the contributor signed another account after the file was written: written again, the file differs
         DebitBatchRunner.Batch made = madeByAnInstanceThatDied(TEST_BANK, "2024-03", person);
@@ -96,6 +94,13 @@ class DebitFileRewriteTest {
                 .then().statusCode(200).extract().asString();
         assertEquals(original, fetched);
         assertTrue(Files.exists(file));
+    }
+
+    /** An open assessment of the person's, and his debit agreement with the test bank; returns its serial. */
+    private String payableByDebit(String person) {
+        String serial = payable(db, person);
+        agreement(person, TEST_BANK, newAccount()).then().statusCode(201);
+        return serial;
     }
 
     private static JsonPath awaitSubmission(String batchId, String state) {
