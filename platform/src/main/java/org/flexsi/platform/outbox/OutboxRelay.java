@@ -6,6 +6,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.flexsi.platform.kafka.CloudEventHeaders;
 import org.flexsi.platform.kafka.FlexsiProducer;
@@ -31,7 +33,8 @@ import org.flexsi.platform.observability.AfterCommit;
  * a transaction-scoped advisory lock makes a second instance of the service skip its turn, which
  * keeps per-key order without coordination. A crash between send and mark re-sends the rows; the
  * consumers' inbox makes that harmless. Every service's business flow shows at {@code /q/metrics} as
- * {@code flexsi_events_published_total{type}}, counted once the mark-sent commits.
+ * {@code flexsi_events_published_total{type}}, counted once the mark-sent commits, and a stuck relay (broker down) as
+ * {@code flexsi_outbox_oldest_unsent_seconds}, the age of the oldest event this relay found still to publish.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -48,6 +51,8 @@ public class OutboxRelay {
     private final ExecutorService worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
             new ArrayBlockingQueue<>(2), runnable -> new Thread(runnable, "outbox-relay"),
             new ThreadPoolExecutor.DiscardPolicy());
+    /** When the oldest event the last batch found was written; null when it found none, or another instance relays. */
+    private final AtomicReference<Instant> oldestUnsent = new AtomicReference<>();
 
     public OutboxRelay(EntityManager em, FlexsiProducer producer, RelayDisabled disabled, MeterRegistry registry,
             AfterCommit afterCommit) {
@@ -56,6 +61,12 @@ public class OutboxRelay {
         this.disabled = disabled;
         this.registry = registry;
         this.afterCommit = afterCommit;
+        registry.gauge("flexsi.outbox.oldest.unsent.seconds", oldestUnsent, OutboxRelay::ageSeconds);
+    }
+
+    private static double ageSeconds(AtomicReference<Instant> oldest) {
+        Instant since = oldest.get();
+        return since == null ? 0 : Math.max(0, Duration.between(since, Instant.now()).toMillis() / 1000.0);
     }
 
     @PreDestroy
@@ -92,12 +103,15 @@ public class OutboxRelay {
         boolean mine = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
                 .setParameter(1, RELAY_LOCK).getSingleResult();
         if (!mine) {
+            oldestUnsent.set(null);
             return 0;
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select seq, event_id, topic, event_key, event_type, subject, payload, occurred_at"
                 + " from outbox_event where sent_at is null order by seq limit ?1")
                 .setParameter(1, BATCH).getResultList();
+        // rows come in seq order: the first is the oldest, and it stays the oldest while sending fails
+        oldestUnsent.set(rows.isEmpty() ? null : toInstant(rows.get(0)[7]));
         if (rows.isEmpty()) {
             return 0;
         }

@@ -76,6 +76,31 @@ class OutboxAndInboxTest {
     }
 
     @Test
+    void aRelayThatCannotFinishShowsHowOldItsOldestEventIs() {
+        String person = "p-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            outbox.publish(registered(person));
+            em.createNativeQuery("update outbox_event set occurred_at = now() - interval '1 hour' where sent_at is null")
+                    .executeUpdate();
+        });
+
+        // sent, but the mark-sent never commits: as when the broker fails mid-batch, the event is still waiting
+        QuarkusTransaction.begin();
+        assertTrue(relay.relayBatch() >= 1);
+        QuarkusTransaction.rollback();
+        assertTrue(oldestUnsentSeconds() >= 3600, "age " + oldestUnsentSeconds());
+
+        assertTrue(QuarkusTransaction.requiringNew().call(relay::relayBatch) >= 1);
+        assertEquals(0, QuarkusTransaction.requiringNew().call(relay::relayBatch));
+        assertEquals(0.0, oldestUnsentSeconds(), "nothing waits");
+        await(() -> consumer.effects(person) >= 1);
+    }
+
+    private double oldestUnsentSeconds() {
+        return metrics.get("flexsi.outbox.oldest.unsent.seconds").gauge().value();
+    }
+
+    @Test
     void severalEventsWrittenInOneInsertAreEachRelayedOnceWithTheirOwnIds() {
         List<String> persons = List.of("p-" + UUID.randomUUID(), "p-" + UUID.randomUUID(), "p-" + UUID.randomUUID());
         List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> outbox.publishAll(persons.stream()
