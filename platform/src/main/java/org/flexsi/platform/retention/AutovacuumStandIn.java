@@ -65,10 +65,11 @@ public class AutovacuumStandIn {
             }
             try {
                 List<String> due = new ArrayList<>();
-                try (ResultSet rows = statement.executeQuery("select case when n_dead_tup > 50 + 0.2 * n_live_tup"
-                        + " then 'vacuum (analyze) ' else 'analyze ' end || format('%I.%I', schemaname, relname)"
-                        + " from pg_stat_user_tables where n_mod_since_analyze > 50 + 0.1 * n_live_tup"
-                        + " or n_dead_tup > 50 + 0.2 * n_live_tup order by relname")) {
+                try (ResultSet rows = statement.executeQuery("select case when to_vacuum then 'vacuum (analyze) '"
+                        + " else 'analyze ' end || format('%I.%I', schemaname, relname) from (select schemaname, relname,"
+                        + " n_dead_tup > 50 + 0.2 * n_live_tup as to_vacuum,"
+                        + " n_mod_since_analyze > 50 + 0.1 * n_live_tup as to_analyze from pg_stat_user_tables) tables"
+                        + " where to_vacuum or to_analyze order by relname")) {
                     while (rows.next()) {
                         due.add(rows.getString(1));
                     }
