@@ -3,6 +3,7 @@ package org.flexsi.platform.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -49,6 +50,14 @@ public class ProblemMappers {
         Problem problem = Problem.of(400, "malformed-body", "Malformed request body", detail);
         return (field.isEmpty() ? problem : problem.withErrors(List.of(new Problem.FieldError(field, "wrong type or format"))))
                 .toResponse();
+    }
+
+    /** A field the request's body type does not have: named, so the client sees which one. */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 200)
+    public Response unknownField(UnrecognizedPropertyException e) {
+        String field = path(e);
+        return Problem.of(400, "unknown-field", "Unknown field", field + ": no such field in this request")
+                .withErrors(List.of(new Problem.FieldError(field, "no such field in this request"))).toResponse();
     }
 
     /** Quarkus has a built-in mapper for this one (an empty 400); ours is more useful to a client. */

@@ -22,6 +22,8 @@ import java.util.UUID;
  */
 public final class TokenSigner {
     public static final String ISSUER = "flexsi";
+    /** The audience every flexsi service requires ({@code mp.jwt.verify.audiences}). */
+    public static final String AUDIENCE = "flexsi";
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
     private final PrivateKey privateKey;
@@ -59,11 +61,20 @@ public final class TokenSigner {
         }
     }
 
-    /** A token for one role; for a contributor the subject is the person id. */
+    /**
+     * A token for one role; for a contributor the subject is the person id. An agency token is bound to the agency
+     * its subject names (the {@code agency} claim), as the local stack's agencies sign in under their own id.
+     */
     public String sign(String role, String subject, Duration lifetime) {
+        return sign(role, subject, "agency".equals(role) ? subject : null, lifetime);
+    }
+
+    /** A token for one role, with the {@code agency} claim an agency's staff member carries (null for none). */
+    public String sign(String role, String subject, String agency, Duration lifetime) {
         Instant now = Instant.now();
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-        String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + json(subject) + "\",\"upn\":\"" + json(subject)
+        String claims = "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":\"" + json(subject)
+                + "\",\"upn\":\"" + json(subject) + (agency == null ? "" : "\",\"agency\":\"" + json(agency))
                 + "\",\"groups\":[\"" + json(role) + "\"],\"iat\":" + now.getEpochSecond()
                 + ",\"exp\":" + now.plus(lifetime).getEpochSecond() + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
         String signingInput = URL.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
