@@ -60,7 +60,7 @@ final class Population {
     /** Registers {@code count} new persons in Jinan, enrolled in pension from this month; already known ID numbers are skipped. */
     List<String> register(int count) {
         String url = stack.url("registration") + "/api/v1/persons/bulk";
-        String agency = stack.token("agency", "agency-bench");
+        String agency = stack.token("agency", "jinan-pension");
         ResidentIdNumbers ids = new ResidentIdNumbers("370102", new Random());
         Set<String> used = new HashSet<>();
         List<String> personIds = new ArrayList<>();

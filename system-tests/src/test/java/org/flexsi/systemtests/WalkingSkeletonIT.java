@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -22,6 +23,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.flexsi.deploy.Stack;
 import org.flexsi.deploy.StackOptions;
+import org.flexsi.deploy.client.Http;
+import org.flexsi.deploy.client.ResidentIds;
+import org.flexsi.deploy.demo.Demo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -113,6 +117,21 @@ class WalkingSkeletonIT {
         assertEquals(1, recordsForPerson, "the pension system holds the payment once: " + held);
     }
 
+    @Test
+    @Order(3)
+    void theDemoWalksOnePersonPerSeedRegionToConfirmedRights() {
+        List<Demo.Walk> walks = new Demo(stack::url, stack::token, Clock.systemUTC(), System.out).run();
+
+        assertEquals(List.of("Wuhan", "Jiangxi", "Jinan", "Weifang"), walks.stream().map(Demo.Walk::region).toList());
+        for (Demo.Walk walk : walks) {
+            assertTrue(walk.certificate().matches("[0-9]+"), walk.toString());
+            assertTrue(walk.rights().contains("CONFIRMED"), walk.toString());
+        }
+        // the regions without a catalogue for this year got the seed's figures, marked as a demonstration
+        JsonNode wuhan = Http.get(stack.url("assessment") + "/api/v1/catalogues?region=420100", null).body();
+        assertTrue(wuhan.toString().contains(Demo.DEMO_MARK), wuhan.toString());
+    }
+
     private static void publishCatalogueForThisYear() {
         int year = LocalDate.now(BEIJING).getYear();
         String body = Catalogues.jinan(year);
@@ -134,7 +153,7 @@ class WalkingSkeletonIT {
         String key = UUID.randomUUID().toString();
         // the same key makes a retry after a slow first answer safe
         Http.Answer answer = Http.until(
-                () -> Http.post(stack.url("registration") + "/api/v1/persons", stack.token("agency", "agency-jinan"), body, key),
+                () -> Http.post(stack.url("registration") + "/api/v1/persons", stack.token("agency", "jinan-pension"), body, key),
                 a -> a.status() == 201, EVENTUALLY, "registration of " + idNumber.substring(0, 6));
         return answer.body().path("personId").asText();
     }

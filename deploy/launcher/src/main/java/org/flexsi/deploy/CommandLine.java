@@ -15,9 +15,14 @@ record CommandLine(String command, Path root, Path stateDir, Map<String, String>
             "  up [--services a,b,...] [--no-simulators]   start the stack in the foreground; Ctrl-C stops it",
             "  down                                        stop the stack started in another terminal",
             "  status                                      which processes answer, their pids and memory",
-            "  token --role ROLE --sub SUBJECT [--ttl-minutes N]",
+            "  token --role ROLE --sub SUBJECT [--agency ID] [--ttl-minutes N]",
             "                                              print a signed bearer token (roles: contributor, proxy,",
-            "                                              bank, agency, ops)",
+            "                                              bank, agency, ops, auditor); an agency token is bound to",
+            "                                              the agency --agency names (default: the subject), e.g.",
+            "                                              wuhan-pension, weifang-medical, jinan-tax",
+            "  demo                                        publish demonstration catalogues for this year where none",
+            "                                              is published, then walk one new person per seed region",
+            "                                              from registration to confirmed rights on the running stack",
             "services: " + String.join(", ", StackOptions.SERVICES) + " (default: all)",
             "--root defaults to the current directory, --state-dir to ROOT/deploy/.run");
 
@@ -26,12 +31,14 @@ record CommandLine(String command, Path root, Path stateDir, Map<String, String>
             "up", Set.of("--services"),
             "down", Set.of(),
             "status", Set.of(),
-            "token", Set.of("--role", "--sub", "--ttl-minutes"));
+            "token", Set.of("--role", "--sub", "--agency", "--ttl-minutes"),
+            "demo", Set.of());
     private static final Map<String, Set<String>> FLAGS = Map.of(
             "up", Set.of("--no-simulators"),
             "down", Set.of(),
             "status", Set.of(),
-            "token", Set.of());
+            "token", Set.of(),
+            "demo", Set.of());
 
     /** A wrong command line; the message says what is wrong, the caller prints the usage. */
     static final class UsageException extends IllegalArgumentException {
@@ -103,7 +110,7 @@ record CommandLine(String command, Path root, Path stateDir, Map<String, String>
         if (command.equals("token")) {
             String role = require("--role");
             if (!Stack.ROLES.contains(role)) {
-                throw new UsageException("unknown role " + role + "; one of contributor, proxy, bank, agency, ops");
+                throw new UsageException("unknown role " + role + "; one of " + String.join(", ", Stack.ROLES));
             }
             if (require("--sub").isBlank()) {
                 throw new UsageException("--sub must not be blank");

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
+import org.flexsi.platform.security.Roles;
 
 /**
  * A running local stack: PostgreSQL, Kafka, the simulators and the selected services, each child with its log
@@ -27,7 +27,7 @@ import java.util.Set;
  */
 public final class Stack implements AutoCloseable {
     /** The roles a token can carry. */
-    public static final Set<String> ROLES = Set.of("contributor", "proxy", "bank", "agency", "ops");
+    public static final List<String> ROLES = List.of(Roles.CONTRIBUTOR, Roles.PROXY, Roles.BANK, Roles.AGENCY, Roles.OPS, Roles.AUDITOR);
     /**
      * Heap for each service and the simulators, and C1 only: seven JVMs share a developer's few cores here, and
      * C2 spent most of the CPU of a 2-core machine compiling for minutes after start (payments/s under load: 36
@@ -198,14 +198,14 @@ public final class Stack implements AutoCloseable {
     }
 
     public String token(String role, String subject, Duration lifetime) {
-        return signToken(state, role, subject, lifetime);
+        return signToken(state, role, subject, role.equals("agency") ? subject : null, lifetime);
     }
 
-    static String signToken(StateDir state, String role, String subject, Duration lifetime) {
+    static String signToken(StateDir state, String role, String subject, String agency, Duration lifetime) {
         if (!ROLES.contains(role)) {
             throw new IllegalArgumentException("unknown role " + role + "; known: " + String.join(", ", ROLES));
         }
-        return state.signer().sign(role, subject, lifetime);
+        return state.signer().sign(role, subject, agency, lifetime);
     }
 
     public Path logFile(String name) {

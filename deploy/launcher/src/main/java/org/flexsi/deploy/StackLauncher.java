@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.flexsi.deploy.demo.Demo;
 
-/** The command line behind {@code deploy/stack}: up, down, status, token. */
+/** The command line behind {@code deploy/stack}: up, down, status, token, demo. */
 public final class StackLauncher {
     private static final String NONE = "-";
 
@@ -47,6 +49,7 @@ public final class StackLauncher {
             case "down" -> down(state);
             case "status" -> status(state);
             case "token" -> token(line, state);
+            case "demo" -> demo(state);
             default -> throw new IllegalStateException(line.command());
         };
     }
@@ -170,13 +173,31 @@ public final class StackLauncher {
 
     private static int token(CommandLine line, StateDir state) {
         boolean newKeys = !Files.exists(state.privateKey());
-        String token = Stack.signToken(state, line.options().get("--role"), line.options().get("--sub"),
-                Duration.ofMinutes(line.ttlMinutes()));
+        String role = line.options().get("--role");
+        String subject = line.options().get("--sub");
+        String agency = line.options().getOrDefault("--agency", role.equals("agency") ? subject : null);
+        String token = Stack.signToken(state, role, subject, agency, Duration.ofMinutes(line.ttlMinutes()));
         if (newKeys) {
             System.err.println("generated a new key pair in " + state.privateKey().getParent());
         }
         System.out.println(token);
         return 0;
+    }
+
+    /** Walks one demo person per seed region through the running stack ({@link Demo}). */
+    private static int demo(StateDir state) {
+        Properties stack = StateDir.readProperties(state.stackFile());
+        Properties addresses = stack.isEmpty() ? defaultAddresses() : stack;
+        Demo demo = new Demo(name -> addresses.getProperty(name + ".url"),
+                (role, subject) -> Stack.signToken(state, role, subject, role.equals("agency") ? subject : null,
+                        Duration.ofHours(1)), Clock.systemUTC(), System.out);
+        try {
+            demo.run();
+            return 0;
+        } catch (IllegalStateException | AssertionError e) {
+            System.err.println("demo stopped: " + e.getMessage());
+            return 1;
+        }
     }
 
     /** What an unrecorded stack would use: the defaults and the environment's overrides. */

@@ -24,7 +24,7 @@ class TokenTest {
     void tokenVerifiesWithThePublicKeyTheServicesAreGiven() throws Exception {
         StateDir state = new StateDir(dir);
 
-        String token = Stack.signToken(state, "contributor", "person-42", Duration.ofMinutes(5));
+        String token = Stack.signToken(state, "contributor", "person-42", null, Duration.ofMinutes(5));
 
         String[] parts = token.split("\\.");
         assertEquals(3, parts.length);
@@ -39,8 +39,8 @@ class TokenTest {
 
     @Test
     void tokensOfLaterCallsVerifyWithTheSameKey() throws Exception {
-        String first = Stack.signToken(new StateDir(dir), "ops", "alice", Duration.ofMinutes(5));
-        String second = Stack.signToken(new StateDir(dir), "bank", "bank-1", Duration.ofMinutes(5));
+        String first = Stack.signToken(new StateDir(dir), "ops", "alice", null, Duration.ofMinutes(5));
+        String second = Stack.signToken(new StateDir(dir), "bank", "bank-1", null, Duration.ofMinutes(5));
 
         PublicKey key = publicKey(new StateDir(dir).publicKey());
         for (String token : new String[] {first, second}) {
@@ -53,9 +53,19 @@ class TokenTest {
     }
 
     @Test
+    void anAgencyTokenIsBoundToItsAgencyAndEveryTokenIsForFlexsi() {
+        String token = Stack.signToken(new StateDir(dir), "agency", "wang.li", "weifang-medical", Duration.ofMinutes(5));
+
+        String claims = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        assertTrue(claims.contains("\"agency\":\"weifang-medical\""), claims);
+        assertTrue(claims.contains("\"sub\":\"wang.li\""), claims);
+        assertTrue(claims.contains("\"aud\":\"flexsi\""), claims);
+    }
+
+    @Test
     void unknownRoleIsRefused() {
         assertThrows(IllegalArgumentException.class,
-                () -> Stack.signToken(new StateDir(dir), "admin", "alice", Duration.ofMinutes(5)));
+                () -> Stack.signToken(new StateDir(dir), "admin", "alice", null, Duration.ofMinutes(5)));
     }
 
     private static PublicKey publicKey(Path pem) throws Exception {

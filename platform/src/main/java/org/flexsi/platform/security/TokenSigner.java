@@ -71,9 +71,14 @@ public final class TokenSigner {
 
     /** A token for one role, with the {@code agency} claim an agency's staff member carries (null for none). */
     public String sign(String role, String subject, String agency, Duration lifetime) {
+        return sign(AUDIENCE, role, subject, agency, lifetime);
+    }
+
+    /** A token for another audience: only tests want one, to see it refused. */
+    public String sign(String audience, String role, String subject, String agency, Duration lifetime) {
         Instant now = Instant.now();
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-        String claims = "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":\"" + json(subject)
+        String claims = "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + json(audience) + "\",\"sub\":\"" + json(subject)
                 + "\",\"upn\":\"" + json(subject) + (agency == null ? "" : "\",\"agency\":\"" + json(agency))
                 + "\",\"groups\":[\"" + json(role) + "\"],\"iat\":" + now.getEpochSecond()
                 + ",\"exp\":" + now.plus(lifetime).getEpochSecond() + ",\"jti\":\"" + UUID.randomUUID() + "\"}";

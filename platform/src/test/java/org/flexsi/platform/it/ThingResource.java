@@ -14,7 +14,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import io.quarkus.security.identity.SecurityIdentity;
+import org.flexsi.platform.audit.AccessAudit;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
+import org.flexsi.platform.security.AgencyIdentity;
+import org.flexsi.platform.security.Caller;
+import org.flexsi.platform.security.Roles;
 import org.flexsi.platform.problem.ProblemException;
 
 /** A write endpoint shaped like the services' ones, to test the cross-cutting parts through HTTP. */
@@ -26,12 +31,32 @@ public class ThingResource {
     public record Thing(String id, String name) {
     }
 
+    /** What the platform made of the caller, as a service sees it. */
+    public record Seen(String subject, String role, String agency) {
+    }
+
     private final IdempotencyKeys idempotency;
     private final EntityManager em;
+    private final SecurityIdentity identity;
+    private final AccessAudit audit;
 
-    public ThingResource(IdempotencyKeys idempotency, EntityManager em) {
+    public ThingResource(IdempotencyKeys idempotency, EntityManager em, SecurityIdentity identity, AccessAudit audit) {
         this.idempotency = idempotency;
         this.em = em;
+        this.identity = identity;
+        this.audit = audit;
+    }
+
+    /** A read confined to a region, audited like a reveal of personal data. */
+    @GET
+    @Path("regions/{region}")
+    @RolesAllowed({Roles.AGENCY, Roles.OPS})
+    @Transactional
+    public Seen inRegion(@PathParam("region") String region) {
+        Caller caller = Caller.of(identity);
+        caller.requireRegion(region);
+        audit.record(caller, "reveal-test", "region", region);
+        return new Seen(caller.subject(), caller.role(), caller.agency().map(AgencyIdentity::id).orElse(null));
     }
 
     @POST

@@ -17,6 +17,16 @@ public final class TestTokens {
         return "Bearer " + SIGNER.sign(role, subject, Duration.ofMinutes(30));
     }
 
+    /** An agency staff member's token: subject {@code subject}, bound to the agency {@code agency} names. */
+    public static String agencyStaff(String subject, String agency) {
+        return "Bearer " + SIGNER.sign("agency", subject, agency, Duration.ofMinutes(30));
+    }
+
+    /** A well-signed token issued for another application. */
+    public static String forAudience(String audience, String role, String subject) {
+        return "Bearer " + SIGNER.sign(audience, role, subject, null, Duration.ofMinutes(30));
+    }
+
     /** The verification key, in the form {@code mp.jwt.verify.publickey} takes. */
     static String publicKey() {
         return Base64.getEncoder().encodeToString(KEYS.getPublic().getEncoded());

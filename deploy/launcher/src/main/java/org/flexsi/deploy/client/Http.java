@@ -1,4 +1,4 @@
-package org.flexsi.systemtests;
+package org.flexsi.deploy.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,11 +13,11 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /** A plain HTTP client speaking JSON to the running services, as their real callers do. */
-final class Http {
-    static final ObjectMapper JSON = new ObjectMapper();
+public final class Http {
+    public static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    record Answer(int status, JsonNode body, String raw) {
+    public record Answer(int status, JsonNode body, String raw) {
         @Override
         public String toString() {
             return status + " " + raw;
@@ -27,16 +27,16 @@ final class Http {
     private Http() {
     }
 
-    static Answer get(String url, String token) {
+    public static Answer get(String url, String token) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET(), token);
     }
 
     /** A write with a fresh idempotency key per call; pass one to retry the same intended operation. */
-    static Answer post(String url, String token, Object body) {
+    public static Answer post(String url, String token, Object body) {
         return post(url, token, body, UUID.randomUUID().toString());
     }
 
-    static Answer post(String url, String token, Object body, String idempotencyKey) {
+    public static Answer post(String url, String token, Object body, String idempotencyKey) {
         try {
             String json = body instanceof String text ? text : JSON.writeValueAsString(body);
             return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
@@ -47,7 +47,7 @@ final class Http {
     }
 
     /** Repeats {@code call} until {@code done} holds for its answer (events travel asynchronously). */
-    static Answer until(java.util.function.Supplier<Answer> call, Predicate<Answer> done, Duration timeout, String what) {
+    public static Answer until(java.util.function.Supplier<Answer> call, Predicate<Answer> done, Duration timeout, String what) {
         Instant deadline = Instant.now().plus(timeout);
         Answer last = null;
         while (Instant.now().isBefore(deadline)) {
@@ -64,7 +64,7 @@ final class Http {
         throw new AssertionError(what + " did not happen within " + timeout + "; last answer: " + last);
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

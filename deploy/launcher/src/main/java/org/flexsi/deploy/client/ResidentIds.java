@@ -1,10 +1,10 @@
-package org.flexsi.systemtests;
+package org.flexsi.deploy.client;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
 /** Mainland resident ID numbers with a correct GB 11643 check digit, for people the tests invent. */
-final class ResidentIds {
+public final class ResidentIds {
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final char[] CHECK = "10X98765432".toCharArray();
 
@@ -12,7 +12,7 @@ final class ResidentIds {
     }
 
     /** {@code sequence} 0..999; its last digit is odd for a man, even for a woman. */
-    static String of(String areaCode, LocalDate birthDate, int sequence) {
+    public static String of(String areaCode, LocalDate birthDate, int sequence) {
         String body = areaCode + birthDate.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", sequence);
         int sum = 0;
         for (int i = 0; i < 17; i++) {
