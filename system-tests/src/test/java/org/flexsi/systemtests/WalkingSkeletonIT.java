@@ -1,11 +1,17 @@
 package org.flexsi.systemtests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -130,6 +136,31 @@ class WalkingSkeletonIT {
         // the regions without a catalogue for this year got the seed's figures, marked as a demonstration
         JsonNode wuhan = Http.get(stack.url("assessment") + "/api/v1/catalogues?region=420100", null).body();
         assertTrue(wuhan.toString().contains(Demo.DEMO_MARK), wuhan.toString());
+    }
+
+    @Test
+    @Order(4)
+    void eachServiceLogsInAsARoleThatReachesOnlyItsOwnDatabase() throws Exception {
+        Stack.Login payment = stack.databaseLogin("payment");
+        assertNotEquals(stack.databaseUser(), payment.user(), "payment-service has a login of its own");
+        try (Connection own = DriverManager.getConnection(stack.jdbcUrl("payment"), credentials(payment));
+                ResultSet role = own.createStatement().executeQuery(
+                        "select rolsuper, rolcreatedb, rolcreaterole from pg_roles where rolname = current_user")) {
+            assertTrue(role.next());
+            assertEquals(List.of(false, false, false), List.of(role.getBoolean(1), role.getBoolean(2), role.getBoolean(3)));
+        }
+        SQLException refused = assertThrows(SQLException.class,
+                () -> DriverManager.getConnection(stack.jdbcUrl("registration"), credentials(payment)).close());
+        assertTrue(refused.getMessage().contains("permission denied"), refused.getMessage());
+    }
+
+    private static Properties credentials(Stack.Login login) {
+        Properties props = new Properties();
+        props.setProperty("user", login.user());
+        if (login.password() != null) {
+            props.setProperty("password", login.password());
+        }
+        return props;
     }
 
     private static void publishCatalogueForThisYear() {

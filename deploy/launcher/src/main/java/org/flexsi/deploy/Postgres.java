@@ -173,6 +173,63 @@ final class Postgres implements AutoCloseable {
         }
     }
 
+    /**
+     * Least privilege: the service logs in as a role named after its database that is no superuser, may create no
+     * database or role, owns the {@code public} schema of its own database and everything in it, and may not even
+     * connect to another service's database. Returns false, having changed nothing, when our own user may not create
+     * roles (a managed server's restricted account): the services then share that account, as before.
+     */
+    boolean ensureServiceRole(String database, String password, PrintStream out) {
+        try (Connection admin = connect("postgres"); Statement statement = admin.createStatement()) {
+            if (!mayCreateRoles(admin)) {
+                out.printf("%-13s user %s may not create roles: the services share it%n", StackOptions.POSTGRES, user);
+                return false;
+            }
+            String role = quoted(database);
+            statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = " + literal(database)
+                    + ") THEN CREATE ROLE " + role + "; END IF; END $$");
+            statement.execute("ALTER ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION"
+                    + " NOBYPASSRLS PASSWORD " + literal(password));
+            statement.execute("REVOKE ALL ON DATABASE " + role + " FROM PUBLIC");
+            statement.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + role + " TO " + role);
+            try (Connection own = connect(database); Statement inside = own.createStatement()) {
+                inside.execute("ALTER SCHEMA public OWNER TO " + role);
+                // tables a stack of an earlier version made as the administrator become the service's
+                inside.execute("DO $$ DECLARE o record; BEGIN"
+                        + " FOR o IN SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'S')"
+                        + " AND pg_get_userbyid(c.relowner) <> " + literal(database) + " LOOP"
+                        + " IF o.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend d JOIN pg_class s ON s.oid = d.objid"
+                        + " WHERE s.relname = o.relname AND d.deptype IN ('a', 'i')) THEN CONTINUE; END IF;"
+                        + " EXECUTE format('ALTER %s public.%I OWNER TO %I', CASE o.relkind WHEN 'S' THEN 'SEQUENCE'"
+                        + " WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END, o.relname, "
+                        + literal(database) + "); END LOOP;"
+                        + " FOR o IN SELECT p.oid::regprocedure AS sig FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+                        + " WHERE n.nspname = 'public' AND pg_get_userbyid(p.proowner) <> " + literal(database) + " LOOP"
+                        + " EXECUTE format('ALTER FUNCTION %s OWNER TO %I', o.sig, " + literal(database) + "); END LOOP; END $$");
+            }
+            return true;
+        } catch (SQLException e) {
+            throw new StackException("cannot set up the login role of " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    private boolean mayCreateRoles(Connection admin) throws SQLException {
+        try (PreparedStatement query = admin.prepareStatement(
+                "SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user");
+                ResultSet rows = query.executeQuery()) {
+            return rows.next() && rows.getBoolean(1);
+        }
+    }
+
+    private static String quoted(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
     private static boolean exists(Connection connection, String database) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             query.setString(1, database);

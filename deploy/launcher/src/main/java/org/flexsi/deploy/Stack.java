@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import org.flexsi.platform.security.Roles;
 
 /**
@@ -50,6 +51,7 @@ public final class Stack implements AutoCloseable {
     private String bootstrapServers;
     private boolean closed;
     private boolean booting = true;
+    private final Map<String, Login> serviceLogins = new ConcurrentHashMap<>();
 
     private Stack(StackOptions options) {
         this.options = options;
@@ -98,6 +100,12 @@ public final class Stack implements AutoCloseable {
         }
         database.ensureDatabases(options.services().stream().map(options::databaseName).toList(),
                 options.freshDatabases(), out);
+        Map<String, String> passwords = state.databasePasswords(options.services());
+        for (String service : options.services()) {
+            if (database.ensureServiceRole(options.databaseName(service), passwords.get(service), out)) {
+                serviceLogins.put(service, new Login(options.databaseName(service), passwords.get(service)));
+            }
+        }
         String external = externalKafka();
         if (external != null) {
             bootstrapServers = external;
@@ -181,6 +189,15 @@ public final class Stack implements AutoCloseable {
     /** Null when the server needs none (embedded, or trust authentication). */
     public String databasePassword() {
         return postgres.password;
+    }
+
+    /** A database login: user and password (null where the server needs none). */
+    public record Login(String user, String password) {
+    }
+
+    /** What a service logs in to its database as: its own role, or the stack's user where roles cannot be made. */
+    public Login databaseLogin(String service) {
+        return serviceLogins.getOrDefault(service, new Login(postgres.user, postgres.password));
     }
 
     /** The secret shared by the simulators and the services for one party (wechat, alipay, ...) or bank (icbc, ccb). */
@@ -333,9 +350,10 @@ public final class Stack implements AutoCloseable {
         // a developer's stack with generated secrets has no business on the network
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(name));
-        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user);
-        if (postgres.password != null) {
-            env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password);
+        Login login = databaseLogin(name);
+        env.put("QUARKUS_DATASOURCE_USERNAME", login.user());
+        if (login.password() != null) {
+            env.put("QUARKUS_DATASOURCE_PASSWORD", login.password());
         }
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", state.publicKey().toString());

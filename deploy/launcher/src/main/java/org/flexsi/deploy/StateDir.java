@@ -29,6 +29,7 @@ final class StateDir {
     static final List<String> BANKS = List.of("icbc", "ccb");
     /** Banks are kept apart from the parties in the secrets file, so a bank id can never shadow a party. */
     private static final String BANK_KEY_PREFIX = "bank.";
+    private static final String DATABASE_KEY_PREFIX = "database.";
 
     private final Path root;
 
@@ -83,6 +84,11 @@ final class StateDir {
     /** Party name to secret, generating missing ones. */
     Map<String, String> secrets() {
         return stored(PARTIES, "");
+    }
+
+    /** Service name to the password of its database login role, generating missing ones. */
+    Map<String, String> databasePasswords(List<String> services) {
+        return stored(services, DATABASE_KEY_PREFIX);
     }
 
     /** Bank id to secret, generating missing ones. */
