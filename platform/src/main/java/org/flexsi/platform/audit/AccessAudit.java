@@ -8,10 +8,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.flexsi.platform.observability.TraceIds;
+import org.flexsi.platform.observability.TraceContext;
 import org.flexsi.platform.security.AgencyIdentity;
 import org.flexsi.platform.security.Caller;
-import org.jboss.logging.MDC;
 
 /**
  * Writes who saw or decided what into {@code access_audit}, in the transaction of the read or decision it records,
@@ -30,7 +29,6 @@ public class AccessAudit {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Caller caller, String action, String recordType, String recordId) {
-        Object traceId = MDC.get(TraceIds.MDC_KEY);
         em.createNativeQuery("insert into access_audit (at, actor, role, agency, action, record_type, record_id, trace_id)"
                         + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
                 .setParameter(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
@@ -40,7 +38,7 @@ public class AccessAudit {
                 .setParameter(5, action)
                 .setParameter(6, recordType)
                 .setParameter(7, recordId)
-                .setParameter(8, traceId == null ? null : traceId.toString())
+                .setParameter(8, TraceContext.currentTraceId())
                 .executeUpdate();
     }
 

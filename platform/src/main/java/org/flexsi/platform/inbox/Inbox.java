@@ -1,5 +1,14 @@
 package org.flexsi.platform.inbox;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Header;
+import org.flexsi.platform.observability.TraceContext;
+import org.jboss.logging.MDC;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,14 +28,43 @@ public class Inbox {
     private static final int ATTEMPTS = 5;
 
     private final EntityManager em;
+    private final Tracer tracer;
 
-    public Inbox(EntityManager em) {
+    public Inbox(EntityManager em, Tracer tracer) {
         this.em = em;
+        this.tracer = tracer;
     }
 
-    /** Applies {@code effect} once per event id; returns whether this delivery had an effect. */
+    /**
+     * Applies {@code effect} once per event id; returns whether this delivery had an effect. The work is a span of the
+     * trace the record's {@code traceparent} names, so events the effect writes continue that trace too.
+     */
     public boolean consume(ConsumerRecord<String, String> record, Consumer<IncomingEvent> effect) {
         IncomingEvent event = IncomingEvent.parse(record);
+        Header traceparent = record.headers().lastHeader(TraceContext.HEADER);
+        Span span = tracer.spanBuilder(record.topic() + " process").setSpanKind(SpanKind.CONSUMER)
+                .setParent(TraceContext.parent(traceparent == null ? null
+                        : new String(traceparent.value(), StandardCharsets.US_ASCII)))
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.message.id", event.id().toString())
+                .setAttribute("cloudevents.event_type", event.type())
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            MDC.put("traceId", span.getSpanContext().getTraceId());
+            MDC.put("spanId", span.getSpanContext().getSpanId());
+            return consumeOnce(event, effect);
+        } catch (RuntimeException e) {
+            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+            throw e;
+        } finally {
+            span.end();
+            MDC.remove("traceId");
+            MDC.remove("spanId");
+        }
+    }
+
+    private boolean consumeOnce(IncomingEvent event, Consumer<IncomingEvent> effect) {
         for (int attempt = 1;; attempt++) {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> {

@@ -8,11 +8,15 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.flexsi.contracts.Event;
 import org.flexsi.contracts.EventSchemas;
 import org.flexsi.contracts.Json;
+import org.flexsi.platform.observability.TraceContext;
+import org.hibernate.query.TypedParameterValue;
+import org.hibernate.type.StandardBasicTypes;
 
 /**
  * Records an event in the caller's transaction. Nothing is sent here: {@link OutboxRelay} publishes
@@ -21,7 +25,7 @@ import org.flexsi.contracts.Json;
 @ApplicationScoped
 public class Outbox {
     private static final ObjectMapper MAPPER = Json.eventMapper();
-    private static final int COLUMNS = 7;
+    private static final int COLUMNS = 8;
 
     private final EntityManager em;
     private final jakarta.enterprise.event.Event<OutboxWritten> written;
@@ -47,10 +51,12 @@ public class Outbox {
             return List.of();
         }
         StringBuilder sql = new StringBuilder(
-                "insert into outbox_event (event_id, topic, event_key, event_type, subject, payload, occurred_at) values ");
+                "insert into outbox_event (event_id, topic, event_key, event_type, subject, payload, occurred_at, trace_parent) values ");
         List<Object> values = new ArrayList<>(events.size() * COLUMNS);
         List<UUID> ids = new ArrayList<>(events.size());
         Instant now = Instant.now();
+        // the writing transaction's trace travels with its events, so their consumers continue it
+        String traceParent = TraceContext.current();
         for (Event event : events) {
             JsonNode payload = MAPPER.valueToTree(event);
             List<String> violations = EventSchemas.bundled().violations(event.eventType(), payload);
@@ -66,12 +72,17 @@ public class Outbox {
                 sql.append(column == 0 ? "?" : ", ?").append(first + column);
             }
             sql.append(')');
-            values.addAll(List.of(id, event.topic(), event.partitionKey(), event.eventType(), event.subject(),
-                    payload.toString(), now));
+            values.addAll(Arrays.asList(id, event.topic(), event.partitionKey(), event.eventType(), event.subject(),
+                    payload.toString(), now, traceParent));
         }
         Query insert = em.createNativeQuery(sql.toString());
         for (int i = 0; i < values.size(); i++) {
-            insert.setParameter(i + 1, values.get(i));
+            Object value = values.get(i);
+            if (value == null) {
+                insert.setParameter(i + 1, new TypedParameterValue<>(StandardBasicTypes.STRING, null));
+            } else {
+                insert.setParameter(i + 1, value);
+            }
         }
         insert.executeUpdate();
         ids.forEach(id -> written.fire(new OutboxWritten(id)));

@@ -6,6 +6,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -27,6 +28,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.flexsi.platform.kafka.CloudEventHeaders;
 import org.flexsi.platform.kafka.FlexsiProducer;
 import org.flexsi.platform.observability.AfterCommit;
+import org.flexsi.platform.observability.TraceContext;
 
 /**
  * Publishes committed outbox rows in order and marks them sent. One relay at a time per database:
@@ -107,7 +109,7 @@ public class OutboxRelay {
             return 0;
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select seq, event_id, topic, event_key, event_type, subject, payload, occurred_at"
+        List<Object[]> rows = em.createNativeQuery("select seq, event_id, topic, event_key, event_type, subject, payload, occurred_at, trace_parent"
                 + " from outbox_event where sent_at is null order by seq limit ?1")
                 .setParameter(1, BATCH).getResultList();
         // rows come in seq order: the first is the oldest, and it stays the oldest while sending fails
@@ -124,6 +126,9 @@ public class OutboxRelay {
             ProducerRecord<String, String> record = new ProducerRecord<>((String) row[2], (String) row[3], (String) row[6]);
             CloudEventHeaders.write(record.headers(), (UUID) row[1], producer.source(), (String) row[4], (String) row[5],
                     toInstant(row[7]));
+            if (row[8] != null) {
+                record.headers().add(TraceContext.HEADER, ((String) row[8]).getBytes(StandardCharsets.US_ASCII));
+            }
             acks.add(producer.send(record));
         }
         for (Future<?> ack : acks) {

@@ -6,13 +6,18 @@ import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.flexsi.contracts.events.PersonRegistered;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.flexsi.platform.inbox.Inbox;
+import org.flexsi.platform.observability.TraceContext;
 
 /** A consumer whose effect the tests can count: one row per person registered. */
 @ApplicationScoped
 public class EffectConsumer {
     private final Inbox inbox;
     private final EntityManager em;
+    /** The trace each person's effect ran in. */
+    private final Map<String, String> traces = new ConcurrentHashMap<>();
 
     public EffectConsumer(Inbox inbox, EntityManager em) {
         this.inbox = inbox;
@@ -27,8 +32,13 @@ public class EffectConsumer {
                 PersonRegistered person = event.dataAs(PersonRegistered.class);
                 em.createNativeQuery("insert into test_effect (event_id, person_id) values (?1, ?2)")
                         .setParameter(1, event.id()).setParameter(2, person.personId()).executeUpdate();
+                traces.put(person.personId(), TraceContext.currentTraceId());
             }
         });
+    }
+
+    public String traceOf(String personId) {
+        return traces.get(personId);
     }
 
     public long effects(String personId) {

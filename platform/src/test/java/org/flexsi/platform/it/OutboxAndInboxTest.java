@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,6 +42,8 @@ class OutboxAndInboxTest {
     EntityManager em;
     @Inject
     MeterRegistry metrics;
+    @Inject
+    Tracer tracer;
 
     @Test
     void aRelayCutBetweenSendAndMarkSentResendsAndTheEffectHappensOnce() {
@@ -117,6 +122,28 @@ class OutboxAndInboxTest {
                 .map(r -> header(r, CloudEventHeaders.ID)).sorted().toList();
         assertEquals(ids.stream().map(UUID::toString).sorted().toList(), relayed);
         persons.forEach(person -> await(() -> consumer.effects(person) == 1));
+    }
+
+    @Test
+    void theWritersTraceTravelsOnTheRecordAndTheConsumerContinuesIt() {
+        String person = "p-" + UUID.randomUUID();
+        Span writer = tracer.spanBuilder("register").startSpan();
+        try (Scope ignored = writer.makeCurrent()) {
+            QuarkusTransaction.requiringNew().run(() -> outbox.publish(registered(person)));
+        } finally {
+            writer.end();
+        }
+        String traceId = writer.getSpanContext().getTraceId();
+
+        assertTrue(QuarkusTransaction.requiringNew().call(relay::relayBatch) >= 1);
+        ConsumerRecord<String, String> record = TestKafka.read(Topics.REGISTRATION, Duration.ofSeconds(20),
+                records -> records.stream().anyMatch(r -> person.equals(r.key()))).stream()
+                .filter(r -> person.equals(r.key())).findFirst().orElseThrow();
+        String traceparent = header(record, "traceparent");
+        assertNotNull(traceparent, "the record carries the writer's trace beside its ce_* headers");
+        assertTrue(traceparent.matches("00-" + traceId + "-[0-9a-f]{16}-0[01]"), traceparent);
+        await(() -> consumer.effects(person) == 1);
+        assertEquals(traceId, consumer.traceOf(person), "the consumer's work is part of the same trace");
     }
 
     @Test
