@@ -357,6 +357,7 @@ public final class Stack implements AutoCloseable {
         }
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", state.publicKey().toString());
+        state.cryptoKeys().forEach((key, value) -> env.put("FLEXSI_CRYPTO_" + key.toUpperCase(Locale.ROOT) + "_KEY", value));
         env.put("FLEXSI_SIMULATORS_URL", url(StackOptions.SIMULATORS));
         env.put("FLEXSI_SELF_URL", url(name));
         secrets.forEach((party, secret) -> env.put("FLEXSI_SECRET_" + party.toUpperCase(Locale.ROOT), secret));

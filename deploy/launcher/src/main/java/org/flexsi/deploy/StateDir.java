@@ -30,6 +30,7 @@ final class StateDir {
     /** Banks are kept apart from the parties in the secrets file, so a bank id can never shadow a party. */
     private static final String BANK_KEY_PREFIX = "bank.";
     private static final String DATABASE_KEY_PREFIX = "database.";
+    private static final String CRYPTO_KEY_PREFIX = "crypto.";
 
     private final Path root;
 
@@ -89,6 +90,11 @@ final class StateDir {
     /** Service name to the password of its database login role, generating missing ones. */
     Map<String, String> databasePasswords(List<String> services) {
         return stored(services, DATABASE_KEY_PREFIX);
+    }
+
+    /** The master key (personal data at rest) and the blind-index key, generating missing ones. */
+    Map<String, String> cryptoKeys() {
+        return stored(List.of("master", "index"), CRYPTO_KEY_PREFIX);
     }
 
     /** Bank id to secret, generating missing ones. */

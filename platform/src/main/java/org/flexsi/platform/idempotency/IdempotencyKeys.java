@@ -7,14 +7,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.flexsi.platform.crypto.BlindIndex;
+import org.flexsi.platform.crypto.FieldCipher;
 import org.flexsi.platform.problem.ProblemException;
 
 /**
@@ -28,10 +26,17 @@ public class IdempotencyKeys {
     public static final String REPLAYED = "Idempotent-Replayed";
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{8,100}");
 
+    /** Stored answers may hold personal data: encrypted like any other (see {@link FieldCipher}). */
+    public static final String BODY_COLUMN = "idempotency_record.body";
+
     private final EntityManager em;
     private final ObjectMapper mapper;
+    private final FieldCipher cipher;
+    private final BlindIndex index;
 
-    public IdempotencyKeys(EntityManager em, ObjectMapper mapper) {
+    public IdempotencyKeys(EntityManager em, ObjectMapper mapper, FieldCipher cipher, BlindIndex index) {
+        this.cipher = cipher;
+        this.index = index;
         this.em = em;
         this.mapper = mapper;
     }
@@ -60,7 +65,8 @@ public class IdempotencyKeys {
         }
         String body = json(action.get());
         em.createNativeQuery("update idempotency_record set status = ?1, body = ?2 where scope = ?3 and idem_key = ?4")
-                .setParameter(1, status).setParameter(2, body).setParameter(3, scope).setParameter(4, key)
+                .setParameter(1, status).setParameter(2, cipher.encrypt(BODY_COLUMN, body)).setParameter(3, scope)
+                .setParameter(4, key)
                 .executeUpdate();
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
     }
@@ -74,18 +80,14 @@ public class IdempotencyKeys {
             throw ProblemException.ruleBroken("idempotency-key-reuse",
                     "this Idempotency-Key was already used for a different request");
         }
-        return Response.status(((Number) row[1]).intValue()).type(MediaType.APPLICATION_JSON).entity(row[2])
+        return Response.status(((Number) row[1]).intValue()).type(MediaType.APPLICATION_JSON)
+                .entity(cipher.decrypt(BODY_COLUMN, (String) row[2]))
                 .header(REPLAYED, "true").build();
     }
 
+    /** Keyed: a request body may hold an ID number, which an unkeyed hash would let anyone confirm by guessing. */
     private String hash(String scope, Object request) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((scope + "\n" + json(request)).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return index.of("idempotency-request", scope + "\n" + json(request));
     }
 
     private String json(Object value) {

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.flexsi.contracts.Event;
 import org.flexsi.contracts.EventSchemas;
 import org.flexsi.contracts.Json;
+import org.flexsi.platform.crypto.FieldCipher;
 import org.flexsi.platform.observability.TraceContext;
 import org.hibernate.query.TypedParameterValue;
 import org.hibernate.type.StandardBasicTypes;
@@ -27,12 +28,17 @@ public class Outbox {
     private static final ObjectMapper MAPPER = Json.eventMapper();
     private static final int COLUMNS = 8;
 
+    /** Payloads may hold personal data (a person's ID number for the agencies): encrypted at rest. */
+    public static final String PAYLOAD_COLUMN = "outbox_event.payload";
+
     private final EntityManager em;
     private final jakarta.enterprise.event.Event<OutboxWritten> written;
+    private final FieldCipher cipher;
 
-    public Outbox(EntityManager em, jakarta.enterprise.event.Event<OutboxWritten> written) {
+    public Outbox(EntityManager em, jakarta.enterprise.event.Event<OutboxWritten> written, FieldCipher cipher) {
         this.em = em;
         this.written = written;
+        this.cipher = cipher;
     }
 
     /** Fired in the writing transaction; the relay wakes up once it commits. */
@@ -73,7 +79,7 @@ public class Outbox {
             }
             sql.append(')');
             values.addAll(Arrays.asList(id, event.topic(), event.partitionKey(), event.eventType(), event.subject(),
-                    payload.toString(), now, traceParent));
+                    cipher.encrypt(PAYLOAD_COLUMN, payload.toString()), now, traceParent));
         }
         Query insert = em.createNativeQuery(sql.toString());
         for (int i = 0; i < values.size(); i++) {

@@ -25,6 +25,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.flexsi.platform.crypto.FieldCipher;
 import org.flexsi.platform.kafka.CloudEventHeaders;
 import org.flexsi.platform.kafka.FlexsiProducer;
 import org.flexsi.platform.observability.AfterCommit;
@@ -49,6 +50,7 @@ public class OutboxRelay {
     private final RelayDisabled disabled;
     private final MeterRegistry registry;
     private final AfterCommit afterCommit;
+    private final FieldCipher cipher;
     /** One thread: drains never overlap within an instance, and wake-ups queue behind each other. */
     private final ExecutorService worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
             new ArrayBlockingQueue<>(2), runnable -> new Thread(runnable, "outbox-relay"),
@@ -57,7 +59,8 @@ public class OutboxRelay {
     private final AtomicReference<Instant> oldestUnsent = new AtomicReference<>();
 
     public OutboxRelay(EntityManager em, FlexsiProducer producer, RelayDisabled disabled, MeterRegistry registry,
-            AfterCommit afterCommit) {
+            AfterCommit afterCommit, FieldCipher cipher) {
+        this.cipher = cipher;
         this.em = em;
         this.producer = producer;
         this.disabled = disabled;
@@ -123,7 +126,8 @@ public class OutboxRelay {
         for (Object[] row : rows) {
             sequence.add(((Number) row[0]).longValue());
             published.merge((String) row[4], 1, Integer::sum);
-            ProducerRecord<String, String> record = new ProducerRecord<>((String) row[2], (String) row[3], (String) row[6]);
+            ProducerRecord<String, String> record = new ProducerRecord<>((String) row[2], (String) row[3],
+                    cipher.decrypt(Outbox.PAYLOAD_COLUMN, (String) row[6]));
             CloudEventHeaders.write(record.headers(), (UUID) row[1], producer.source(), (String) row[4], (String) row[5],
                     toInstant(row[7]));
             if (row[8] != null) {

@@ -6,7 +6,18 @@ import java.util.Set;
 public record AgencyIdentity(String id, Kind kind, String name, Set<String> regions) {
     public enum Kind { PENSION, MEDICAL, TAX }
 
+    /**
+     * Whether a person of {@code region} is this agency's: a province's agency (code {@code XX0000}) serves its
+     * cities and districts, a city's ({@code XXXX00}) its districts, as GB/T 2260 codes nest.
+     */
     public boolean serves(String region) {
-        return region != null && regions.contains(region);
+        return region != null && regions.stream().anyMatch(own -> region.startsWith(scope(own)));
+    }
+
+    private static String scope(String code) {
+        if (code.endsWith("0000")) {
+            return code.substring(0, 2);
+        }
+        return code.endsWith("00") ? code.substring(0, 4) : code;
     }
 }

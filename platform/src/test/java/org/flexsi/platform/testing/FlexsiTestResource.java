@@ -26,6 +26,9 @@ public class FlexsiTestResource implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.datasource.username", TestInfrastructure.dbUser());
         config.put("quarkus.datasource.password", TestInfrastructure.dbPassword());
         config.put("mp.jwt.verify.publickey", TestTokens.publicKey());
+        // keys for personal data at rest, made for this JVM
+        config.put("flexsi.crypto.master-key", TestInfrastructure.randomKey());
+        config.put("flexsi.crypto.index-key", TestInfrastructure.randomKey());
         // the in-JVM broker logs through the service's logger; its chatter hides test output
         config.put("quarkus.log.category.\"kafka\".level", "WARN");
         config.put("quarkus.log.category.\"org.apache.kafka\".level", "WARN");

@@ -136,4 +136,11 @@ public final class TestInfrastructure {
             return false;
         }
     }
+
+    /** Base64 of 32 random bytes, as the crypto keys are given. */
+    static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
+    }
 }
