@@ -1,6 +1,7 @@
 package org.flexsi.certificate.verify;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,9 +32,14 @@ public class CodeAttempts {
     private final Duration window;
     private final Clock clock;
 
+    @Inject
     public CodeAttempts(CertificateConfig config, Clock clock) {
-        this.freeGuesses = config.maxCodeAttempts();
-        this.window = Duration.ofMinutes(config.codeAttemptWindowMinutes());
+        this(config.maxCodeAttempts(), Duration.ofMinutes(config.codeAttemptWindowMinutes()), clock);
+    }
+
+    CodeAttempts(int freeGuesses, Duration window, Clock clock) {
+        this.freeGuesses = freeGuesses;
+        this.window = window;
         this.clock = clock;
     }
 
