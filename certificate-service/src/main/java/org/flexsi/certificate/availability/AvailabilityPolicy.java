@@ -1,6 +1,7 @@
 package org.flexsi.certificate.availability;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.flexsi.certificate.config.CertificateConfig;
@@ -14,10 +15,12 @@ import org.flexsi.platform.problem.ProblemException;
 public class AvailabilityPolicy {
     private final CertificateConfig config;
     private final CalendarService calendars;
+    private final Clock clock;
 
-    public AvailabilityPolicy(CertificateConfig config, CalendarService calendars) {
+    public AvailabilityPolicy(CertificateConfig config, CalendarService calendars, Clock clock) {
         this.config = config;
         this.calendars = calendars;
+        this.clock = clock;
     }
 
     public LocalDate recordsFrom(String region, Instant paidAt) {
@@ -29,7 +32,7 @@ public class AvailabilityPolicy {
     }
 
     public boolean isAvailable(LocalDate availableFrom) {
-        return AvailabilityRule.isAvailable(availableFrom, Instant.now());
+        return AvailabilityRule.isAvailable(availableFrom, clock.instant());
     }
 
     /** 409 with {@code availableFrom} unless the day has come. */

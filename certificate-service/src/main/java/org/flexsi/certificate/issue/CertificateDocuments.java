@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.flexsi.certificate.availability.AvailabilityRule;
 import org.flexsi.certificate.config.CertificateConfig;
 import org.flexsi.certificate.config.RegionLookup;
 import org.flexsi.certificate.config.SelfConfig;
@@ -17,6 +16,7 @@ import org.flexsi.certificate.pdf.LineText;
 import org.flexsi.certificate.person.Person;
 import org.flexsi.certificate.record.PaymentRecord;
 import org.flexsi.contracts.events.LineItem;
+import org.flexsi.platform.time.BusinessTime;
 
 /** Gathers what a certificate prints: the person, the region's tax office, each paid and refunded line. */
 @ApplicationScoped
@@ -49,7 +49,7 @@ public class CertificateDocuments {
         List<CertificateDocument.Row> rows = new ArrayList<>();
         BigDecimal refunded = BigDecimal.ZERO.setScale(2);
         for (PaymentRecord payment : payments) {
-            LocalDate paidOn = payment.paidAt.atZone(AvailabilityRule.CHINA).toLocalDate();
+            LocalDate paidOn = BusinessTime.dateOf(payment.paidAt);
             for (LineItem line : payment.lines()) {
                 rows.add(row(paidOn, line, new BigDecimal(line.amount()), null));
             }

@@ -5,16 +5,17 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
-import org.flexsi.certificate.availability.AvailabilityRule;
 import org.flexsi.certificate.record.PaymentRecord;
 import org.flexsi.contracts.events.CertificateIssued;
 import org.flexsi.contracts.events.CertificateRevoked;
 import org.flexsi.platform.outbox.Outbox;
+import org.flexsi.platform.time.BusinessTime;
 
 /** Issues and revokes certificates inside the caller's transaction, announcing each through the outbox. */
 @ApplicationScoped
@@ -25,20 +26,22 @@ public class CertificateIssuer {
 
     private final EntityManager em;
     private final Outbox outbox;
+    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public CertificateIssuer(EntityManager em, Outbox outbox) {
+    public CertificateIssuer(EntityManager em, Outbox outbox, Clock clock) {
         this.em = em;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     /** A certificate over {@code payments} (all of one person); {@code from}/{@code to} set for a period certificate. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Certificate issue(String personId, String region, List<PaymentRecord> payments, LocalDate from, LocalDate to) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Certificate certificate = new Certificate();
         long sequence = ((Number) em.createNativeQuery("select nextval('certificate_seq')").getSingleResult()).longValue();
-        certificate.number = region + DAY.format(now.atZone(AvailabilityRule.CHINA).toLocalDate()) + String.format("%08d", sequence);
+        certificate.number = region + DAY.format(BusinessTime.dateOf(now)) + String.format("%08d", sequence);
         certificate.verificationCode = code();
         certificate.personId = personId;
         certificate.region = region;
@@ -64,7 +67,7 @@ public class CertificateIssuer {
         List<Certificate> covering = em.createQuery("select c from Certificate c join c.paymentIds p"
                 + " where p = ?1 and c.status = ?2", Certificate.class)
                 .setParameter(1, paymentId).setParameter(2, Certificate.Status.ISSUED).getResultList();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (Certificate certificate : covering) {
             certificate.status = Certificate.Status.REVOKED;
             certificate.revokedAt = now;

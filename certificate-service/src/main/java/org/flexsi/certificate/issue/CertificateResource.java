@@ -1,5 +1,6 @@
 package org.flexsi.certificate.issue;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -23,9 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.flexsi.certificate.access.Caller;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.problem.Problem;
+import org.flexsi.platform.security.Caller;
+import org.flexsi.platform.security.Roles;
 
 @Path("/api/v1/certificates")
 @Tag(name = "certificates", description = "Tax payment certificates (完税证明), signed PDF with an electronic seal (R22, R23)")
@@ -38,14 +40,15 @@ public class CertificateResource {
     @Inject
     IdempotencyKeys idempotency;
     @Inject
-    Caller caller;
+    SecurityIdentity identity;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"contributor", "proxy", "agency", "ops"})
+    @RolesAllowed({Roles.CONTRIBUTOR, Roles.PROXY, Roles.AGENCY, Roles.OPS})
     @Operation(summary = "Certificates of a payment or of a person",
             description = "Empty while the payment is not known yet. For a contributor, a known payment whose certificate is"
-                    + " not offered yet answers 409 with availableFrom (R22).")
+                    + " not offered yet answers 409 with availableFrom (R22). An agency sees only certificates of the regions it"
+                    + " serves.")
     @APIResponse(responseCode = "200", description = "Certificates, newest first")
     @APIResponse(responseCode = "400", description = "Neither paymentId nor personId given",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -56,37 +59,39 @@ public class CertificateResource {
     @APIResponse(responseCode = "409", description = "Not yet available; availableFrom says when",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public List<CertificateView> list(@QueryParam("paymentId") String paymentId, @QueryParam("personId") String personId) {
-        return certificates.list(caller, paymentId, personId);
+        return certificates.list(caller(), paymentId, personId);
     }
 
     @GET
     @Path("/{number}")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"contributor", "proxy", "agency", "ops"})
+    @RolesAllowed({Roles.CONTRIBUTOR, Roles.PROXY, Roles.AGENCY, Roles.OPS})
     @Operation(summary = "One certificate's metadata")
     @APIResponse(responseCode = "200", description = "The certificate")
     @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role may not see certificates",
+    @APIResponse(responseCode = "403", description = "Role may not see certificates, or an agency asks for a person outside"
+            + " the regions it serves",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown, or not the caller's",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not yet available; availableFrom says when",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public CertificateView get(@PathParam("number") String number) {
-        return certificates.get(caller, number);
+        return certificates.get(caller(), number);
     }
 
     @GET
     @Path("/{number}/pdf")
     @Produces({"application/pdf", PROBLEM})
-    @RolesAllowed({"contributor", "proxy", "agency", "ops"})
+    @RolesAllowed({Roles.CONTRIBUTOR, Roles.PROXY, Roles.AGENCY, Roles.OPS})
     @Operation(summary = "The signed certificate PDF", description = "Chinese text, seal, QR code with the verification URL,"
             + " PAdES signature. The same bytes on every download.")
     @APIResponse(responseCode = "200", description = "The PDF", content = @Content(mediaType = "application/pdf"))
     @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role may not see certificates",
+    @APIResponse(responseCode = "403", description = "Role may not see certificates, or an agency asks for a person outside"
+            + " the regions it serves",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown, or not the caller's",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -95,14 +100,14 @@ public class CertificateResource {
     @APIResponse(responseCode = "503", description = "The CJK font is not installed",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response pdf(@PathParam("number") String number) {
-        return Response.ok(certificates.pdf(caller, number), "application/pdf")
+        return Response.ok(certificates.pdf(caller(), number), "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"certificate-" + number + ".pdf\"").build();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"contributor", "agency", "ops"})
+    @RolesAllowed({Roles.CONTRIBUTOR, Roles.AGENCY, Roles.OPS})
     @Transactional
     @Operation(summary = "Issue one certificate over a period (e.g. a year)",
             description = "Covers every payment of the person in the period that is already offered (R22), refunds deducted.")
@@ -112,7 +117,8 @@ public class CertificateResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Another person's certificates, or a role that may not ask",
+    @APIResponse(responseCode = "403", description = "Another person's certificates, a person outside the agency's regions,"
+            + " or a role that may not ask",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "No payments to certify in the period, the period is before 2019 (R23),"
             + " or the Idempotency-Key was used for another request",
@@ -121,7 +127,11 @@ public class CertificateResource {
             @Parameter(description = "Unique per intended request") @HeaderParam(IdempotencyKeys.HEADER) String key,
             @Valid @NotNull PeriodRequest request) {
         IdempotencyKeys.require(key);
-        return idempotency.once("certificate-period:" + caller.subject(), key, request, 201,
-                () -> certificates.issueForPeriod(caller, request));
+        return idempotency.once("certificate-period:" + caller().subject(), key, request, 201,
+                () -> certificates.issueForPeriod(caller(), request));
+    }
+
+    private Caller caller() {
+        return Caller.of(identity);
     }
 }

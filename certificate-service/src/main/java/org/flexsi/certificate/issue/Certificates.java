@@ -6,16 +6,18 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
-import org.flexsi.certificate.access.Caller;
+import org.flexsi.certificate.access.Reach;
 import org.flexsi.certificate.availability.AvailabilityPolicy;
-import org.flexsi.certificate.availability.AvailabilityRule;
 import org.flexsi.certificate.pdf.CertificateFiles;
 import org.flexsi.certificate.pdf.ChineseAmount;
 import org.flexsi.certificate.record.PaymentRecord;
 import org.flexsi.platform.problem.ProblemException;
+import org.flexsi.platform.security.Caller;
+import org.flexsi.platform.time.BusinessTime;
 
 /** The certificate API: who may see which certificate, when (R22), its PDF, and period certificates. */
 @ApplicationScoped
@@ -26,9 +28,11 @@ public class Certificates {
     private final CertificateIssuer issuer;
     private final CertificateDocuments documents;
     private final CertificateFiles files;
+    private final Clock clock;
 
     public Certificates(EntityManager em, AvailabilityPolicy availability, CertificateIssuer issuer,
-            CertificateDocuments documents, CertificateFiles files) {
+            CertificateDocuments documents, CertificateFiles files, Clock clock) {
+        this.clock = clock;
         this.em = em;
         this.availability = availability;
         this.issuer = issuer;
@@ -55,7 +59,7 @@ public class Certificates {
         var typed = em.createQuery(query + " order by c.issuedAt desc", Certificate.class).setMaxResults(500);
         params.forEach(typed::setParameter);
         List<Certificate> visible = typed.getResultList().stream()
-                .filter(c -> caller.maySee(c.personId, c.payerId)).toList();
+                .filter(c -> Reach.sees(caller, c.personId, c.payerId, c.region)).toList();
         if (!caller.backOffice()) {
             if (paymentId != null && !visible.isEmpty()) {
                 availability.requireAvailable(availableFrom(visible.get(0)), "the certificate of payment " + paymentId);
@@ -84,7 +88,7 @@ public class Certificates {
         }
         em.lock(certificate, LockModeType.PESSIMISTIC_WRITE);
         if (certificate.pdf == null) {
-            LocalDate today = LocalDate.now(AvailabilityRule.CHINA);
+            LocalDate today = BusinessTime.today(clock);
             byte[] signed = files.signedPdf(documents.document(certificate, today));
             certificate.pdf = signed;
             certificate.pdfSha256 = sha256(signed);
@@ -104,10 +108,12 @@ public class Certificates {
         if (!caller.backOffice() && !caller.subject().equals(request.personId())) {
             throw ProblemException.forbidden("a contributor asks for his own certificates only");
         }
-        List<PaymentRecord> payments = PaymentRecord.<PaymentRecord>list(
-                "personId = ?1 and paidAt >= ?2 and paidAt < ?3 order by paidAt", request.personId(),
-                request.from().atStartOfDay(AvailabilityRule.CHINA).toInstant(),
-                request.to().plusDays(1).atStartOfDay(AvailabilityRule.CHINA).toInstant()).stream()
+        List<PaymentRecord> paid = PaymentRecord.list("personId = ?1 and paidAt >= ?2 and paidAt < ?3 order by paidAt",
+                request.personId(), request.from().atStartOfDay(BusinessTime.ZONE).toInstant(),
+                request.to().plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant());
+        // an agency certifies persons of its own regions only
+        paid.forEach(p -> caller.requireRegion(p.region));
+        List<PaymentRecord> payments = paid.stream()
                 .filter(p -> p.netTotal().signum() > 0)
                 .filter(p -> availability.isAvailable(availability.certificatesFrom(p.region, p.paidAt)))
                 .toList();
@@ -132,9 +138,10 @@ public class Certificates {
 
     private Certificate visible(Caller caller, String number) {
         Certificate certificate = Certificate.findById(number);
-        if (certificate == null || !caller.maySee(certificate.personId, certificate.payerId)) {
+        if (certificate == null) {
             throw ProblemException.notFound("no certificate " + number + " that you may see");
         }
+        Reach.require(caller, certificate.personId, certificate.payerId, certificate.region, "certificate " + number);
         return certificate;
     }
 

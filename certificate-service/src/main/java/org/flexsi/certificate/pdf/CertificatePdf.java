@@ -21,6 +21,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.util.Matrix;
+import org.flexsi.platform.time.BusinessTime;
 
 /** Lays out a certificate on A4 pages: header, person, lines, totals in figures and capitals, QR code and the red seal. */
 public final class CertificatePdf {
@@ -83,7 +84,7 @@ public final class CertificatePdf {
         info.setSubject("社会保险费缴费证明");
         info.setCreator("flexsi certificate-service");
         info.setCustomMetadataValue(NUMBER_KEY, doc.number());
-        Calendar created = Calendar.getInstance(TimeZone.getTimeZone("Asia/Shanghai"));
+        Calendar created = Calendar.getInstance(TimeZone.getTimeZone(BusinessTime.ZONE));
         info.setCreationDate(created);
     }
 

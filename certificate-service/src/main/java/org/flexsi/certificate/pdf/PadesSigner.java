@@ -28,6 +28,7 @@ import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.flexsi.platform.time.BusinessTime;
 
 /**
  * PAdES baseline-B signature: a detached CMS (ETSI.CAdES.detached) over the whole file with the
@@ -47,7 +48,7 @@ public final class PadesSigner {
             signature.setName(key.certificate().getSubjectX500Principal().getName());
             signature.setReason(reason);
             signature.setLocation(location);
-            signature.setSignDate(Calendar.getInstance(TimeZone.getTimeZone("Asia/Shanghai")));
+            signature.setSignDate(Calendar.getInstance(TimeZone.getTimeZone(BusinessTime.ZONE)));
             options.setPreferredSignatureSize(SIGNATURE_SPACE);
             document.addSignature(signature, content -> cms(content, key), options);
             ByteArrayOutputStream out = new ByteArrayOutputStream(unsignedPdf.length + SIGNATURE_SPACE * 2 + 4096);

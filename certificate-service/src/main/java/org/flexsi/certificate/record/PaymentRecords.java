@@ -3,33 +3,39 @@ package org.flexsi.certificate.record;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.flexsi.certificate.access.Caller;
+import org.flexsi.certificate.access.Reach;
 import org.flexsi.certificate.availability.AvailabilityPolicy;
-import org.flexsi.certificate.availability.AvailabilityRule;
 import org.flexsi.certificate.issue.CertificateIssuer;
 import org.flexsi.contracts.events.LineItem;
 import org.flexsi.contracts.events.PaymentRefunded;
 import org.flexsi.contracts.events.PaymentSucceeded;
 import org.flexsi.platform.inbox.MalformedEventException;
 import org.flexsi.platform.problem.ProblemException;
+import org.flexsi.platform.security.AgencyIdentity;
+import org.flexsi.platform.security.Caller;
+import org.flexsi.platform.security.Roles;
+import org.flexsi.platform.time.BusinessTime;
 
 /** Payment records: kept from payment events and agency loads, each with its certificate; queried per R22. */
 @ApplicationScoped
 @Transactional
 public class PaymentRecords {
     private static final int MAX_RESULTS = 500;
-    private static final Instant COVERED_SINCE = LocalDate.of(2019, 1, 1).atStartOfDay(AvailabilityRule.CHINA).toInstant();
+    private static final Instant COVERED_SINCE = LocalDate.of(2019, 1, 1).atStartOfDay(BusinessTime.ZONE).toInstant();
 
     private final CertificateIssuer issuer;
     private final AvailabilityPolicy availability;
+    private final Clock clock;
 
-    public PaymentRecords(CertificateIssuer issuer, AvailabilityPolicy availability) {
+    public PaymentRecords(CertificateIssuer issuer, AvailabilityPolicy availability, Clock clock) {
         this.issuer = issuer;
         this.availability = availability;
+        this.clock = clock;
     }
 
     /** Records a successful payment and issues its certificate; empty if the payment was already known. */
@@ -50,7 +56,7 @@ public class PaymentRecords {
         record.total = new BigDecimal(paid.total()).setScale(2);
         record.paidAt = paid.paidAt();
         record.origin = origin;
-        record.loadedAt = Instant.now();
+        record.loadedAt = clock.instant();
         record.persist();
         issuer.issue(record.personId, record.region, List.of(record), null, null);
         return Optional.of(record);
@@ -73,14 +79,18 @@ public class PaymentRecords {
         }
     }
 
-    /** Loads historical payments row by row; rows that break a rule are reported, not loaded. */
-    public HistoricalLoad.Result load(HistoricalLoad.Request request) {
+    /**
+     * Loads historical payments row by row; rows that break a rule are reported, not loaded. An agency loads the
+     * payments of the regions it serves only.
+     */
+    public HistoricalLoad.Result load(Caller caller, HistoricalLoad.Request request) {
         int loaded = 0;
         int known = 0;
         List<HistoricalLoad.Rejected> rejected = new java.util.ArrayList<>();
         for (int i = 0; i < request.records().size(); i++) {
             HistoricalLoad.Payment row = request.records().get(i);
-            String problem = problemWith(row);
+            String problem = caller.reaches(row.region()) ? problemWith(row)
+                    : "agency " + caller.agency().map(AgencyIdentity::id).orElse("?") + " does not serve region " + row.region();
             if (problem != null) {
                 rejected.add(new HistoricalLoad.Rejected(i, row.paymentId(), problem));
                 continue;
@@ -99,11 +109,11 @@ public class PaymentRecords {
         return new HistoricalLoad.Result(loaded, known, rejected);
     }
 
-    private static String problemWith(HistoricalLoad.Payment row) {
+    private String problemWith(HistoricalLoad.Payment row) {
         if (row.paidAt().isBefore(COVERED_SINCE)) {
             return "R23: certificates cover payments since 2019-01-01";
         }
-        if (row.paidAt().isAfter(Instant.now())) {
+        if (row.paidAt().isAfter(clock.instant())) {
             return "paidAt is in the future";
         }
         BigDecimal sum = row.lines().stream().map(l -> new BigDecimal(l.amount())).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -117,21 +127,17 @@ public class PaymentRecords {
     public List<PaymentRecordView> list(Caller caller, String personId, String payerId, LocalDate from, LocalDate to) {
         StringBuilder query = new StringBuilder("1 = 1");
         java.util.Map<String, Object> params = new java.util.HashMap<>();
-        switch (caller.kind()) {
-            case CONTRIBUTOR, PROXY -> {
-                query.append(" and (personId = :me or payerId = :me)");
-                params.put("me", caller.subject());
+        if (!caller.backOffice()) {
+            query.append(" and (personId = :me or payerId = :me)");
+            params.put("me", caller.subject());
+        } else if (caller.agency().isPresent()) {
+            if (personId == null) {
+                throw ProblemException.invalid("personId", "an agency looks payment records up by person");
             }
-            case AGENCY -> {
-                if (personId == null) {
-                    throw ProblemException.invalid("personId", "an agency looks payment records up by person");
-                }
-            }
-            case OPS -> {
-                if (personId == null && payerId == null && from == null) {
-                    throw ProblemException.invalid("personId", "give personId, payerId or from");
-                }
-            }
+            query.append(" and region in :regions");
+            params.put("regions", caller.agency().get().regions());
+        } else if (caller.is(Roles.OPS) && personId == null && payerId == null && from == null) {
+            throw ProblemException.invalid("personId", "give personId, payerId or from");
         }
         if (personId != null) {
             query.append(" and personId = :person");
@@ -143,11 +149,11 @@ public class PaymentRecords {
         }
         if (from != null) {
             query.append(" and paidAt >= :from");
-            params.put("from", from.atStartOfDay(AvailabilityRule.CHINA).toInstant());
+            params.put("from", from.atStartOfDay(BusinessTime.ZONE).toInstant());
         }
         if (to != null) {
             query.append(" and paidAt < :to");
-            params.put("to", to.plusDays(1).atStartOfDay(AvailabilityRule.CHINA).toInstant());
+            params.put("to", to.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant());
         }
         List<PaymentRecord> found = PaymentRecord.<PaymentRecord>find(query + " order by paidAt desc", params)
                 .page(0, MAX_RESULTS).list();
@@ -160,8 +166,8 @@ public class PaymentRecords {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PaymentRecordView get(Caller caller, String paymentId) {
         PaymentRecord record = PaymentRecord.<PaymentRecord>findByIdOptional(paymentId)
-                .filter(r -> caller.maySee(r.personId, r.payerId))
                 .orElseThrow(() -> ProblemException.notFound("no payment record " + paymentId + " that you may see"));
+        Reach.require(caller, record.personId, record.payerId, record.region, "payment record " + paymentId);
         LocalDate from = availability.recordsFrom(record.region, record.paidAt);
         if (!caller.backOffice()) {
             availability.requireAvailable(from, "payment record " + paymentId);

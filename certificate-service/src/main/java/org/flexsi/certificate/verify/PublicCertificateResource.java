@@ -11,6 +11,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -35,7 +37,10 @@ public class PublicCertificateResource {
     @APIResponse(responseCode = "200", description = "The certificate, with its status (ISSUED or REVOKED)")
     @APIResponse(responseCode = "404", description = "No such certificate with this code",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Too many wrong codes for this certificate or from this client",
+    @APIResponse(responseCode = "429", description = "A wrong code while this certificate or this client must wait after"
+            + " many wrong codes; Retry-After says how long. The right code is never refused.",
+            headers = @Header(name = "Retry-After",
+                    description = "Seconds until the next wrong code is checked", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public PublicCertificate byCode(@PathParam("number") String number, @QueryParam("code") String code) {
         return verification.byCode(number, code, request.remoteAddress() == null ? "?" : request.remoteAddress().hostAddress());

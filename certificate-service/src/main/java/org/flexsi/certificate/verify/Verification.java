@@ -8,7 +8,6 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.flexsi.certificate.availability.AvailabilityRule;
 import org.flexsi.certificate.config.CertificateConfig;
 import org.flexsi.certificate.issue.Certificate;
 import org.flexsi.certificate.issue.CertificateDocuments;
@@ -22,6 +21,7 @@ import org.flexsi.certificate.record.PaymentRecord;
 import org.flexsi.certificate.verify.VerificationResult.Verdict;
 import org.flexsi.platform.problem.Problem;
 import org.flexsi.platform.problem.ProblemException;
+import org.flexsi.platform.time.BusinessTime;
 
 /** Public verification: by number and code, or of an uploaded PDF (valid / modified / unknown / revoked). */
 @ApplicationScoped
@@ -41,16 +41,24 @@ public class Verification {
         this.config = config;
     }
 
-    /** The same 404 for an unknown number and a wrong code, so neither can be probed; wrong codes are rate-limited. */
+    /**
+     * The same 404 for an unknown number and a wrong code, so neither can be probed. The right code always verifies;
+     * wrong guesses are slowed down ({@link CodeAttempts}): while a number or client must wait, a wrong guess is 429.
+     */
     public PublicCertificate byCode(String number, String code, String client) {
-        attempts.checkAllowed(number, client);
-        Certificate certificate = Certificate.findById(number);
-        if (certificate == null || code == null || !MessageDigest.isEqual(
+        Certificate certificate = number == null ? null : Certificate.findById(number);
+        if (certificate != null && code != null && MessageDigest.isEqual(
                 certificate.verificationCode.getBytes(StandardCharsets.US_ASCII), code.strip().toUpperCase().getBytes(StandardCharsets.US_ASCII))) {
-            attempts.failed(number, client);
-            throw ProblemException.notFound("no certificate " + number + " with this verification code");
+            return publicView(certificate);
         }
-        return publicView(certificate);
+        long wait = attempts.waitSeconds(number, client);
+        if (wait > 0) {
+            throw new ProblemException(Problem.of(429, "too-many-attempts", "Too many attempts",
+                    "too many wrong verification codes for this certificate or from this client; try again in " + wait
+                            + " s (the right code is always accepted)").with("retryAfter", wait));
+        }
+        attempts.failed(number, client);
+        throw ProblemException.notFound("no certificate " + number + " with this verification code");
     }
 
     public VerificationResult verifyPdf(byte[] file) {
@@ -96,7 +104,7 @@ public class Verification {
         Person person = Person.findById(certificate.personId);
         List<PublicCertificate.Payment> payments = PaymentRecord.<PaymentRecord>list("paymentId in ?1", certificate.paymentIds)
                 .stream().sorted(Comparator.comparing((PaymentRecord p) -> p.paidAt))
-                .map(p -> new PublicCertificate.Payment(p.paymentId, p.paidAt.atZone(AvailabilityRule.CHINA).toLocalDate(),
+                .map(p -> new PublicCertificate.Payment(p.paymentId, BusinessTime.dateOf(p.paidAt),
                         p.lines().stream().map(LineView::of).toList(), p.refundedLines().stream().map(LineView::of).toList(),
                         p.netTotal().toPlainString()))
                 .toList();

@@ -2,6 +2,8 @@ package org.flexsi.certificate.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,6 +21,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,11 +35,13 @@ import org.flexsi.contracts.events.LineItem;
 import org.flexsi.contracts.events.PaymentRefunded;
 import org.flexsi.contracts.events.PaymentSucceeded;
 import org.flexsi.contracts.events.PersonRegistered;
-import org.flexsi.platform.calendar.CalendarService;
 import org.flexsi.platform.kafka.CloudEventHeaders;
 import org.flexsi.platform.testing.FlexsiTestResource;
 import org.flexsi.platform.testing.TestKafka;
 import org.flexsi.platform.testing.TestTokens;
+import org.flexsi.platform.time.BusinessTime;
+import org.flexsi.platform.time.PlatformClock;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -50,11 +55,16 @@ class CertificateApiTest {
     @Inject
     EntityManager em;
     @Inject
-    CalendarService calendars;
+    PlatformClock clock;
 
     @BeforeAll
     static void logFailures() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @AfterEach
+    void realTimeAgain() {
+        clock.reset();
     }
 
     @Test
@@ -117,19 +127,52 @@ class CertificateApiTest {
     @Test
     void weifangOffersRecordsAfterOneAndCertificatesAfterTwoWorkingDays() {
         String person = register("赵六");
-        PaymentSucceeded paid = pay(person, person, WEIFANG);
-        awaitCertificate(OPS, paid.paymentId());
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        // Tuesday 2026-09-29, 10:00 in China: records from Wednesday 09-30, certificates after National Day (10-08)
+        PaymentSucceeded paid = pay(person, person, WEIFANG, beijing("2026-09-29T10:00"));
+        String number = awaitCertificate(OPS, paid.paymentId()).path("[0].certificateNumber");
         String me = contributor(person);
+
+        clock.setTo(beijing("2026-09-29T23:59"));
         given().header("Authorization", me).get("/api/v1/certificates?paymentId=" + paid.paymentId())
-                .then().statusCode(409).contentType("application/problem+json")
-                .body("availableFrom", equalTo(calendars.calendar().addWorkingDays(today, 2).toString()));
+                .then().statusCode(409).contentType("application/problem+json").body("availableFrom", equalTo("2026-10-08"));
         given().header("Authorization", me).get("/api/v1/payment-records/" + paid.paymentId())
-                .then().statusCode(409).body("availableFrom", equalTo(calendars.calendar().addWorkingDays(today, 1).toString()));
+                .then().statusCode(409).body("availableFrom", equalTo("2026-09-30"));
         given().header("Authorization", me).get("/api/v1/payment-records").then().statusCode(200).body("$", hasSize(0));
-        String number = given().header("Authorization", OPS).get("/api/v1/certificates?paymentId=" + paid.paymentId())
-                .then().statusCode(200).extract().path("[0].certificateNumber");
         given().header("Authorization", me).get("/api/v1/certificates/" + number + "/pdf").then().statusCode(409);
+
+        // 00:01 in China is still 09-29 in UTC: the day has come all the same
+        clock.setTo(beijing("2026-09-30T00:01"));
+        given().header("Authorization", me).get("/api/v1/payment-records/" + paid.paymentId()).then().statusCode(200);
+        given().header("Authorization", me).get("/api/v1/payment-records").then().statusCode(200)
+                .body("paymentId", equalTo(List.of(paid.paymentId())));
+        given().header("Authorization", me).get("/api/v1/certificates/" + number).then().statusCode(409);
+
+        clock.setTo(beijing("2026-10-07T23:59"));
+        given().header("Authorization", me).get("/api/v1/certificates/" + number).then().statusCode(409);
+        clock.setTo(beijing("2026-10-08T00:01"));
+        given().header("Authorization", me).get("/api/v1/certificates/" + number).then().statusCode(200)
+                .body("availableFrom", equalTo("2026-10-08"));
+        given().header("Authorization", me).get("/api/v1/certificates?paymentId=" + paid.paymentId()).then().statusCode(200)
+                .body("certificateNumber", equalTo(List.of(number)));
+    }
+
+    /**
+     * The business day of a payment is its day in China (R22): a minute after midnight in Beijing is still the evening
+     * before in UTC. Weifang: records 1 and certificates 2 working days later; National Day 2026 is 10-01..10-07.
+     */
+    @Test
+    void aPaymentJustAfterMidnightInChinaCountsOnThatChineseDay() {
+        String person = register("冯二");
+        PaymentSucceeded lateTuesday = pay(person, person, WEIFANG, beijing("2026-09-29T23:59"));
+        PaymentSucceeded earlyWednesday = pay(person, person, WEIFANG, beijing("2026-09-30T00:01"));
+        assertEquals(LocalDate.of(2026, 9, 29), earlyWednesday.paidAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+
+        awaitCertificate(OPS, lateTuesday.paymentId()).then().body("[0].availableFrom", equalTo("2026-10-08"));
+        awaitCertificate(OPS, earlyWednesday.paymentId()).then().body("[0].availableFrom", equalTo("2026-10-09"));
+        given().header("Authorization", OPS).get("/api/v1/payment-records/" + lateTuesday.paymentId()).then().statusCode(200)
+                .body("availableFrom", equalTo("2026-09-30"));
+        given().header("Authorization", OPS).get("/api/v1/payment-records/" + earlyWednesday.paymentId()).then().statusCode(200)
+                .body("availableFrom", equalTo("2026-10-08"));
     }
 
     @Test
@@ -175,7 +218,7 @@ class CertificateApiTest {
 
         given().header("Authorization", TestTokens.bearer("proxy", proxy)).get("/api/v1/certificates/" + number)
                 .then().statusCode(200).body("payerId", equalTo(proxy));
-        given().header("Authorization", TestTokens.bearer("agency", "agency-1")).get("/api/v1/certificates/" + number)
+        given().header("Authorization", TestTokens.bearer("agency", "jinan-pension")).get("/api/v1/certificates/" + number)
                 .then().statusCode(200);
         given().header("Authorization", stranger).get("/api/v1/certificates/" + number).then().statusCode(404)
                 .contentType("application/problem+json");
@@ -185,8 +228,13 @@ class CertificateApiTest {
         given().header("Authorization", stranger).get("/api/v1/payment-records/" + paid.paymentId()).then().statusCode(404);
         given().header("Authorization", stranger).get("/api/v1/payment-records?personId=" + person)
                 .then().statusCode(200).body("$", hasSize(0));
-        given().header("Authorization", TestTokens.bearer("agency", "agency-1")).get("/api/v1/payment-records")
+        given().header("Authorization", TestTokens.bearer("agency", "jinan-tax")).get("/api/v1/payment-records")
                 .then().statusCode(400).contentType("application/problem+json");
+        given().header("Authorization", TestTokens.bearer("agency", "jinan-tax")).get("/api/v1/payment-records?personId=" + person)
+                .then().statusCode(200).body("paymentId", equalTo(List.of(paid.paymentId())));
+        // a token whose agency claim names no configured agency has no agency role
+        given().header("Authorization", TestTokens.bearer("agency", "agency-1")).get("/api/v1/certificates/" + number)
+                .then().statusCode(403).contentType("application/problem+json");
 
         for (String path : List.of("/api/v1/certificates?paymentId=x", "/api/v1/certificates/" + number,
                 "/api/v1/certificates/" + number + "/pdf", "/api/v1/payment-records", "/api/v1/payment-records/" + paid.paymentId())) {
@@ -194,6 +242,39 @@ class CertificateApiTest {
             given().header("Authorization", TestTokens.bearer("bank", "bank-1")).get(path).then().statusCode(403);
         }
         given().contentType("application/json").body("{}").post("/api/v1/certificates").then().statusCode(401);
+    }
+
+    /** Issue 17: an agency reads payment records, certificates and their PDFs only of persons in its regions. */
+    @Test
+    void anAgencySeesOnlyThePersonsOfItsOwnRegions() {
+        String person = register("陈三");
+        PaymentSucceeded paid = pay(person, person, JINAN);
+        String number = awaitCertificate(OPS, paid.paymentId()).path("[0].certificateNumber");
+        String jinan = TestTokens.bearer("agency", "jinan-medical");
+        String weifang = TestTokens.bearer("agency", "weifang-medical");
+
+        given().header("Authorization", jinan).get("/api/v1/payment-records/" + paid.paymentId()).then().statusCode(200);
+        given().header("Authorization", jinan).get("/api/v1/certificates?personId=" + person).then().statusCode(200)
+                .body("certificateNumber", equalTo(List.of(number)));
+        given().header("Authorization", jinan).get("/api/v1/certificates/" + number + "/pdf").then().statusCode(200)
+                .contentType("application/pdf");
+
+        for (String path : List.of("/api/v1/payment-records/" + paid.paymentId(), "/api/v1/certificates/" + number,
+                "/api/v1/certificates/" + number + "/pdf")) {
+            given().header("Authorization", weifang).get(path).then().statusCode(403).contentType("application/problem+json")
+                    .body("detail", equalTo("agency weifang-medical does not serve region " + JINAN));
+        }
+        given().header("Authorization", weifang).get("/api/v1/payment-records?personId=" + person).then().statusCode(200)
+                .body("$", hasSize(0));
+        given().header("Authorization", weifang).get("/api/v1/certificates?personId=" + person).then().statusCode(200)
+                .body("$", hasSize(0));
+        given().header("Authorization", weifang).get("/api/v1/certificates?paymentId=" + paid.paymentId()).then().statusCode(200)
+                .body("$", hasSize(0));
+        LocalDate today = BusinessTime.today(clock);
+        given().header("Authorization", weifang).header("Idempotency-Key", "k-" + UUID.randomUUID()).contentType("application/json")
+                .body("{\"personId\":\"" + person + "\",\"from\":\"" + today.withDayOfYear(1) + "\",\"to\":\"" + today + "\"}")
+                .post("/api/v1/certificates").then().statusCode(403);
+        given().header("Authorization", OPS).get("/api/v1/certificates/" + number).then().statusCode(200);
     }
 
     @Test
@@ -204,7 +285,7 @@ class CertificateApiTest {
         String me = contributor(person);
         awaitCertificate(me, first.paymentId());
         awaitCertificate(me, second.paymentId());
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        LocalDate today = BusinessTime.today(clock);
         String body = "{\"personId\":\"" + person + "\",\"from\":\"" + today.withDayOfYear(1) + "\",\"to\":\"" + today + "\"}";
         String key = "period-" + UUID.randomUUID();
         String number = given().header("Authorization", me).header("Idempotency-Key", key).contentType("application/json")
@@ -253,19 +334,49 @@ class CertificateApiTest {
         assertEquals(before, count("select count(*) from certificate"));
     }
 
+    /** Issue 16: a field the request does not have is refused by name, not ignored. */
     @Test
-    void anUnknownCertificateIsUnknownAndWrongCodesAreRateLimited() throws IOException {
+    void anUnknownFieldIsRefusedByName() {
+        given().header("Authorization", contributor("p-unknown")).header("Idempotency-Key", "k-" + UUID.randomUUID())
+                .contentType("application/json")
+                .body("{\"personId\":\"p-unknown\",\"from\":\"2026-01-01\",\"to\":\"2026-02-01\",\"base\":\"3746.00\"}")
+                .post("/api/v1/certificates").then().statusCode(400).contentType("application/problem+json")
+                .body("type", endsWith("/unknown-field")).body("errors[0].field", equalTo("base"));
+    }
+
+    @Test
+    void anUnknownCertificateIsUnknownAndWrongCodesAreSlowedButNeverTheRightOne() throws IOException {
         String person = register("郑十");
         PaymentSucceeded paid = pay(person, person, JINAN);
         Response certificate = awaitCertificate(contributor(person), paid.paymentId());
         String number = certificate.path("[0].certificateNumber");
         String code = certificate.path("[0].verificationCode");
-        for (int i = 0; i < 5; i++) {
-            given().get("/api/v1/public/certificates/" + number + "?code=WRONG" + i).then().statusCode(404)
-                    .contentType("application/problem+json");
+        // 50 wrong guesses from one address (as behind one proxy): the first few are checked (404), then they must wait
+        int checked = 0;
+        int throttled = 0;
+        for (int i = 0; i < 50; i++) {
+            int status = given().get("/api/v1/public/certificates/" + number + "?code=WRONG" + i).then()
+                    .contentType("application/problem+json").extract().statusCode();
+            checked += status == 404 ? 1 : 0;
+            throttled += status == 429 ? 1 : 0;
         }
-        given().get("/api/v1/public/certificates/" + number + "?code=" + code).then().statusCode(429)
-                .contentType("application/problem+json");
+        assertEquals(50, checked + throttled);
+        assertTrue(checked >= 5 && throttled >= 35, checked + " checked, " + throttled + " throttled");
+        // the holder of the right code is never locked out, from the same address too
+        given().get("/api/v1/public/certificates/" + number + "?code=" + code).then().statusCode(200)
+                .body("certificateNumber", equalTo(number));
+        given().get("/api/v1/public/certificates/" + number + "?code=" + code.toLowerCase()).then().statusCode(200);
+        given().get("/api/v1/public/certificates/" + number + "?code=WRONG-AGAIN").then().statusCode(429)
+                .contentType("application/problem+json").header("Retry-After", Integer::parseInt, greaterThanOrEqualTo(1))
+                .body("type", endsWith("/too-many-attempts"));
+        given().get("/api/v1/public/certificates/" + number + "?code=" + code).then().statusCode(200);
+        // another certificate from the same address: its own right code verifies as well
+        String other = register("郑十一");
+        PaymentSucceeded otherPaid = pay(other, other, JINAN);
+        Response otherCertificate = awaitCertificate(contributor(other), otherPaid.paymentId());
+        given().get("/api/v1/public/certificates/" + otherCertificate.path("[0].certificateNumber") + "?code="
+                + otherCertificate.path("[0].verificationCode")).then().statusCode(200);
+        // the wrong guesses at one certificate do not slow down guesses at another
         given().get("/api/v1/public/certificates/" + UUID.randomUUID() + "?code=" + code).then().statusCode(404);
 
         verify(pdfNaming("9" + number.substring(1))).then().statusCode(200).body("result", equalTo("UNKNOWN"));
@@ -292,16 +403,19 @@ class CertificateApiTest {
         String ok = "HIST-" + UUID.randomUUID();
         String before2019 = "HIST-" + UUID.randomUUID();
         String badSum = "HIST-" + UUID.randomUUID();
+        String otherRegion = "HIST-" + UUID.randomUUID();
         String body = "{\"records\":["
                 + historical(ok, person, "2019-03-01T02:00:00Z", "605.00", "605.00") + ","
                 + historical(before2019, person, "2018-12-31T02:00:00Z", "605.00", "605.00") + ","
-                + historical(badSum, person, "2020-03-01T02:00:00Z", "605.00", "600.00") + "]}";
-        String agency = TestTokens.bearer("agency", "agency-hb");
+                + historical(badSum, person, "2020-03-01T02:00:00Z", "605.00", "600.00") + ","
+                + historical(otherRegion, person, "2020-03-01T02:00:00Z", "605.00", "605.00").replace("420100", WEIFANG) + "]}";
+        String agency = TestTokens.bearer("agency", "wuhan-pension");
         String key = "hist-" + UUID.randomUUID();
         given().header("Authorization", agency).header("Idempotency-Key", key).contentType("application/json").body(body)
                 .post("/api/v1/payment-records/historical").then().statusCode(200)
                 .body("loaded", equalTo(1)).body("alreadyKnown", equalTo(0))
-                .body("rejected.paymentId", equalTo(List.of(before2019, badSum)));
+                .body("rejected.paymentId", equalTo(List.of(before2019, badSum, otherRegion)))
+                .body("rejected[2].reason", equalTo("agency wuhan-pension does not serve region " + WEIFANG));
         given().header("Authorization", agency).header("Idempotency-Key", key).contentType("application/json").body(body)
                 .post("/api/v1/payment-records/historical").then().statusCode(200).header("Idempotent-Replayed", "true");
         given().header("Authorization", agency).header("Idempotency-Key", "hist-" + UUID.randomUUID())
@@ -356,14 +470,22 @@ class CertificateApiTest {
     }
 
     private static PaymentSucceeded pay(String person, String payer, String region) {
-        String month = LocalDate.now().toString().substring(0, 7);
+        return pay(person, payer, region, Instant.now());
+    }
+
+    private static PaymentSucceeded pay(String person, String payer, String region, Instant paidAt) {
+        String month = BusinessTime.dateOf(paidAt).toString().substring(0, 7);
         PaymentSucceeded paid = new PaymentSucceeded("pay-" + UUID.randomUUID(), "HD-" + UUID.randomUUID(), person, payer, region,
                 "WECHAT", "WECHAT", "wx-" + UUID.randomUUID(),
                 List.of(new LineItem("PENSION", List.of(month), "3746.00", "0.20", "749.20", null),
                         new LineItem("MEDICAL", List.of(month), "3746.00", "0.09", "337.14", null)),
-                "1086.34", Instant.now());
+                "1086.34", paidAt);
         TestKafka.publish(paid, "/flexsi/payment-service");
         return paid;
+    }
+
+    private static Instant beijing(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(BusinessTime.ZONE).toInstant();
     }
 
     private static String contributor(String person) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import org.flexsi.platform.calendar.WorkingDayCalendar;
+import org.flexsi.platform.time.BusinessTime;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,7 +30,7 @@ class AvailabilityRuleTest {
             "2024-10-03T09:00, 0, 2024-10-03",
     })
     void countsChineseWorkingDaysFromThePaymentDay(String paidLocal, int workingDays, String expected) {
-        Instant paidAt = LocalDateTime.parse(paidLocal).atZone(AvailabilityRule.CHINA).toInstant();
+        Instant paidAt = LocalDateTime.parse(paidLocal).atZone(BusinessTime.ZONE).toInstant();
         assertEquals(LocalDate.parse(expected), AvailabilityRule.availableFrom(CALENDAR, paidAt, workingDays));
     }
 

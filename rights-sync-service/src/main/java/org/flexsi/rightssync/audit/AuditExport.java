@@ -2,13 +2,14 @@ package org.flexsi.rightssync.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.flexsi.platform.time.BusinessTime;
 import org.flexsi.rightssync.record.Agency;
 import org.flexsi.rightssync.record.SyncRecord;
 
@@ -22,17 +23,13 @@ public class AuditExport {
     static final String HEADER = "record_id,kind,person_id,payment_id,refund_id,region,insurance,months,base,amount,"
             + "paid_at,deadline,status,agency_reference,decided_at,recorded_at,reason";
 
-    private final Clock clock;
-
-    public AuditExport(Clock clock) {
-        this.clock = clock;
-    }
-
-    public String csv(Agency agency, LocalDate day) {
-        Instant from = day.atStartOfDay(clock.getZone()).toInstant();
-        Instant to = day.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+    /** @param regions the regions of the agency that asks; null for operations (all) */
+    public String csv(Agency agency, Set<String> regions, LocalDate day) {
+        Instant from = day.atStartOfDay(BusinessTime.ZONE).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant();
         List<SyncRecord> decided = SyncRecord.<SyncRecord>find("agency = ?1 and recordedAt >= ?2 and recordedAt < ?3"
-                + " order by recordedAt, seq", agency, from, to).list();
+                + " order by recordedAt, seq", agency, from, to).stream()
+                .filter(r -> regions == null || regions.contains(r.region)).toList();
         StringBuilder out = new StringBuilder(HEADER).append("\r\n");
         for (SyncRecord r : decided) {
             out.append(Stream.of(r.recordId, r.kind.name(), r.personId, r.paymentId, r.refundId, r.region, r.insurance,

@@ -1,5 +1,6 @@
 package org.flexsi.rightssync.calendar;
 
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -7,9 +8,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import org.flexsi.contracts.events.CalendarYearPublished;
+import org.flexsi.platform.audit.AccessAudit;
 import org.flexsi.platform.calendar.CalendarNotLoadedException;
 import org.flexsi.platform.calendar.CalendarService;
 import org.flexsi.platform.calendar.CalendarYear;
@@ -17,10 +22,13 @@ import org.flexsi.platform.calendar.WorkingDayCalendar;
 import org.flexsi.platform.outbox.Outbox;
 import org.flexsi.platform.problem.Problem;
 import org.flexsi.platform.problem.ProblemException;
+import org.flexsi.platform.security.Caller;
+import org.flexsi.rightssync.delivery.DeliveryStore;
 
 /**
- * Operations load a year without a release: it is stored here and published on the compacted
- * calendar topic, from which every service's {@link CalendarService} (this one's too) picks it up.
+ * Operations load a year without a release, with four eyes: one operator uploads it as a draft, another publishes it;
+ * it is then stored here and published on the compacted calendar topic, from which every service's
+ * {@link CalendarService} (this one's too) picks it up.
  */
 @ApplicationScoped
 @Transactional
@@ -34,15 +42,18 @@ public class CalendarAdmin {
     private final Outbox outbox;
     private final CalendarService calendars;
     private final Clock clock;
+    private final AccessAudit audit;
 
-    public CalendarAdmin(EntityManager em, Outbox outbox, CalendarService calendars, Clock clock) {
+    public CalendarAdmin(EntityManager em, Outbox outbox, CalendarService calendars, Clock clock, AccessAudit audit) {
+        this.audit = audit;
         this.em = em;
         this.outbox = outbox;
         this.calendars = calendars;
         this.clock = clock;
     }
 
-    public CalendarViews.Year publish(String yearText, CalendarYearBody body) {
+    /** Stores a year as a draft (replacing an earlier draft of the year); another operator publishes it. */
+    public CalendarViews.Draft upload(Caller caller, String yearText, CalendarYearBody body) {
         int year = year(yearText);
         CalendarYear checked;
         try {
@@ -50,15 +61,67 @@ public class CalendarAdmin {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("offDays/workDays", e.getMessage());
         }
+        String draftId = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        em.createNativeQuery("insert into calendar_draft (year, draft_id, source, off_days, work_days, uploaded_by, uploaded_at)"
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (year) do update set draft_id = excluded.draft_id,"
+                        + " source = excluded.source, off_days = excluded.off_days, work_days = excluded.work_days,"
+                        + " uploaded_by = excluded.uploaded_by, uploaded_at = excluded.uploaded_at")
+                .setParameter(1, year).setParameter(2, draftId).setParameter(3, checked.source())
+                .setParameter(4, join(checked.offDays())).setParameter(5, join(checked.workDays()))
+                .setParameter(6, caller.subject()).setParameter(7, now).executeUpdate();
+        return new CalendarViews.Draft(year, draftId, checked.source(), List.copyOf(checked.offDays()),
+                List.copyOf(checked.workDays()), caller.subject(), now);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CalendarViews.Draft draft(String yearText) {
+        int year = year(yearText);
+        return findDraft(year, false).orElseThrow(() -> ProblemException.notFound("no calendar draft for " + year));
+    }
+
+    /**
+     * Four eyes: publishes the year's draft if {@code caller} is not the operator who uploaded it, stores it, announces it
+     * on the compacted calendar topic (every service's {@link CalendarService} picks it up) and audits who did it.
+     */
+    public CalendarViews.Year publish(Caller caller, String yearText, PublishCalendarBody body) {
+        int year = year(yearText);
+        CalendarViews.Draft draft = findDraft(year, true)
+                .orElseThrow(() -> ProblemException.notFound("no calendar draft for " + year + "; upload one first"));
+        if (!draft.draftId().equals(body.draftId())) {
+            throw ProblemException.conflict("calendar-draft-replaced", "the draft of " + year + " is now " + draft.draftId()
+                    + " (uploaded by " + draft.uploadedBy() + " at " + draft.uploadedAt() + "), not " + body.draftId()
+                    + "; review it before publishing");
+        }
+        if (draft.uploadedBy().equals(caller.subject())) {
+            throw ProblemException.forbidden("four eyes: an operator other than " + draft.uploadedBy()
+                    + ", who uploaded it, must publish the calendar of " + year);
+        }
+        CalendarYear checked = CalendarYear.of(year, draft.offDays(), draft.workDays(), draft.source());
         Instant now = clock.instant();
         em.createNativeQuery("insert into calendar_year (year, source, off_days, work_days, published_at) values (?1, ?2, ?3, ?4, ?5)"
                 + " on conflict (year) do update set source = excluded.source, off_days = excluded.off_days,"
                 + " work_days = excluded.work_days, published_at = excluded.published_at")
                 .setParameter(1, year).setParameter(2, checked.source()).setParameter(3, join(checked.offDays()))
                 .setParameter(4, join(checked.workDays())).setParameter(5, now).executeUpdate();
+        em.createNativeQuery("delete from calendar_draft where year = ?1").setParameter(1, year).executeUpdate();
         outbox.publish(new CalendarYearPublished(year, checked.source(), List.copyOf(checked.offDays()),
                 List.copyOf(checked.workDays()), now));
+        audit.record(caller, "calendar-publish", "calendar-year", String.valueOf(year));
+        Log.infof("calendar %d uploaded by %s published by %s", year, draft.uploadedBy(), caller.subject());
         return view(checked);
+    }
+
+    private Optional<CalendarViews.Draft> findDraft(int year, boolean lock) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select draft_id, source, off_days, work_days, uploaded_by, uploaded_at"
+                + " from calendar_draft where year = ?1" + (lock ? " for update" : "")).setParameter(1, year).getResultList();
+        return rows.stream().findFirst().map(r -> new CalendarViews.Draft(year, (String) r[0], (String) r[1], dates((String) r[2]),
+                dates((String) r[3]), (String) r[4], DeliveryStore.instantOf(r[5])));
+    }
+
+    private static List<LocalDate> dates(String joined) {
+        return joined.isEmpty() ? List.of() : Arrays.stream(joined.split(",")).map(LocalDate::parse).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -100,7 +163,8 @@ public class CalendarAdmin {
 
     static ProblemException notLoaded(int year) {
         return new ProblemException(Problem.of(422, "rule/calendar-not-loaded", "Calendar year not loaded",
-                "the working-day calendar for " + year + " is not loaded; operations load it with PUT /api/v1/calendar/" + year)
+                "the working-day calendar for " + year + " is not loaded; operations upload it with PUT /api/v1/calendar/" + year
+                        + " and a second operator publishes it")
                 .with("rule", "calendar-not-loaded").with("year", year));
     }
 

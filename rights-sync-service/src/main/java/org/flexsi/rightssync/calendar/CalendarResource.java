@@ -1,16 +1,19 @@
 package org.flexsi.rightssync.calendar;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -20,32 +23,73 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flexsi.platform.problem.Problem;
+import org.flexsi.platform.security.Caller;
+import org.flexsi.platform.security.Roles;
 
 @Path("/api/v1/calendar")
 @Tag(name = "Working-day calendar", description = "Chinese working days (holidays off, 调休 make-up days on)")
 @Produces(MediaType.APPLICATION_JSON)
 public class CalendarResource {
     private final CalendarAdmin admin;
+    private final SecurityIdentity identity;
 
-    public CalendarResource(CalendarAdmin admin) {
+    public CalendarResource(CalendarAdmin admin, SecurityIdentity identity) {
         this.admin = admin;
+        this.identity = identity;
     }
 
     @PUT
     @Path("/{year}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("ops")
+    @RolesAllowed(Roles.OPS)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Load or replace one year of the calendar",
-            description = "Stored and published on the compacted topic flexsi.calendar; every service picks it up without a release.")
-    @APIResponse(responseCode = "200", description = "Stored and published")
+    @Operation(summary = "Upload one year of the calendar as a draft",
+            description = "Four eyes: the draft takes effect only when another operator publishes it (POST .../publish with its"
+                    + " draftId). A new upload replaces the year's pending draft under a new draftId.")
+    @APIResponse(responseCode = "202", description = "Stored as a draft, waiting for a second operator",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarViews.Draft.class)))
     @APIResponse(responseCode = "400", description = "Malformed body, a date outside the year, a weekday listed as make-up day",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not ops", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CalendarViews.Year put(@Parameter(example = "2027") @PathParam("year") String year,
-            @Valid @NotNull CalendarYearBody body) {
-        return admin.publish(year, body);
+    public Response put(@Parameter(example = "2027") @PathParam("year") String year, @Valid @NotNull CalendarYearBody body) {
+        return Response.accepted(admin.upload(Caller.of(identity), year, body)).build();
+    }
+
+    @GET
+    @Path("/{year}/draft")
+    @RolesAllowed(Roles.OPS)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "The year's pending draft, for the second operator to review")
+    @APIResponse(responseCode = "200", description = "The draft",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarViews.Draft.class)))
+    @APIResponse(responseCode = "400", description = "Not a year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not ops", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No draft pending for the year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CalendarViews.Draft draft(@Parameter(example = "2027") @PathParam("year") String year) {
+        return admin.draft(year);
+    }
+
+    @POST
+    @Path("/{year}/publish")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPS)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Publish the year's draft (a second operator)",
+            description = "Four eyes: refused to the operator who uploaded the draft. Stored, published on the compacted topic"
+                    + " flexsi.calendar (every service picks it up without a release) and written to the access audit"
+                    + " (calendar-publish).")
+    @APIResponse(responseCode = "200", description = "Published",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarViews.Year.class)))
+    @APIResponse(responseCode = "400", description = "Not a year, or no draftId", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not ops, or the operator who uploaded the draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No draft pending for the year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The draft was replaced by another upload since it was reviewed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CalendarViews.Year publish(@Parameter(example = "2027") @PathParam("year") String year,
+            @Valid @NotNull PublishCalendarBody body) {
+        return admin.publish(Caller.of(identity), year, body);
     }
 
     @GET

@@ -1,6 +1,5 @@
 package org.flexsi.rightssync.callback;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
@@ -25,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flexsi.contracts.signing.HttpSignature;
 import org.flexsi.platform.problem.Problem;
 import org.flexsi.platform.problem.ProblemException;
+import org.flexsi.rightssync.delivery.PartnerJson;
 import org.flexsi.rightssync.record.Agency;
 
 /** Where the pension and medical systems call back with their decisions; signed, not token-protected. */
@@ -32,12 +32,12 @@ import org.flexsi.rightssync.record.Agency;
 @Tag(name = "Agency callbacks", description = "Decisions of the pension and medical systems, signed with the agency's key")
 public class AgencyCallbackResource {
     private final CallbackService callbacks;
-    private final ObjectMapper mapper;
+    private final PartnerJson partnerJson;
     private final Validator validator;
 
-    public AgencyCallbackResource(CallbackService callbacks, ObjectMapper mapper, Validator validator) {
+    public AgencyCallbackResource(CallbackService callbacks, PartnerJson partnerJson, Validator validator) {
         this.callbacks = callbacks;
-        this.mapper = mapper;
+        this.partnerJson = partnerJson;
         this.validator = validator;
     }
 
@@ -65,7 +65,7 @@ public class AgencyCallbackResource {
     private CallbackBody parse(byte[] body) {
         CallbackBody decision;
         try {
-            decision = mapper.readValue(body, CallbackBody.class);
+            decision = partnerJson.read(body, CallbackBody.class);
         } catch (IOException e) {
             throw new ProblemException(Problem.of(400, "malformed-body", "Malformed request body",
                     "the body is not an agency decision"));

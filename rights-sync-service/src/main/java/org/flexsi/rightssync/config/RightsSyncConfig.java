@@ -14,10 +14,6 @@ public interface RightsSyncConfig {
     @WithDefault("3")
     int deadlineWorkingDays();
 
-    /** The time zone that decides a payment's date (the agencies work on Beijing time). */
-    @WithDefault("Asia/Shanghai")
-    String zone();
-
     Batch batch();
 
     Retry retry();

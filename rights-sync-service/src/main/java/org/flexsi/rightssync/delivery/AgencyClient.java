@@ -26,12 +26,15 @@ public class AgencyClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final ObjectMapper mapper;
+    private final PartnerJson partnerJson;
     private final Endpoints.Simulators agencies;
     private final Endpoints.Self self;
     private final Endpoints.Secrets secrets;
 
-    public AgencyClient(ObjectMapper mapper, Endpoints.Simulators agencies, Endpoints.Self self, Endpoints.Secrets secrets) {
+    public AgencyClient(ObjectMapper mapper, PartnerJson partnerJson, Endpoints.Simulators agencies, Endpoints.Self self,
+            Endpoints.Secrets secrets) {
         this.mapper = mapper;
+        this.partnerJson = partnerJson;
         this.agencies = agencies;
         this.self = self;
         this.secrets = secrets;
@@ -116,7 +119,7 @@ public class AgencyClient {
             return new PollFailed("HTTP " + response.statusCode() + " " + detail(response.body()));
         }
         try {
-            AgencyDecision state = mapper.readValue(response.body(), AgencyDecision.class);
+            AgencyDecision state = partnerJson.read(response.body(), AgencyDecision.class);
             return "CONFIRMED".equals(state.status()) || "REJECTED".equals(state.status())
                     ? new Decided(state) : new Undecided();
         } catch (IOException e) {

@@ -39,8 +39,16 @@ public class Decisions {
     }
 
     public Outcome apply(Agency agency, AgencyDecision decision) {
+        return apply(agency, null, decision);
+    }
+
+    /**
+     * A decision of an agency that serves {@code regions} (null: every region, as the agency's system itself calls back
+     * for all of them); a record outside them is as unknown to it as one that does not exist.
+     */
+    public Outcome apply(Agency agency, java.util.Set<String> regions, AgencyDecision decision) {
         SyncRecord record = em.find(SyncRecord.class, decision.recordId(), LockModeType.PESSIMISTIC_WRITE);
-        if (record == null || record.agency != agency) {
+        if (record == null || record.agency != agency || (regions != null && !regions.contains(record.region))) {
             Log.warnf("%s sent a decision for unknown record %s", agency, decision.recordId());
             return Outcome.UNKNOWN;
         }

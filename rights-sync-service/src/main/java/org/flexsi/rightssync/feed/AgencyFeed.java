@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.flexsi.platform.problem.ProblemException;
 import org.flexsi.rightssync.callback.CallbackBody;
 import org.flexsi.rightssync.delivery.AgencyDecision;
@@ -30,15 +31,18 @@ public class AgencyFeed {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public FeedPage after(Agency agency, String afterText, String limitText) {
+    /** @param regions the regions the calling agency serves; null for operations (all) */
+    public FeedPage after(Agency agency, Set<String> regions, String afterText, String limitText) {
         long after = number(afterText, "after", 0, Long.MAX_VALUE, 0);
         int limit = (int) number(limitText, "limit", 1, MAX_PAGE, 100);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select r.feed_seq, r.record_id, r.kind, r.person_id, p.id_number, p.name,"
                 + " r.region, r.insurance, r.months, r.base, r.amount, r.payment_id, r.paid_at, r.deadline, r.stage, r.overdue"
                 + " from sync_record r join person p on p.person_id = r.person_id"
-                + " where r.agency = ?1 and r.feed_seq > ?2 order by r.feed_seq limit ?3")
-                .setParameter(1, agency.name()).setParameter(2, after).setParameter(3, limit).getResultList();
+                + " where r.agency = ?1 and r.feed_seq > ?2 and (?4 or r.region in (?5)) order by r.feed_seq limit ?3")
+                .setParameter(1, agency.name()).setParameter(2, after).setParameter(3, limit)
+                .setParameter(4, regions == null).setParameter(5, regions == null ? List.of("") : List.copyOf(regions))
+                .getResultList();
         List<FeedRecord> records = new ArrayList<>(rows.size());
         long next = after;
         for (Object[] row : rows) {
@@ -55,10 +59,11 @@ public class AgencyFeed {
         return new FeedPage(records, next);
     }
 
-    public ConfirmationResults confirm(Agency agency, ConfirmationsBody body) {
+    /** @param regions the regions the calling agency serves: decisions on records elsewhere are UNKNOWN to it */
+    public ConfirmationResults confirm(Agency agency, Set<String> regions, ConfirmationsBody body) {
         List<ConfirmationResults.Result> results = new ArrayList<>();
         for (CallbackBody d : body.decisions()) {
-            Decisions.Outcome outcome = decisions.apply(agency,
+            Decisions.Outcome outcome = decisions.apply(agency, regions,
                     new AgencyDecision(d.recordId(), d.status(), d.agencyReference(), d.reason(), d.decidedAt()));
             results.add(new ConfirmationResults.Result(d.recordId(), outcome.name()));
         }

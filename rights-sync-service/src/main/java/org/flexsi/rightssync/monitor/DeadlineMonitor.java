@@ -18,6 +18,7 @@ import org.flexsi.contracts.events.RightsOverdue;
 import org.flexsi.platform.calendar.CalendarNotLoadedException;
 import org.flexsi.platform.calendar.CalendarService;
 import org.flexsi.platform.outbox.Outbox;
+import org.flexsi.platform.time.BusinessTime;
 import org.flexsi.rightssync.record.Agency;
 import org.flexsi.rightssync.record.RecordIntake;
 import org.flexsi.rightssync.record.SyncRecord;
@@ -59,7 +60,7 @@ public class DeadlineMonitor {
     /** One pass in one transaction: the flags, their events and the gauges agree with each other. */
     @Transactional
     void check() {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = BusinessTime.today(clock);
         fillDeadlines();
         flagOverdue(today);
         flagAtRisk(today);

@@ -5,9 +5,9 @@ import jakarta.transaction.Transactional;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.flexsi.platform.problem.ProblemException;
-import org.flexsi.rightssync.record.Agency;
 import org.flexsi.rightssync.record.RecordKind;
 import org.flexsi.rightssync.record.Stage;
 import org.flexsi.rightssync.record.SyncRecord;
@@ -18,8 +18,8 @@ public class RightsQueries {
     private static final Pattern MONTH = Pattern.compile("[0-9]{4}-[0-9]{2}");
     private static final int LIMIT = 1000;
 
-    /** @param onlyAgency when an agency asks, only its own records */
-    public RecordList records(String paymentId, String personId, Agency onlyAgency) {
+    /** @param scope when an agency asks, only the records of its kind in its regions; empty for operations */
+    public RecordList records(String paymentId, String personId, Optional<AgencyScope> scope) {
         if (blank(paymentId) && blank(personId)) {
             throw ProblemException.invalid("paymentId", "give paymentId or personId");
         }
@@ -33,10 +33,11 @@ public class RightsQueries {
             query.append(" and personId = :person");
             params.put("person", personId);
         }
-        if (onlyAgency != null) {
-            query.append(" and agency = :agency");
-            params.put("agency", onlyAgency);
-        }
+        scope.ifPresent(agency -> {
+            query.append(" and agency = :agency and region in :regions");
+            params.put("agency", agency.agency());
+            params.put("regions", agency.regions());
+        });
         List<SyncRecord> found = SyncRecord.<SyncRecord>find(query + " order by seq", params).page(0, LIMIT).list();
         return RecordList.of(found.stream().map(RecordView::of).toList());
     }

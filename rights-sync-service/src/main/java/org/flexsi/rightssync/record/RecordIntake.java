@@ -62,7 +62,7 @@ public class RecordIntake {
     /** The deadline of a payment date, or empty while its calendar year is not loaded (never a guess). */
     public Optional<LocalDate> deadline(LocalDate paymentDate) {
         try {
-            return Optional.of(calendar.calendar().addWorkingDays(paymentDate, config.deadlineWorkingDays()));
+            return Optional.of(RightsDeadline.of(calendar.calendar(), paymentDate, config.deadlineWorkingDays()));
         } catch (CalendarNotLoadedException e) {
             Log.errorf("no deadline yet for payments of %s: %s", paymentDate, e.getMessage());
             return Optional.empty();
@@ -71,7 +71,7 @@ public class RecordIntake {
 
     private void store(List<PlannedRecord> planned, String personId, String paymentId, String refundId, String region,
             Instant paidAt) {
-        LocalDate paymentDate = paidAt.atZone(clock.getZone()).toLocalDate();
+        LocalDate paymentDate = RightsDeadline.paymentDate(paidAt);
         LocalDate deadline = deadline(paymentDate).orElse(null);
         Instant now = clock.instant();
         for (PlannedRecord p : planned) {

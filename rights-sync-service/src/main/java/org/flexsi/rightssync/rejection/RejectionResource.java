@@ -1,5 +1,6 @@
 package org.flexsi.rightssync.rejection;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -11,7 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -21,23 +21,25 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.problem.Problem;
+import org.flexsi.platform.security.Caller;
+import org.flexsi.platform.security.Roles;
 import org.flexsi.rightssync.query.RecordView;
 
 @Path("/api/v1/rights/rejected/{recordId}/resolution")
 @Tag(name = "Rights records", description = "What was returned to the pension and medical systems, and their decisions (R24)")
 public class RejectionResource {
     private final RejectionResolutions resolutions;
-    private final JsonWebToken token;
+    private final SecurityIdentity identity;
 
-    public RejectionResource(RejectionResolutions resolutions, JsonWebToken token) {
+    public RejectionResource(RejectionResolutions resolutions, SecurityIdentity identity) {
         this.resolutions = resolutions;
-        this.token = token;
+        this.identity = identity;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed("ops")
+    @RolesAllowed(Roles.OPS)
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Resolve an entry of the rejection work list: send it again, or close it with a note",
             description = "RESEND queues the same rights as a new record (its id is in resolution.successorRecordId),"
@@ -54,6 +56,6 @@ public class RejectionResource {
     public Response resolve(@Parameter(example = "RS-3f1c9a2e-7f7e-3c7a-9d55-0c1e8b3f2a10") @PathParam("recordId") String recordId,
             @Parameter(description = "A unique value per intended resolution", required = true) @HeaderParam(IdempotencyKeys.HEADER) String key,
             @Valid @NotNull ResolutionRequest request) {
-        return resolutions.resolve(key, recordId, request, token.getSubject());
+        return resolutions.resolve(key, recordId, request, Caller.of(identity).subject());
     }
 }

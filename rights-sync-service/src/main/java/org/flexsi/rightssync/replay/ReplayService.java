@@ -7,8 +7,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.flexsi.platform.audit.AccessAudit;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.problem.ProblemException;
+import org.flexsi.platform.security.Caller;
 import org.flexsi.rightssync.record.Agency;
 import org.flexsi.rightssync.record.SyncRecord;
 
@@ -23,20 +25,22 @@ public class ReplayService {
     private static final int LISTED = 100;
 
     private final IdempotencyKeys idempotency;
+    private final AccessAudit audit;
 
-    public ReplayService(IdempotencyKeys idempotency) {
+    public ReplayService(IdempotencyKeys idempotency, AccessAudit audit) {
         this.idempotency = idempotency;
+        this.audit = audit;
     }
 
-    public Response replay(String key, ReplayRequest request) {
+    public Response replay(Caller caller, String key, ReplayRequest request) {
         Criteria criteria = criteria(request);
         if (request.dryRun()) {
-            return Response.ok(run(criteria, true)).build();
+            return Response.ok(run(caller, criteria, true)).build();
         }
-        return idempotency.once("replay", key, request, 200, () -> run(criteria, false));
+        return idempotency.once("replay", key, request, 200, () -> run(caller, criteria, false));
     }
 
-    private ReplayResult run(Criteria criteria, boolean dryRun) {
+    private ReplayResult run(Caller caller, Criteria criteria, boolean dryRun) {
         List<SyncRecord> matched = SyncRecord.<SyncRecord>find(criteria.query + " order by seq", criteria.params)
                 .page(0, MAX_RECORDS + 1).list();
         if (matched.size() > MAX_RECORDS) {
@@ -46,6 +50,7 @@ public class ReplayService {
         if (!dryRun) {
             // a bulk update touches only the flag, never a decision that lands meanwhile
             SyncRecord.update("resend = true where " + criteria.query, criteria.params);
+            audit.record(caller, "replay", "rights-records", criteria.described());
             Log.infof("replay of %d record(s) requested: %s", matched.size(), criteria.query);
         }
         return new ReplayResult(dryRun, matched.size(),
@@ -53,6 +58,12 @@ public class ReplayService {
     }
 
     private record Criteria(String query, Map<String, Object> params) {
+        /** The criteria as the audit trail names them, e.g. {@code region=370700 from=2026-03-01}. */
+        String described() {
+            String text = new java.util.TreeMap<>(params).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(java.util.stream.Collectors.joining(" "));
+            return text.length() > 120 ? text.substring(0, 117) + "..." : text;
+        }
     }
 
     private static Criteria criteria(ReplayRequest r) {

@@ -22,7 +22,9 @@ class ApiGuardsTest {
             "GET, /api/v1/agencies/pension/records",
             "POST, /api/v1/agencies/pension/confirmations",
             "POST, /api/v1/rights/replays",
-            "PUT, /api/v1/calendar/2031"})
+            "PUT, /api/v1/calendar/2031",
+            "GET, /api/v1/calendar/2031/draft",
+            "POST, /api/v1/calendar/2031/publish"})
     void withoutATokenIs401(String method, String path) {
         given().contentType("application/json").body("{}").request(method, path)
                 .then().statusCode(401).contentType("application/problem+json");
@@ -32,14 +34,20 @@ class ApiGuardsTest {
     @CsvSource({
             "contributor, /api/v1/rights/records?paymentId=x, p-1",
             "contributor, /api/v1/rights/at-risk, p-1",
-            "agency, /api/v1/rights/rejected, pension",
+            "agency, /api/v1/rights/rejected, weifang-pension",
             "contributor, /api/v1/rights/audit?agency=PENSION&date=2026-03-02, p-1",
-            "agency, /api/v1/rights/audit?agency=PENSION&date=2026-03-02, medical",
+            "agency, /api/v1/rights/audit?agency=PENSION&date=2026-03-02, weifang-medical",
+            "agency, /api/v1/rights/audit?agency=PENSION&date=2026-03-02, weifang-tax",
             "ops, /api/v1/rights/me?month=2026-03, ops-1",
             "proxy, /api/v1/rights/me?month=2026-03, p-2",
-            "agency, /api/v1/agencies/pension/records, medical",
+            "agency, /api/v1/agencies/pension/records, weifang-medical",
+            "agency, /api/v1/agencies/medical/records, wuhan-tax",
             "contributor, /api/v1/agencies/pension/records, p-1",
-            "agency, /api/v1/rights/records?paymentId=x, nobody"})
+            "agency, /api/v1/rights/records?paymentId=x, nobody",
+            // agency tokens no longer name the agency in their subject: pension and medical are no configured agencies
+            "agency, /api/v1/rights/records?paymentId=x, pension",
+            "agency, /api/v1/agencies/medical/records, medical",
+            "agency, /api/v1/rights/records?paymentId=x, jinan-tax"})
     void theWrongCallerIs403(String role, String path, String subject) {
         given().header("Authorization", TestTokens.bearer(role, subject)).get(path)
                 .then().statusCode(403).contentType("application/problem+json");
@@ -50,7 +58,7 @@ class ApiGuardsTest {
             "{\"decisions\":[]}", "{\"decisions\":[{\"recordId\":\"\",\"status\":\"CONFIRMED\"}]}",
             "{\"decisions\":[{\"recordId\":\"RS-1\",\"status\":\"MAYBE\"}]}", "{\"decisions\":[null]}"})
     void badConfirmationsAreProblems(String body) {
-        given().header("Authorization", TestTokens.bearer("agency", "pension")).contentType("application/json").body(body)
+        given().header("Authorization", TestTokens.bearer("agency", "weifang-pension")).contentType("application/json").body(body)
                 .post("/api/v1/agencies/pension/confirmations").then().statusCode(400).contentType("application/problem+json");
     }
 
@@ -65,10 +73,20 @@ class ApiGuardsTest {
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/agencies/pension/confirmations", "/api/v1/rights/replays"})
     void aHugeStringBodyIsAProblem(String path) {
-        given().header("Authorization", TestTokens.bearer(path.contains("agencies") ? "agency" : "ops", "pension"))
+        given().header("Authorization", (path.contains("agencies") ? TestTokens.bearer("agency", "weifang-pension") : Fixtures.OPS))
                 .header("Idempotency-Key", "huge-body-1").contentType("application/json")
                 .body("\"" + "x".repeat(70_000) + "\"").post(path).then().statusCode(400)
                 .contentType("application/problem+json");
+    }
+
+    /** Issue 16: a field the request does not have is refused by name, not ignored. */
+    @org.junit.jupiter.api.Test
+    void anUnknownFieldIsRefusedByName() {
+        given().header("Authorization", Fixtures.OPS).contentType("application/json")
+                .body("{\"region\":\"370700\",\"dryRun\":true,\"base\":\"3980.00\"}").post("/api/v1/rights/replays")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("https://flexsi.org/problems/unknown-field"))
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("base"));
     }
 
     @ParameterizedTest

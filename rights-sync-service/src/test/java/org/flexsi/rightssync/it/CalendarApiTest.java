@@ -2,11 +2,16 @@ package org.flexsi.rightssync.it;
 
 import static io.restassured.RestAssured.given;
 import static org.flexsi.rightssync.it.Fixtures.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.flexsi.contracts.Topics;
 import org.flexsi.contracts.events.CalendarYearPublished;
 import org.flexsi.platform.kafka.CloudEventHeaders;
@@ -19,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class CalendarApiTest {
+    private static final String OTHER_OPS = TestTokens.bearer("ops", "ops-2");
     private static final String YEAR_2031 = "{\"source\":\"test notice 2031\",\"offDays\":[\"2031-01-01\",\"2031-01-02\",\"2031-01-03\"],"
             + "\"workDays\":[\"2031-01-04\"]}";
 
@@ -61,7 +67,7 @@ class CalendarApiTest {
     }
 
     @Test
-    void opsLoadsAYearThatEveryServiceThenUses() {
+    void oneOperatorUploadsAYearAnotherPublishesItAndEveryServiceThenUsesIt() {
         given().contentType("application/json").body(YEAR_2031).put("/api/v1/calendar/2031")
                 .then().statusCode(401).contentType("application/problem+json");
         given().header("Authorization", TestTokens.bearer("contributor", "p-1")).contentType("application/json")
@@ -75,8 +81,36 @@ class CalendarApiTest {
                 .then().statusCode(400);
         given().get("/api/v1/calendar/2031").then().statusCode(422);
 
-        given().header("Authorization", Fixtures.OPS).contentType("application/json").body(YEAR_2031)
-                .put("/api/v1/calendar/2031").then().statusCode(200).body("year", equalTo(2031));
+        String first = given().header("Authorization", Fixtures.OPS).contentType("application/json").body(YEAR_2031)
+                .put("/api/v1/calendar/2031").then().statusCode(202).body("year", equalTo(2031))
+                .body("uploadedBy", equalTo("ops-1")).extract().path("draftId");
+        // a draft changes nothing yet
+        given().get("/api/v1/calendar/2031").then().statusCode(422);
+        given().header("Authorization", OTHER_OPS).get("/api/v1/calendar/2031/draft").then().statusCode(200)
+                .body("draftId", equalTo(first)).body("offDays", hasItem("2031-01-03"));
+        given().header("Authorization", TestTokens.bearer("contributor", "p-1")).get("/api/v1/calendar/2031/draft")
+                .then().statusCode(403);
+
+        // four eyes: the uploader may not publish his own draft
+        given().header("Authorization", Fixtures.OPS).contentType("application/json").body(publish(first))
+                .post("/api/v1/calendar/2031/publish").then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("four eyes"));
+        // uploaded again meanwhile: the reviewed draft is no longer the one that would be published
+        String second = given().header("Authorization", Fixtures.OPS).contentType("application/json").body(YEAR_2031)
+                .put("/api/v1/calendar/2031").then().statusCode(202).extract().path("draftId");
+        given().header("Authorization", OTHER_OPS).contentType("application/json").body(publish(first))
+                .post("/api/v1/calendar/2031/publish").then().statusCode(409)
+                .body("type", equalTo("https://flexsi.org/problems/calendar-draft-replaced"));
+        given().header("Authorization", TestTokens.bearer("agency", "weifang-pension")).contentType("application/json")
+                .body(publish(second)).post("/api/v1/calendar/2031/publish").then().statusCode(403);
+        given().get("/api/v1/calendar/2031").then().statusCode(422);
+
+        Instant before = Instant.now().minusSeconds(5);
+        given().header("Authorization", OTHER_OPS).contentType("application/json").body(publish(second))
+                .post("/api/v1/calendar/2031/publish").then().statusCode(200).body("year", equalTo(2031));
+        given().header("Authorization", OTHER_OPS).contentType("application/json").body(publish(second))
+                .post("/api/v1/calendar/2031/publish").then().statusCode(404);
+        given().header("Authorization", OTHER_OPS).get("/api/v1/calendar/2031/draft").then().statusCode(404);
         TestKafka.read(Topics.CALENDAR, Duration.ofSeconds(20), seen -> seen.stream().anyMatch(r -> "2031".equals(r.key())
                 && CalendarYearPublished.TYPE.equals(TestKafka.header(r, CloudEventHeaders.TYPE))));
         await("the calendar topic reached this service's calendar", Duration.ofSeconds(20), () -> given()
@@ -84,6 +118,23 @@ class CalendarApiTest {
                 .then().extract().statusCode() == 200);
         given().queryParam("date", "2031-01-01").queryParam("days", 1).get("/api/v1/calendar/add-working-days")
                 .then().body("date", equalTo("2031-01-04"));
+
+        List<Map<String, Object>> audited = given().header("Authorization", TestTokens.bearer("auditor", "auditor-1"))
+                .queryParam("from", before.toString()).queryParam("to", Instant.now().plusSeconds(60).toString())
+                .get("/api/v1/access-audit").then().statusCode(200).extract().jsonPath().getList("$");
+        assertTrue(audited.stream().anyMatch(e -> "calendar-publish".equals(e.get("action")) && "ops-2".equals(e.get("actor"))
+                && "calendar-year".equals(e.get("recordType")) && "2031".equals(e.get("recordId"))), audited.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{", "[]", "{\"draftId\":\"\"}", "{\"draftId\":\"x\",\"year\":2031}"})
+    void aBadPublishBodyIsAProblem(String body) {
+        given().header("Authorization", OTHER_OPS).contentType("application/json").body(body)
+                .post("/api/v1/calendar/2034/publish").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    private static String publish(String draftId) {
+        return "{\"draftId\":\"" + draftId + "\"}";
     }
 
     @ParameterizedTest

@@ -69,6 +69,10 @@ class CallbackSecurityTest {
                 .then().statusCode(200).body("outcome", equalTo("DUPLICATE"));
         signed(again, AgencySimulators.PENSION_SECRET, nonce).post(PATH)
                 .then().statusCode(401).body("detail", equalTo("nonce already used"));
+        // the agency's system may add fields of its own: a decision is still read (our API bodies refuse unknown fields)
+        String withMore = again.replace("{\"recordId\"", "{\"operator\":\"counter-7\",\"recordId\"");
+        signed(withMore, AgencySimulators.PENSION_SECRET, UUID.randomUUID().toString()).post(PATH)
+                .then().statusCode(200).body("outcome", equalTo("DUPLICATE"));
         signed(decision(recordId, "REJECTED", null), AgencySimulators.PENSION_SECRET, UUID.randomUUID().toString())
                 .post(PATH).then().statusCode(409).contentType("application/problem+json");
         signed("/api/v1/callbacks/agencies/medical", decision(recordId, "CONFIRMED", reference),

@@ -17,7 +17,6 @@ import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +24,7 @@ import org.flexsi.contracts.events.LineItem;
 import org.flexsi.contracts.events.PaymentSucceeded;
 import org.flexsi.platform.testing.TestKafka;
 import org.flexsi.platform.testing.TestTokens;
+import org.flexsi.platform.time.BusinessTime;
 import org.flexsi.simulators.Party;
 import org.flexsi.simulators.fault.Fault;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class FeedAndAuditTest {
-    private static final String MEDICAL = TestTokens.bearer("agency", "medical");
+    private static final String MEDICAL = TestTokens.bearer("agency", "jinan-medical");
 
     @AfterEach
     void clearFaults() {
@@ -66,7 +66,7 @@ class FeedAndAuditTest {
         given().header("Authorization", MEDICAL).contentType("application/json").body(decision)
                 .post("/api/v1/agencies/medical/confirmations").then().statusCode(200)
                 .body("results[0].outcome", equalTo("DUPLICATE"));
-        given().header("Authorization", TestTokens.bearer("agency", "pension")).contentType("application/json").body(decision)
+        given().header("Authorization", TestTokens.bearer("agency", "jinan-pension")).contentType("application/json").body(decision)
                 .post("/api/v1/agencies/medical/confirmations").then().statusCode(403);
         assertEquals("MED-PULL-1", records(payment.paymentId()).getString("records[0].agencyReference"));
 
@@ -84,9 +84,9 @@ class FeedAndAuditTest {
         PaymentSucceeded payment = Fixtures.pension(person, "2026-12", Instant.now());
         TestKafka.publish(payment, Fixtures.PAYMENT);
         JsonPath confirmed = awaitStatuses(payment.paymentId(), 1, "CONFIRMED");
-        String day = LocalDate.ofInstant(Instant.parse(confirmed.getString("records[0].recordedAt")), ZoneId.of("Asia/Shanghai")).toString();
+        String day = LocalDate.ofInstant(Instant.parse(confirmed.getString("records[0].recordedAt")), BusinessTime.ZONE).toString();
 
-        String csv = given().header("Authorization", TestTokens.bearer("agency", "pension")).queryParam("agency", "PENSION")
+        String csv = given().header("Authorization", TestTokens.bearer("agency", "weifang-pension")).queryParam("agency", "PENSION")
                 .queryParam("date", day).get("/api/v1/rights/audit").then().statusCode(200)
                 .contentType(startsWith("text/csv")).header("Content-Disposition", containsString("rights-pension-" + day))
                 .extract().asString();
@@ -94,6 +94,9 @@ class FeedAndAuditTest {
         String line = csv.lines().filter(l -> l.startsWith(confirmed.getString("records[0].recordId"))).findFirst().orElseThrow();
         assertTrue(line.contains(confirmed.getString("records[0].agencyReference")), line);
         assertFalse(csv.contains("370702198807150014"), "no ID numbers in an export");
+        String wuhan = given().header("Authorization", TestTokens.bearer("agency", "wuhan-pension")).queryParam("agency", "PENSION")
+                .queryParam("date", day).get("/api/v1/rights/audit").then().statusCode(200).extract().asString();
+        assertFalse(wuhan.contains(confirmed.getString("records[0].recordId")), "another region's decisions are not Wuhan's");
 
         given().header("Authorization", Fixtures.OPS).queryParam("agency", "PENSION").queryParam("date", "2026-02-30")
                 .get("/api/v1/rights/audit").then().statusCode(400).contentType("application/problem+json");

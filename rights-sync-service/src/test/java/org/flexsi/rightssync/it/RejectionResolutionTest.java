@@ -141,7 +141,7 @@ class RejectionResolutionTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"contributor, p-1, 403", "agency, pension, 403", "proxy, p-2, 403", "none, none, 401"})
+    @CsvSource({"contributor, p-1, 403", "agency, weifang-pension, 403", "proxy, p-2, 403", "none, none, 401"})
     void onlyOpsMayResolve(String role, String subject, int status) {
         var request = given().header("Idempotency-Key", "resolve-" + UUID.randomUUID()).contentType("application/json")
                 .body("{\"action\":\"RESEND\"}");

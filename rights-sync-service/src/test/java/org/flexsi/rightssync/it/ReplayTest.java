@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.flexsi.contracts.events.PaymentSucceeded;
 import org.flexsi.contracts.events.RightsConfirmed;
@@ -52,6 +54,18 @@ class ReplayTest {
         assertEquals("CONFIRMED", Fixtures.records(payment.paymentId()).getString("records[0].status"));
         assertEquals(reference, Fixtures.records(payment.paymentId()).getString("records[0].agencyReference"));
         assertEquals(1, Fixtures.announced(person, RightsConfirmed.TYPE));
+
+        // who replayed what is in the access audit, once (the dry run and the retried request added nothing)
+        List<Map<String, Object>> audited = given().header("Authorization", TestTokens.bearer("auditor", "auditor-1"))
+                .queryParam("from", Instant.now().minus(Duration.ofHours(1)).toString())
+                .queryParam("to", Instant.now().plus(Duration.ofHours(1)).toString()).queryParam("size", 5000)
+                .get("/api/v1/access-audit").then().statusCode(200).extract().jsonPath().getList("$");
+        List<Map<String, Object>> mine = audited.stream()
+                .filter(e -> "replay".equals(e.get("action")) && String.valueOf(e.get("recordId")).contains(person)).toList();
+        assertEquals(1, mine.size(), audited.toString());
+        assertEquals("ops-1", mine.get(0).get("actor"));
+        assertEquals("ops", mine.get(0).get("role"));
+        assertEquals("rights-records", mine.get(0).get("recordType"));
     }
 
     @Test
@@ -71,7 +85,7 @@ class ReplayTest {
                 .then().statusCode(400).body("errors.field", hasItem("region"));
         given().contentType("application/json").body("{\"region\":\"370700\",\"dryRun\":true}")
                 .post("/api/v1/rights/replays").then().statusCode(401).contentType("application/problem+json");
-        given().header("Authorization", TestTokens.bearer("agency", "pension")).contentType("application/json")
+        given().header("Authorization", TestTokens.bearer("agency", "weifang-pension")).contentType("application/json")
                 .body("{\"region\":\"370700\",\"dryRun\":true}").post("/api/v1/rights/replays")
                 .then().statusCode(403).contentType("application/problem+json");
     }

@@ -1,0 +1,137 @@
+package org.flexsi.rightssync.it;
+
+import static io.restassured.RestAssured.given;
+import static org.flexsi.rightssync.it.Fixtures.await;
+import static org.flexsi.rightssync.it.Fixtures.records;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.flexsi.contracts.events.LineItem;
+import org.flexsi.contracts.events.PaymentSucceeded;
+import org.flexsi.platform.testing.TestKafka;
+import org.flexsi.platform.testing.TestTokens;
+import org.flexsi.simulators.Party;
+import org.flexsi.simulators.fault.Fault;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 17: an agency is a configured identity (kind and regions), not a token subject. A medical agency sees and
+ * decides the medical insurance agency's records of its own regions only, a pension agency the pension records of its
+ * own, a tax agency none; operations see every record.
+ */
+@QuarkusTest
+class AgencyScopeTest {
+    private static final String WEIFANG_MEDICAL = TestTokens.bearer("agency", "weifang-medical");
+    private static final String WUHAN_PENSION = TestTokens.bearer("agency", "wuhan-pension");
+    private static final String WUHAN_MEDICAL = TestTokens.bearer("agency", "wuhan-medical");
+
+    @AfterEach
+    void clearFaults() {
+        AgencySimulators.simulators().faults().clear();
+    }
+
+    @Test
+    void anAgencySeesAndDecidesOnlyItsOwnKindOfRecordsInItsOwnRegions() {
+        // the medical system is down, so the medical records stay undecided for the pull API
+        AgencySimulators.simulators().faults().inject(Fault.down(Party.MEDICAL));
+        String weifangPerson = Fixtures.person();
+        Fixtures.register(weifangPerson);
+        PaymentSucceeded weifang = Fixtures.weifang(weifangPerson, "2026-11");
+        String wuhanPerson = Fixtures.person();
+        Fixtures.register(wuhanPerson);
+        PaymentSucceeded wuhan = new PaymentSucceeded("pay-" + UUID.randomUUID(), "AS-" + UUID.randomUUID(), wuhanPerson,
+                wuhanPerson, "420100", "WECHAT", "wechat", "tx-3", List.of(
+                        new LineItem("PENSION", List.of("2026-11"), "4077.00", "0.20", "815.40", null),
+                        new LineItem("MEDICAL", List.of("2026-11"), "4077.00", "0.08", "326.16", null)),
+                "1141.56", Instant.now());
+        TestKafka.publish(weifang, Fixtures.PAYMENT);
+        TestKafka.publish(wuhan, Fixtures.PAYMENT);
+        await("all records stored", Duration.ofSeconds(20), () -> records(weifang.paymentId()).getList("records").size() == 5
+                && records(wuhan.paymentId()).getList("records").size() == 2);
+
+        // operations see all five Weifang records, pension and medical
+        assertEquals(Set.of("PENSION", "MEDICAL"), Set.copyOf(records(weifang.paymentId()).getList("records.agency", String.class)));
+
+        // weifang-medical: the three medical records of Weifang (medical, serious illness, long-term care), nothing of Wuhan
+        JsonPath seen = own(WEIFANG_MEDICAL, "personId", weifangPerson);
+        assertEquals(3, seen.getInt("count"));
+        assertEquals(Set.of("MEDICAL"), Set.copyOf(seen.getList("records.agency", String.class)));
+        assertEquals(Set.of("370700"), Set.copyOf(seen.getList("records.region", String.class)));
+        assertEquals(0, own(WEIFANG_MEDICAL, "paymentId", wuhan.paymentId()).getInt("count"));
+
+        // wuhan-pension: refused on Weifang's records, its own Wuhan pension record only
+        assertEquals(0, own(WUHAN_PENSION, "personId", weifangPerson).getInt("count"));
+        assertEquals(0, own(WUHAN_PENSION, "paymentId", weifang.paymentId()).getInt("count"));
+        JsonPath wuhanPension = own(WUHAN_PENSION, "paymentId", wuhan.paymentId());
+        assertEquals(List.of("PENSION"), wuhanPension.getList("records.agency"));
+        given().header("Authorization", WUHAN_PENSION).get("/api/v1/agencies/medical/records").then().statusCode(403)
+                .contentType("application/problem+json");
+
+        // a tax agency books no rights
+        for (String path : List.of("/api/v1/rights/records?paymentId=" + weifang.paymentId(), "/api/v1/agencies/pension/records",
+                "/api/v1/agencies/medical/records")) {
+            given().header("Authorization", TestTokens.bearer("agency", "weifang-tax")).get(path).then().statusCode(403)
+                    .contentType("application/problem+json");
+        }
+
+        // the medical feed of weifang-medical holds Weifang's medical records and none of Wuhan
+        String medicalRecord = records(weifang.paymentId()).getString("records.find { it.insurance == 'MEDICAL' }.recordId");
+        String wuhanMedical = records(wuhan.paymentId()).getString("records.find { it.insurance == 'MEDICAL' }.recordId");
+        List<Map<String, Object>> feed = Fixtures.awaitValue("the record in Weifang's medical feed", () -> {
+            List<Map<String, Object>> all = feed(WEIFANG_MEDICAL);
+            return all.stream().anyMatch(r -> medicalRecord.equals(r.get("recordId"))) ? all : null;
+        });
+        assertTrue(feed.stream().allMatch(r -> "370700".equals(r.get("region"))), "only Weifang in Weifang's feed");
+        assertFalse(feed.stream().anyMatch(r -> wuhanMedical.equals(r.get("recordId"))));
+
+        // another region's medical agency cannot decide a Weifang record: unknown to it, nothing changes
+        given().header("Authorization", WUHAN_MEDICAL).contentType("application/json").body(confirmation(medicalRecord))
+                .post("/api/v1/agencies/medical/confirmations").then().statusCode(200)
+                .body("results[0].outcome", equalTo("UNKNOWN"));
+        assertNotEquals("CONFIRMED", records(weifang.paymentId())
+                .getString("records.find { it.recordId == '" + medicalRecord + "' }.status"));
+        given().header("Authorization", WEIFANG_MEDICAL).contentType("application/json").body(confirmation(medicalRecord))
+                .post("/api/v1/agencies/medical/confirmations").then().statusCode(200)
+                .body("results[0].outcome", equalTo("APPLIED"));
+        assertEquals("CONFIRMED", records(weifang.paymentId())
+                .getString("records.find { it.recordId == '" + medicalRecord + "' }.status"));
+    }
+
+    private static JsonPath own(String token, String param, String value) {
+        return given().header("Authorization", token).queryParam(param, value).get("/api/v1/rights/records")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static List<Map<String, Object>> feed(String token) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            JsonPath page = given().header("Authorization", token).queryParam("after", after).queryParam("limit", 1000)
+                    .get("/api/v1/agencies/medical/records").then().statusCode(200).extract().jsonPath();
+            List<Map<String, Object>> records = page.getList("records");
+            if (records.isEmpty()) {
+                return all;
+            }
+            all.addAll(records);
+            after = page.getLong("nextCursor");
+        }
+    }
+
+    private static String confirmation(String recordId) {
+        return "{\"decisions\":[{\"recordId\":\"" + recordId + "\",\"status\":\"CONFIRMED\",\"agencyReference\":\"MED-SCOPE-1\","
+                + "\"decidedAt\":\"" + Instant.now() + "\"}]}";
+    }
+}
