@@ -60,6 +60,7 @@ public class RegistrationService {
 
     /** An agency registers persons of the regions it serves only (issue 17); checked before any replay. */
     public Response registerOnce(String key, PersonRequest request, Caller actor) {
+        regions.require(request.region());
         actor.requireRegion(request.region());
         return idempotency.once("register:" + actor.subject(), key, request, 201, () -> register(request, actor));
     }
@@ -70,6 +71,7 @@ public class RegistrationService {
     }
 
     public PersonView register(PersonRequest request, Caller actor) {
+        regions.require(request.region());
         actor.requireRegion(request.region());
         Checked checked = check(request);
         Person.byIdentity(checked.id().type(), checked.id().number()).ifPresent(existing -> {

@@ -135,7 +135,6 @@ public class ProxyService {
             }
             link.consentDate = request.consentDate();
             link.relationship = request.relationship();
-            link.persist();
             activate(link, caller, request.evidence().strip());
             return ProxyLinkView.of(link);
         });
@@ -147,6 +146,7 @@ public class ProxyService {
         link.confirmedRole = caller.role();
         link.evidence = evidence;
         link.confirmedAt = clock.instant();
+        link.persist();
         outbox.publish(new ProxyLinked(link.personId.toString(), link.proxyId, link.consentDate, link.confirmedAt));
         Log.infof("proxy link %s -> %s active, confirmed by %s (%s)", link.proxyId, link.personId, caller.subject(),
                 caller.role());
