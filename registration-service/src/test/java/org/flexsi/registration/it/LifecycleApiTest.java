@@ -209,6 +209,28 @@ class LifecycleApiTest {
     }
 
     @Test
+    void concurrentChangesOfOnePersonGetDistinctVersions() throws Exception {
+        String personId = Fixtures.registerWuhan();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (String insurance : List.of("PENSION", "MEDICAL")) {
+                answers.add(pool.submit(() -> agency().body("{\"lastCoveredMonth\":\"2026-03\"}")
+                        .post(path(personId, "/enrolments/" + insurance + "/interruption")).then().statusCode(200)
+                        .extract().<Integer>path("registrationVersion")));
+            }
+            java.util.Set<Integer> versions = new java.util.TreeSet<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                versions.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertEquals(java.util.Set.of(2, 3), versions, "each change counts once, none is lost");
+        } finally {
+            pool.shutdownNow();
+        }
+        given().header("Authorization", AGENCY).get("/api/v1/persons/" + personId).then().body("registrationVersion", equalTo(3));
+    }
+
+    @Test
     void retriedLifecycleWritesReplay() {
         String personId = Fixtures.registerWuhan();
         String key = "k-" + UUID.randomUUID();
