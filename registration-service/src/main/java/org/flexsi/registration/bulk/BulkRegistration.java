@@ -5,6 +5,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,9 +15,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.flexsi.platform.problem.Problem;
 import org.flexsi.platform.problem.ProblemException;
+import org.flexsi.platform.security.Caller;
 import org.flexsi.registration.bulk.BulkResult.Row;
 import org.flexsi.registration.bulk.BulkResult.Status;
-import org.flexsi.registration.person.Actor;
 import org.flexsi.registration.person.Person;
 import org.flexsi.registration.person.PersonRequest;
 import org.flexsi.registration.person.RegistrationService;
@@ -27,7 +28,8 @@ import org.flexsi.registration.person.RegistrationService.Checked;
  * written nowhere; the good rows are then written in chunks, one transaction each. Should a chunk fail in
  * the database (someone registered the same person meanwhile), its rows are written one by one instead,
  * so each row stays all-or-nothing. A re-sent file is harmless: a row whose person is registered already
- * answers ALREADY_REGISTERED with that person's id and emits nothing.
+ * answers ALREADY_REGISTERED with that person's id and emits nothing. A row for a region the agency does not
+ * serve fails on its own (issue 17).
  */
 @ApplicationScoped
 public class BulkRegistration {
@@ -36,26 +38,28 @@ public class BulkRegistration {
 
     private final RegistrationService registration;
     private final Validator validator;
+    private final Clock clock;
 
-    public BulkRegistration(RegistrationService registration, Validator validator) {
+    public BulkRegistration(RegistrationService registration, Validator validator, Clock clock) {
         this.registration = registration;
         this.validator = validator;
+        this.clock = clock;
     }
 
     private record Pending(int row, Checked checked) {
     }
 
-    public BulkResult json(List<PersonRequest> rows, Actor actor) {
+    public BulkResult json(List<PersonRequest> rows, Caller actor) {
         Row[] results = new Row[rows.size()];
         List<Pending> pending = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            check(i + 1, rows.get(i), results, pending);
+            check(i + 1, rows.get(i), actor, results, pending);
         }
         write(pending, results, actor);
         return summary(List.of(results), actor);
     }
 
-    public BulkResult csv(String text, Actor actor) {
+    public BulkResult csv(String text, Caller actor) {
         List<Map<String, String>> rows = CsvRows.parse(text);
         if (rows.isEmpty() || rows.size() > MAX_ROWS) {
             throw ProblemException.invalid("body", "a bulk registration has 1 to " + MAX_ROWS + " rows");
@@ -64,7 +68,7 @@ public class BulkRegistration {
         List<Pending> pending = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             try {
-                check(i + 1, CsvRegistration.of(rows.get(i)), results, pending);
+                check(i + 1, CsvRegistration.of(rows.get(i)), actor, results, pending);
             } catch (ProblemException e) {
                 results[i] = failed(i + 1, e.problem());
             }
@@ -73,7 +77,7 @@ public class BulkRegistration {
         return summary(List.of(results), actor);
     }
 
-    private void check(int number, PersonRequest request, Row[] results, List<Pending> pending) {
+    private void check(int number, PersonRequest request, Caller actor, Row[] results, List<Pending> pending) {
         if (request == null) {
             results[number - 1] = new Row(number, Status.FAILED, null, List.of(new Problem.FieldError("row", "is empty")));
             return;
@@ -85,6 +89,12 @@ public class BulkRegistration {
                     .sorted(Comparator.comparing(Problem.FieldError::field)).toList());
             return;
         }
+        if (actor.agency().isPresent() && !actor.reaches(request.region())) {
+            // an agency registers persons of its own regions only (issue 17); the row is refused, the others go on
+            results[number - 1] = new Row(number, Status.FAILED, null, List.of(new Problem.FieldError("region",
+                    "agency " + actor.agency().get().id() + " does not serve region " + request.region())));
+            return;
+        }
         try {
             pending.add(new Pending(number, registration.check(request)));
         } catch (ProblemException e) {
@@ -92,7 +102,7 @@ public class BulkRegistration {
         }
     }
 
-    private void write(List<Pending> pending, Row[] results, Actor actor) {
+    private void write(List<Pending> pending, Row[] results, Caller actor) {
         for (int from = 0; from < pending.size(); from += CHUNK) {
             List<Pending> chunk = pending.subList(from, Math.min(from + CHUNK, pending.size()));
             try {
@@ -105,9 +115,9 @@ public class BulkRegistration {
         }
     }
 
-    private List<Row> writeChunk(List<Pending> chunk, Actor actor) {
+    private List<Row> writeChunk(List<Pending> chunk, Caller actor) {
         Map<String, UUID> known = registration.registered(chunk.stream().map(p -> p.checked().id()).toList());
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<Row> rows = new ArrayList<>(chunk.size());
         for (Pending p : chunk) {
             String identity = p.checked().id().type() + ":" + p.checked().id().number();
@@ -126,7 +136,7 @@ public class BulkRegistration {
         return rows;
     }
 
-    private Row writeAlone(Pending p, Actor actor) {
+    private Row writeAlone(Pending p, Caller actor) {
         try {
             UUID personId = QuarkusTransaction.requiringNew().call(() -> registration.register(p.checked().request(), actor).personId());
             return new Row(p.row(), Status.REGISTERED, personId, List.of());
@@ -146,7 +156,7 @@ public class BulkRegistration {
         return new Row(number, Status.FAILED, null, errors);
     }
 
-    private static BulkResult summary(List<Row> rows, Actor actor) {
+    private static BulkResult summary(List<Row> rows, Caller actor) {
         int registered = (int) rows.stream().filter(r -> r.status() == Status.REGISTERED).count();
         int already = (int) rows.stream().filter(r -> r.status() == Status.ALREADY_REGISTERED).count();
         int failed = rows.size() - registered - already;

@@ -19,13 +19,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flexsi.platform.problem.Problem;
-import org.flexsi.registration.person.Actor;
+import org.flexsi.platform.security.Caller;
+import org.flexsi.platform.security.Roles;
 import org.flexsi.registration.person.PersonRequest;
 
 @Path("/api/v1/persons")
 @Tag(name = "Bulk registration", description = "Agencies push thousands of registrations per request")
 @SecurityRequirement(name = "bearer")
-@RolesAllowed("agency")
+@RolesAllowed(Roles.AGENCY)
 @Produces(MediaType.APPLICATION_JSON)
 public class BulkResource {
     private final BulkRegistration bulk;
@@ -40,14 +41,14 @@ public class BulkResource {
     @Path("/bulk")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register many persons from a JSON array",
-            description = "Each row is all-or-nothing and gets its own result; a re-sent row answers ALREADY_REGISTERED"
+            description = "Each row is all-or-nothing and gets its own result; a row for a region the agency does not serve fails (field region); a re-sent row answers ALREADY_REGISTERED"
                     + " with the person id, so re-sending a file is safe. At most 20000 rows.")
     @APIResponse(responseCode = "200", description = "Per-row results", content = @Content(schema = @Schema(implementation = BulkResult.class)))
     @APIResponse(responseCode = "400", description = "Not a JSON array of registrations, empty or too many rows", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BulkResult json(@NotNull @NotEmpty @Size(max = BulkRegistration.MAX_ROWS) List<PersonRequest> rows) {
-        return bulk.json(rows, Actor.of(identity));
+        return bulk.json(rows, Caller.of(identity));
     }
 
     @POST
@@ -63,6 +64,6 @@ public class BulkResource {
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BulkResult csv(@NotNull String body) {
-        return bulk.csv(body, Actor.of(identity));
+        return bulk.csv(body, Caller.of(identity));
     }
 }

@@ -4,20 +4,17 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.flexsi.contracts.events.LineItem;
 import org.flexsi.contracts.events.PaymentRefunded;
 import org.flexsi.contracts.events.PaymentSucceeded;
 import org.flexsi.platform.inbox.Inbox;
+import org.flexsi.platform.time.BusinessTime;
 
 /** Keeps the paid months per person and insurance, for the medical benefit status (R17). */
 @ApplicationScoped
 public class PaymentConsumer {
-    /** A payment belongs to the month it was made in China, whatever the server's zone. */
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
     private final Inbox inbox;
     private final EntityManager em;
 
@@ -39,7 +36,8 @@ public class PaymentConsumer {
     }
 
     private void paid(PaymentSucceeded payment) {
-        String paidIn = YearMonth.from(payment.paidAt().atZone(CHINA)).toString();
+        // a payment belongs to the month it was made in China, whatever the server's zone
+        String paidIn = YearMonth.from(BusinessTime.dateOf(payment.paidAt())).toString();
         for (LineItem line : payment.lines()) {
             for (String month : line.months()) {
                 // the first payment of a month counts; a second one (several line parts, a duplicate) changes nothing

@@ -51,6 +51,10 @@ public class Enrolment extends PanacheEntityBase {
     public String suspensionReason;
     @Column(name = "suspension_date")
     public LocalDate suspensionDate;
+    /** True once a new enrolment took over from this one (R5: a medical rate change enrols anew). */
+    public boolean superseded;
+    /** The enrolment this one took over from, if any. */
+    public Long replaces;
     /** Two agencies changing the same enrolment at once: the second one fails instead of overwriting. */
     @Version
     public int version;
@@ -66,12 +70,17 @@ public class Enrolment extends PanacheEntityBase {
         return enrolment;
     }
 
+    /** The person's current enrolments, one per insurance, in the order the insurances were first enrolled. */
     public static List<Enrolment> ofPerson(UUID personId) {
-        return list("personId = ?1 order by id", personId);
+        List<Enrolment> all = list("personId = ?1 order by id", personId);
+        List<Insurance> firstSeen = all.stream().map(e -> e.insurance).distinct().toList();
+        return all.stream().filter(e -> !e.superseded)
+                .sorted(java.util.Comparator.comparingInt(e -> firstSeen.indexOf(e.insurance))).toList();
     }
 
+    /** The current enrolment in one insurance. */
     public static Optional<Enrolment> of(UUID personId, Insurance insurance) {
-        return find("personId = ?1 and insurance = ?2", personId, insurance).firstResultOptional();
+        return find("personId = ?1 and insurance = ?2 and superseded = false", personId, insurance).firstResultOptional();
     }
 
     public Terms terms() {
@@ -125,8 +134,11 @@ public class Enrolment extends PanacheEntityBase {
         suspensionDate = date;
     }
 
-    /** R5: the old medical account stops before {@code effective} and the new rate starts with it, as one step. */
-    public void changeRate(YearMonth effective, Terms newTerms) {
+    /**
+     * R5: checks that this medical enrolment may move to {@code newTerms} from {@code effective}. The change itself is
+     * an interruption of this enrolment ({@link #interrupt}) and a new enrolment at the new rate, made by the service.
+     */
+    public void checkRateChange(YearMonth effective, Terms newTerms) {
         if (insurance != Insurance.MEDICAL) {
             throw ProblemException.ruleBroken("R5", "only the medical rate can be changed this way");
         }
@@ -138,8 +150,6 @@ public class Enrolment extends PanacheEntityBase {
         if (sameRate(newTerms)) {
             throw ProblemException.ruleBroken("R5", "the new rate and plan are the ones in force");
         }
-        activeFrom = effective.toString();
-        apply(newTerms);
     }
 
     private boolean sameRate(Terms newTerms) {

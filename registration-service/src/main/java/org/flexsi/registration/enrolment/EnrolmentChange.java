@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.flexsi.registration.person.Actor;
+import org.flexsi.platform.security.Caller;
 import org.flexsi.registration.region.Channel;
 
 /** One entry of an enrolment's history: what changed, who did it, when, why. */
@@ -54,9 +54,15 @@ public class EnrolmentChange extends PanacheEntityBase {
     public String actorRole;
     @Column(name = "occurred_at")
     public Instant occurredAt;
+    /** The enrolment changed (several per insurance once a medical rate changed, R5). */
+    @Column(name = "enrolment_id")
+    public Long enrolmentId;
+    /** The person's registration version after this change. */
+    @Column(name = "registration_version")
+    public Long registrationVersion;
 
     public static EnrolmentChange record(Enrolment enrolment, Action action, EnrolmentStatus from, String effective,
-            String reason, String detail, Channel channel, Actor actor, Instant at) {
+            String reason, String detail, Channel channel, Caller actor, Instant at, long registrationVersion) {
         EnrolmentChange change = new EnrolmentChange();
         change.personId = enrolment.personId;
         change.insurance = enrolment.insurance;
@@ -70,6 +76,8 @@ public class EnrolmentChange extends PanacheEntityBase {
         change.actor = actor.subject();
         change.actorRole = actor.role();
         change.occurredAt = at;
+        change.enrolmentId = enrolment.id;
+        change.registrationVersion = registrationVersion;
         change.persist();
         return change;
     }

@@ -24,7 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.problem.Problem;
-import org.flexsi.registration.person.Actor;
+import org.flexsi.platform.security.Caller;
+import org.flexsi.platform.security.Roles;
 import org.flexsi.registration.person.EnrolmentView;
 import org.flexsi.registration.person.PersonAccess;
 
@@ -47,101 +48,115 @@ public class EnrolmentResource {
 
     @POST
     @Path("/{personId}/enrolments")
-    @RolesAllowed("agency")
+    @RolesAllowed(Roles.AGENCY)
     @Operation(summary = "Enrol a registered person in one more insurance", description = "Emits EnrolmentStarted. Idempotency-Key required.")
     @APIResponse(responseCode = "201", description = "Enrolled", content = @Content(schema = @Schema(implementation = EnrolmentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an agency, or an agency that does not serve the person's region", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such person", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already enrolled in this insurance", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rule is not met (R2, region insurance, R4 channel)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response enrol(@PathParam("personId") UUID personId, @HeaderParam(IdempotencyKeys.HEADER) String key,
             @Valid @NotNull LifecycleRequests.NewEnrolment request) {
         IdempotencyKeys.require(key);
-        return enrolments.addOnce(key, personId, request, Actor.of(identity));
+        Caller caller = Caller.of(identity);
+        access.checkCanChange(caller, personId);
+        return enrolments.addOnce(key, personId, request, caller);
     }
 
     @POST
     @Path("/{personId}/enrolments/{insurance}/interruption")
-    @RolesAllowed("agency")
+    @RolesAllowed(Roles.AGENCY)
     @Operation(summary = "Interrupt an active enrolment (减员)", description = "Emits EnrolmentInterrupted. Idempotency-Key required.")
     @APIResponse(responseCode = "200", description = "Interrupted", content = @Content(schema = @Schema(implementation = EnrolmentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or insurance", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an agency, or an agency that does not serve the person's region", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such person", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The enrolment is not active", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Not enrolled, month before the active period, or channel not allowed (R4)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response interrupt(@PathParam("personId") UUID personId, @PathParam("insurance") Insurance insurance,
             @HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull LifecycleRequests.Interruption request) {
         IdempotencyKeys.require(key);
-        return enrolments.interruptOnce(key, personId, insurance, request, Actor.of(identity));
+        Caller caller = Caller.of(identity);
+        access.checkCanChange(caller, personId);
+        return enrolments.interruptOnce(key, personId, insurance, request, caller);
     }
 
     @POST
     @Path("/{personId}/enrolments/{insurance}/continuation")
-    @RolesAllowed("agency")
+    @RolesAllowed(Roles.AGENCY)
     @Operation(summary = "Continue an interrupted or suspended enrolment (续保, R4)", description = "Emits EnrolmentContinued. Idempotency-Key required.")
     @APIResponse(responseCode = "200", description = "Active again", content = @Content(schema = @Schema(implementation = EnrolmentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body, insurance, grade, base or rate", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an agency, or an agency that does not serve the person's region", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such person", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The enrolment is already active", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Not enrolled, fromMonth not after the last covered month, or channel not allowed (R4)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response continueEnrolment(@PathParam("personId") UUID personId, @PathParam("insurance") Insurance insurance,
             @HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull LifecycleRequests.Continuation request) {
         IdempotencyKeys.require(key);
-        return enrolments.continueOnce(key, personId, insurance, request, Actor.of(identity));
+        Caller caller = Caller.of(identity);
+        access.checkCanChange(caller, personId);
+        return enrolments.continueOnce(key, personId, insurance, request, caller);
     }
 
     @POST
     @Path("/{personId}/enrolments/{insurance}/suspension")
-    @RolesAllowed("agency")
+    @RolesAllowed(Roles.AGENCY)
     @Operation(summary = "Suspend an enrolment (停保, R4): reason and date required", description = "Emits EnrolmentSuspended. Idempotency-Key required.")
     @APIResponse(responseCode = "200", description = "Suspended", content = @Content(schema = @Schema(implementation = EnrolmentView.class)))
     @APIResponse(responseCode = "400", description = "Missing reason or date, invalid insurance", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an agency, or an agency that does not serve the person's region", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such person", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already suspended", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Not enrolled, date before the active period, or channel not allowed (R4)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response suspend(@PathParam("personId") UUID personId, @PathParam("insurance") Insurance insurance,
             @HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull LifecycleRequests.Suspension request) {
         IdempotencyKeys.require(key);
-        return enrolments.suspendOnce(key, personId, insurance, request, Actor.of(identity));
+        Caller caller = Caller.of(identity);
+        access.checkCanChange(caller, personId);
+        return enrolments.suspendOnce(key, personId, insurance, request, caller);
     }
 
     @POST
     @Path("/{personId}/medical-rate-change")
-    @RolesAllowed("agency")
+    @RolesAllowed(Roles.AGENCY)
     @Operation(summary = "Change the medical rate (R5): interrupt the old account and re-enrol at the new rate in one step",
-            description = "Emits MedicalRateChanged. Either both steps happen or neither. Idempotency-Key required.")
-    @APIResponse(responseCode = "200", description = "The medical enrolment at its new rate", content = @Content(schema = @Schema(implementation = EnrolmentView.class)))
+            description = "As the Weifang guide has it: 减员 (the old medical enrolment is interrupted after the month before"
+                    + " effectiveMonth, or after the last month already paid at the old rate if that is later) then 增员 (a new"
+                    + " medical enrolment at the new rate from the month after). Both are in the history; emits"
+                    + " EnrolmentInterrupted, EnrolmentStarted and (for older consumers) MedicalRateChanged. Either both steps"
+                    + " happen or neither. Idempotency-Key required.")
+    @APIResponse(responseCode = "200", description = "The new medical enrolment at its new rate", content = @Content(schema = @Schema(implementation = EnrolmentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body, or a rate or plan the region does not offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an agency, or an agency that does not serve the person's region", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such person", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Medical enrolment not active", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Not enrolled in medical, same rate, month before the active period, or channel not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response changeMedicalRate(@PathParam("personId") UUID personId, @HeaderParam(IdempotencyKeys.HEADER) String key,
             @Valid @NotNull LifecycleRequests.RateChange request) {
         IdempotencyKeys.require(key);
-        return enrolments.changeRateOnce(key, personId, request, Actor.of(identity));
+        Caller caller = Caller.of(identity);
+        access.checkCanChange(caller, personId);
+        return enrolments.changeRateOnce(key, personId, request, caller);
     }
 
     @GET
     @Path("/{personId}/history")
-    @RolesAllowed({"agency", "ops", "contributor", "proxy"})
+    @RolesAllowed({Roles.AGENCY, Roles.OPS, Roles.CONTRIBUTOR, Roles.PROXY})
     @Operation(summary = "Every change of the person's enrolments: what, who, when, why")
     @APIResponse(responseCode = "200", description = "Oldest first", content = @Content(schema = @Schema(implementation = ChangeView.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "400", description = "The person id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Another person's history", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Another person's history: an agency outside the person's region, another contributor, a proxy without a confirmed link", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such person", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ChangeView> history(@PathParam("personId") UUID personId) {
-        access.checkCanRead(identity, personId);
+        access.checkCanRead(Caller.of(identity), personId);
         return enrolments.history(personId);
     }
 }

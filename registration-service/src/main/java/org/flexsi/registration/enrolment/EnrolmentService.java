@@ -2,13 +2,16 @@ package org.flexsi.registration.enrolment;
 
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.flexsi.contracts.events.EnrolmentContinued;
 import org.flexsi.contracts.events.EnrolmentInterrupted;
@@ -18,13 +21,13 @@ import org.flexsi.contracts.events.MedicalRateChanged;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.outbox.Outbox;
 import org.flexsi.platform.problem.ProblemException;
+import org.flexsi.platform.security.Caller;
 import org.flexsi.registration.enrolment.EnrolmentChange.Action;
 import org.flexsi.registration.enrolment.LifecycleRequests.Continuation;
 import org.flexsi.registration.enrolment.LifecycleRequests.Interruption;
 import org.flexsi.registration.enrolment.LifecycleRequests.NewEnrolment;
 import org.flexsi.registration.enrolment.LifecycleRequests.RateChange;
 import org.flexsi.registration.enrolment.LifecycleRequests.Suspension;
-import org.flexsi.registration.person.Actor;
 import org.flexsi.registration.person.EnrolmentRequest;
 import org.flexsi.registration.person.EnrolmentView;
 import org.flexsi.registration.person.Months;
@@ -36,8 +39,10 @@ import org.flexsi.registration.region.Regions;
 import org.flexsi.registration.region.Terms;
 
 /**
- * Enrolment and its lifecycle. Each write changes the enrolment, appends to its history and records its
- * event in one transaction; a refused write changes none of them.
+ * Enrolment and its lifecycle. Each write changes the enrolment, appends to its history, counts one more
+ * registration version of the person and records its events in one transaction; a refused write changes none of
+ * them. Every write is made by an agency of the person's region (checked by the resource before the idempotent
+ * replay, and again here on the locked person).
  */
 @ApplicationScoped
 @Transactional
@@ -45,11 +50,15 @@ public class EnrolmentService {
     private final Regions regions;
     private final Outbox outbox;
     private final IdempotencyKeys idempotency;
+    private final Clock clock;
+    private final EntityManager em;
 
-    public EnrolmentService(Regions regions, Outbox outbox, IdempotencyKeys idempotency) {
+    public EnrolmentService(Regions regions, Outbox outbox, IdempotencyKeys idempotency, Clock clock, EntityManager em) {
         this.regions = regions;
         this.outbox = outbox;
         this.idempotency = idempotency;
+        this.clock = clock;
+        this.em = em;
     }
 
     /** Checks one requested enrolment against the region before anything is written. */
@@ -58,22 +67,25 @@ public class EnrolmentService {
         return rules.terms(request.insurance(), request.terms());
     }
 
-    /** Enrols a person, with checked terms, in an insurance he is not enrolled in yet. */
+    /**
+     * Enrols a person, with checked terms, in an insurance he has no current enrolment in; {@code version} is the
+     * person's registration version after the change this enrolment belongs to.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Enrolment start(Person person, Insurance insurance, YearMonth firstMonth, Terms terms, Channel channel,
-            Actor actor, Instant at) {
+            Caller actor, Instant at, long version) {
         Enrolment enrolment = Enrolment.start(person.personId, insurance, firstMonth, terms);
         enrolment.persist();
         EnrolmentChange.record(enrolment, Action.ENROLLED, null, firstMonth.toString(), null, describe(terms), channel,
-                actor, at);
+                actor, at, version);
         outbox.publish(new EnrolmentStarted(person.personId.toString(), insurance.name(), person.region,
-                firstMonth.toString(), terms.grade(), terms.baseText(), terms.rateText(), terms.plan(), at));
+                firstMonth.toString(), terms.grade(), terms.baseText(), terms.rateText(), terms.plan(), at, version));
         return enrolment;
     }
 
-    public Response addOnce(String key, UUID personId, NewEnrolment request, Actor actor) {
+    public Response addOnce(String key, UUID personId, NewEnrolment request, Caller actor) {
         return idempotency.once("enrol:" + personId, key, request, 201, () -> {
-            Person person = person(personId);
+            Person person = lockedFor(actor, personId);
             RegionRules rules = regions.require(person.region);
             Channel channel = LifecycleRequests.orCounter(request.channel());
             rules.checkChannel(channel, Operation.NEW_ENROLMENT);
@@ -84,34 +96,36 @@ public class EnrolmentService {
                 throw ProblemException.conflict("already-enrolled", "the person is already enrolled in "
                         + wanted.insurance() + "; an interrupted enrolment is continued, not enrolled again");
             }
+            long version = person.nextVersion();
             return EnrolmentView.of(start(person, wanted.insurance(), Months.parse(wanted.firstMonth()), terms, channel,
-                    actor, Instant.now()));
+                    actor, clock.instant(), version), version);
         });
     }
 
-    public Response interruptOnce(String key, UUID personId, Insurance insurance, Interruption request, Actor actor) {
+    public Response interruptOnce(String key, UUID personId, Insurance insurance, Interruption request, Caller actor) {
         return idempotency.once("interrupt:" + personId + ":" + insurance, key, request, 200, () -> {
-            Person person = person(personId);
+            Person person = lockedFor(actor, personId);
             Channel channel = LifecycleRequests.orCounter(request.channel());
             regions.require(person.region).checkChannel(channel, Operation.INTERRUPTION);
             Enrolment enrolment = enrolment(personId, insurance);
             EnrolmentStatus before = enrolment.status;
             YearMonth lastCovered = Months.parse(request.lastCoveredMonth());
             enrolment.interrupt(lastCovered);
-            Instant now = Instant.now();
+            Instant now = clock.instant();
+            long version = person.nextVersion();
             EnrolmentChange.record(enrolment, Action.INTERRUPTED, before, lastCovered.toString(), request.reason(), null,
-                    channel, actor, now);
+                    channel, actor, now, version);
             outbox.publish(new EnrolmentInterrupted(personId.toString(), insurance.name(), person.region,
-                    lastCovered.toString(), request.reason(), now));
+                    lastCovered.toString(), request.reason(), now, version));
             Log.infof("%s of person %s interrupted after %s by %s", insurance, personId, lastCovered, actor.subject());
             flushOrConflict();
-            return EnrolmentView.of(enrolment);
+            return EnrolmentView.of(enrolment, version);
         });
     }
 
-    public Response continueOnce(String key, UUID personId, Insurance insurance, Continuation request, Actor actor) {
+    public Response continueOnce(String key, UUID personId, Insurance insurance, Continuation request, Caller actor) {
         return idempotency.once("continue:" + personId + ":" + insurance, key, request, 200, () -> {
-            Person person = person(personId);
+            Person person = lockedFor(actor, personId);
             RegionRules rules = regions.require(person.region);
             Channel channel = LifecycleRequests.orCounter(request.channel());
             Operation operation = request.afterUnemploymentBenefit() ? Operation.CONTINUATION_AFTER_UNEMPLOYMENT
@@ -123,59 +137,100 @@ public class EnrolmentService {
             EnrolmentStatus before = enrolment.status;
             YearMonth from = Months.parse(request.fromMonth());
             enrolment.continueFrom(from, terms);
-            Instant now = Instant.now();
+            Instant now = clock.instant();
+            long version = person.nextVersion();
             Action action = request.afterUnemploymentBenefit() ? Action.CONTINUED_AFTER_UNEMPLOYMENT : Action.CONTINUED;
-            EnrolmentChange.record(enrolment, action, before, from.toString(), null, describe(terms), channel, actor, now);
+            EnrolmentChange.record(enrolment, action, before, from.toString(), null, describe(terms), channel, actor, now,
+                    version);
             outbox.publish(new EnrolmentContinued(personId.toString(), insurance.name(), person.region, from.toString(),
-                    terms.grade(), terms.baseText(), terms.rateText(), terms.plan(), now));
+                    terms.grade(), terms.baseText(), terms.rateText(), terms.plan(), now, version));
             flushOrConflict();
-            return EnrolmentView.of(enrolment);
+            return EnrolmentView.of(enrolment, version);
         });
     }
 
-    public Response suspendOnce(String key, UUID personId, Insurance insurance, Suspension request, Actor actor) {
+    public Response suspendOnce(String key, UUID personId, Insurance insurance, Suspension request, Caller actor) {
         return idempotency.once("suspend:" + personId + ":" + insurance, key, request, 200, () -> {
-            Person person = person(personId);
+            Person person = lockedFor(actor, personId);
             Channel channel = LifecycleRequests.orCounter(request.channel());
             regions.require(person.region).checkChannel(channel, Operation.SUSPENSION);
             Enrolment enrolment = enrolment(personId, insurance);
             EnrolmentStatus before = enrolment.status;
             enrolment.suspend(request.effectiveDate(), request.reason());
-            Instant now = Instant.now();
+            Instant now = clock.instant();
+            long version = person.nextVersion();
             EnrolmentChange.record(enrolment, Action.SUSPENDED, before, request.effectiveDate().toString(),
-                    request.reason(), null, channel, actor, now);
+                    request.reason(), null, channel, actor, now, version);
             outbox.publish(new EnrolmentSuspended(personId.toString(), insurance.name(), person.region, request.reason(),
-                    request.effectiveDate(), now));
+                    request.effectiveDate(), now, version));
             flushOrConflict();
-            return EnrolmentView.of(enrolment);
+            return EnrolmentView.of(enrolment, version);
         });
     }
 
-    public Response changeRateOnce(String key, UUID personId, RateChange request, Actor actor) {
+    /**
+     * R5 as the Weifang guide has it (seed 004, 医保缴费比例变更): first 减员, the old medical enrolment is interrupted
+     * ("从旧户减少"), then 增员, a new medical enrolment at the new rate ("再选择…参保登记进行增员"), in one transaction.
+     * The new rate applies from the effective month, unless months from then on are already paid at the old rate:
+     * those stay as they were, the old enrolment ends with the last of them and the new one starts the month after.
+     */
+    public Response changeRateOnce(String key, UUID personId, RateChange request, Caller actor) {
         return idempotency.once("rate-change:" + personId, key, request, 200, () -> {
-            Person person = person(personId);
+            Person person = lockedFor(actor, personId);
             RegionRules rules = regions.require(person.region);
             Channel channel = LifecycleRequests.orCounter(request.channel());
             rules.checkChannel(channel, Operation.MEDICAL_RATE_CHANGE);
-            Enrolment enrolment = enrolment(personId, Insurance.MEDICAL);
-            Terms old = enrolment.terms();
-            String base = request.base() != null ? request.base() : old.baseText();
+            Enrolment old = enrolment(personId, Insurance.MEDICAL);
+            Terms oldTerms = old.terms();
+            String base = request.base() != null ? request.base() : oldTerms.baseText();
             Terms terms = rules.terms(Insurance.MEDICAL, Terms.of(null, base, request.rate(), request.plan()));
             if (terms.rate() == null) {
                 throw ProblemException.invalid("rate", "R5: the new medical rate is required");
             }
             YearMonth effective = Months.parse(request.effectiveMonth());
-            enrolment.changeRate(effective, terms);
-            Instant now = Instant.now();
-            String detail = "rate " + old.rateText() + " -> " + terms.rateText()
-                    + (terms.plan() == null ? "" : ", plan " + old.plan() + " -> " + terms.plan());
-            EnrolmentChange.record(enrolment, Action.RATE_CHANGED, EnrolmentStatus.ACTIVE, effective.toString(), null,
-                    detail, channel, actor, now);
-            outbox.publish(new MedicalRateChanged(personId.toString(), person.region, old.rateText(), terms.rateText(),
-                    old.plan(), terms.plan(), effective.toString(), now));
+            old.checkRateChange(effective, terms);
+            YearMonth newFrom = lastPaidMedicalMonth(personId).filter(paid -> !paid.isBefore(effective))
+                    .map(paid -> paid.plusMonths(1)).orElse(effective);
+            YearMonth lastCovered = newFrom.minusMonths(1);
+            Instant now = clock.instant();
+            long version = person.nextVersion();
+            String detail = "rate " + oldTerms.rateText() + " -> " + terms.rateText()
+                    + (terms.plan() == null ? "" : ", plan " + oldTerms.plan() + " -> " + terms.plan())
+                    + " from " + newFrom;
+
+            old.interrupt(lastCovered);
+            old.superseded = true;
+            EnrolmentChange.record(old, Action.INTERRUPTED, EnrolmentStatus.ACTIVE, lastCovered.toString(),
+                    RATE_CHANGE_REASON, detail, channel, actor, now, version);
+            outbox.publish(new EnrolmentInterrupted(personId.toString(), Insurance.MEDICAL.name(), person.region,
+                    lastCovered.toString(), RATE_CHANGE_REASON, now, version));
             flushOrConflict();
-            return EnrolmentView.of(enrolment);
+
+            Enrolment fresh = start(person, Insurance.MEDICAL, newFrom, terms, channel, actor, now, version);
+            fresh.replaces = old.id;
+            outbox.publish(new MedicalRateChanged(personId.toString(), person.region, oldTerms.rateText(),
+                    terms.rateText(), oldTerms.plan(), terms.plan(), newFrom.toString(), now, version));
+            flushOrConflict();
+            Log.infof("medical rate of person %s changed %s by %s: enrolment %d interrupted after %s, %d from %s", personId,
+                    detail, actor.subject(), old.id, lastCovered, fresh.id, newFrom);
+            return EnrolmentView.of(fresh, version);
         });
+    }
+
+    public static final String RATE_CHANGE_REASON = "medical rate change (R5)";
+
+    /** The latest medical month already paid, from payment.succeeded: it was paid at the rate then in force. */
+    private Optional<YearMonth> lastPaidMedicalMonth(UUID personId) {
+        Object last = em.createNativeQuery("select max(month) from paid_month where person_id = ?1 and insurance = ?2")
+                .setParameter(1, personId.toString()).setParameter(2, Insurance.MEDICAL.name()).getSingleResult();
+        return Optional.ofNullable((String) last).map(YearMonth::parse);
+    }
+
+    /** The person, locked for this change, once more confirmed to be in the caller's regions. */
+    private static Person lockedFor(Caller actor, UUID personId) {
+        Person person = Person.forChange(personId);
+        actor.requireRegion(person.region);
+        return person;
     }
 
     /** Two writers on one enrolment: the later one is told to retry instead of failing at commit. */
@@ -189,16 +244,7 @@ public class EnrolmentService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ChangeView> history(UUID personId) {
-        person(personId);
         return EnrolmentChange.ofPerson(personId).stream().map(ChangeView::of).toList();
-    }
-
-    private static Person person(UUID personId) {
-        Person person = Person.findById(personId);
-        if (person == null) {
-            throw ProblemException.notFound("no person " + personId);
-        }
-        return person;
     }
 
     private static Enrolment enrolment(UUID personId, Insurance insurance) {

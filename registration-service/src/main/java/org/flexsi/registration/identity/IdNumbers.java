@@ -33,42 +33,43 @@ public final class IdNumbers {
     private IdNumbers() {
     }
 
-    public static IdDocument check(IdType type, String raw) throws InvalidIdException {
+    /** Checks an ID number; {@code today} (China time) bounds the birth date it encodes. */
+    public static IdDocument check(IdType type, String raw, LocalDate today) throws InvalidIdException {
         if (raw == null || raw.isBlank()) {
             throw new InvalidIdException("is required");
         }
         String number = raw.strip().toUpperCase(Locale.ROOT);
         return switch (type) {
-            case RESIDENT_ID -> residentId(number);
+            case RESIDENT_ID -> residentId(number, today);
             case PASSPORT -> plain(type, number, PASSPORT, "must be 5 to 17 letters or digits");
             case HK_MACAO_PERMIT -> plain(type, number, HK_MACAO, "must be H or M followed by 8 or 10 digits");
             case TAIWAN_PERMIT -> plain(type, number, TAIWAN, "must be 8 digits, or 10 digits with an optional letter");
-            case FOREIGN_PERMANENT_RESIDENCE -> foreignResidence(number);
+            case FOREIGN_PERMANENT_RESIDENCE -> foreignResidence(number, today);
         };
     }
 
-    private static IdDocument residentId(String number) throws InvalidIdException {
+    private static IdDocument residentId(String number, LocalDate today) throws InvalidIdException {
         if (number.length() != 18) {
             throw new InvalidIdException("a resident ID number has 18 characters");
         }
-        IdDocument document = eighteen(IdType.RESIDENT_ID, number);
+        IdDocument document = eighteen(IdType.RESIDENT_ID, number, today);
         if (!PROVINCES.contains(number.substring(0, 2))) {
             throw new InvalidIdException("the address code does not start with a province code");
         }
         return document;
     }
 
-    private static IdDocument foreignResidence(String number) throws InvalidIdException {
+    private static IdDocument foreignResidence(String number, LocalDate today) throws InvalidIdException {
         if (FOREIGN_OLD.matcher(number).matches()) {
             return new IdDocument(IdType.FOREIGN_PERMANENT_RESIDENCE, number, Optional.empty(), Optional.empty());
         }
         if (number.length() == 18 && number.startsWith("9")) {
-            return eighteen(IdType.FOREIGN_PERMANENT_RESIDENCE, number);
+            return eighteen(IdType.FOREIGN_PERMANENT_RESIDENCE, number, today);
         }
         throw new InvalidIdException("must be 3 letters and 12 digits, or 18 characters starting with 9");
     }
 
-    private static IdDocument eighteen(IdType type, String number) throws InvalidIdException {
+    private static IdDocument eighteen(IdType type, String number, LocalDate today) throws InvalidIdException {
         if (!EIGHTEEN.matcher(number).matches()) {
             throw new InvalidIdException("must be 17 digits followed by a digit or X");
         }
@@ -82,7 +83,7 @@ public final class IdNumbers {
         } catch (DateTimeException e) {
             throw new InvalidIdException("the birth date in the number is not a real date");
         }
-        if (birth.isBefore(EARLIEST_BIRTH) || birth.isAfter(LocalDate.now())) {
+        if (birth.isBefore(EARLIEST_BIRTH) || birth.isAfter(today)) {
             throw new InvalidIdException("the birth date in the number is out of range");
         }
         Sex sex = (number.charAt(16) - '0') % 2 == 1 ? Sex.MALE : Sex.FEMALE;

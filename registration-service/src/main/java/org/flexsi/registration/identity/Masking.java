@@ -15,6 +15,11 @@ public final class Masking {
         return keepEnds(mobile, 3, 4);
     }
 
+    /** {@code 1990-03-07} → {@code 1990-**-**}: the year stays (the age band), the day does not. */
+    public static String birthDate(java.time.LocalDate date) {
+        return date == null ? null : String.format("%04d-**-**", date.getYear());
+    }
+
     private static String keepEnds(String value, int head, int tail) {
         if (value == null) {
             return null;

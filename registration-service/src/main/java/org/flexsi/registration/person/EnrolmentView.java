@@ -19,11 +19,13 @@ public record EnrolmentView(
         @Schema(examples = "0.06") String rate,
         @Schema(examples = "WITH_ACCOUNT") String plan,
         @Schema(examples = "moved to an employer") String suspensionReason,
-        @Schema(examples = "2026-07-01") LocalDate suspensionDate) {
+        @Schema(examples = "2026-07-01") LocalDate suspensionDate,
+        @Schema(description = "The person's registration version after the change this answer reports (it grows with"
+                + " every registration change)", examples = "3") long registrationVersion) {
 
-    public static EnrolmentView of(Enrolment e) {
+    public static EnrolmentView of(Enrolment e, long registrationVersion) {
         Terms terms = e.terms();
         return new EnrolmentView(e.insurance, e.status, e.firstMonth, e.activeFrom, e.lastCoveredMonth, e.grade,
-                terms.baseText(), terms.rateText(), e.plan, e.suspensionReason, e.suspensionDate);
+                terms.baseText(), terms.rateText(), e.plan, e.suspensionReason, e.suspensionDate, registrationVersion);
     }
 }

@@ -6,11 +6,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
+import org.flexsi.platform.problem.ProblemException;
 import org.flexsi.registration.identity.IdType;
 import org.flexsi.registration.identity.Sex;
 import org.flexsi.registration.region.Channel;
@@ -52,6 +54,35 @@ public class Person extends PanacheEntityBase {
     public String registeredBy;
     @Column(name = "registered_at")
     public Instant registeredAt;
+    /** Grows by one with every registration change of this person, in the change's transaction (issue 16). */
+    @Column(name = "registration_version")
+    public long registrationVersion;
+
+    /**
+     * The person, locked for a registration change: changes of one person happen one after the other, so each
+     * gets its own registration version.
+     */
+    public static Person forChange(UUID personId) {
+        Person person = findById(personId, LockModeType.PESSIMISTIC_WRITE);
+        if (person == null) {
+            throw ProblemException.notFound("no person " + personId);
+        }
+        return person;
+    }
+
+    public static Person require(UUID personId) {
+        Person person = findById(personId);
+        if (person == null) {
+            throw ProblemException.notFound("no person " + personId);
+        }
+        return person;
+    }
+
+    /** Counts one more registration change; returns the new version. */
+    public long nextVersion() {
+        registrationVersion++;
+        return registrationVersion;
+    }
 
     public static Optional<Person> byIdentity(IdType type, String number) {
         return find("idType = ?1 and idNumber = ?2", type, number).firstResultOptional();

@@ -5,8 +5,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -31,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.problem.Problem;
+import org.flexsi.platform.security.Caller;
+import org.flexsi.platform.security.Roles;
 import org.flexsi.registration.identity.IdType;
 
 @Path("/api/v1/persons")
@@ -56,19 +60,24 @@ public class PersonResource {
 
     private final RegistrationService registration;
     private final PersonQueries queries;
-    private final PersonAccess access;
     private final SecurityIdentity identity;
 
-    public PersonResource(RegistrationService registration, PersonQueries queries, PersonAccess access,
-            SecurityIdentity identity) {
+    public PersonResource(RegistrationService registration, PersonQueries queries, SecurityIdentity identity) {
         this.registration = registration;
         this.queries = queries;
-        this.access = access;
         this.identity = identity;
     }
 
+    /** Why full personal data is revealed: kept with the access audit entry. */
+    @Schema(name = "RevealRequest", description = "The reason for seeing the full ID number, mobile and birth date")
+    public record RevealRequest(
+            @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}<>;]+",
+                    message = "must not contain control characters, <, > or ;")
+            @Schema(examples = "caller verified at the counter, ticket 2026-0417") String reason) {
+    }
+
     @POST
-    @RolesAllowed("agency")
+    @RolesAllowed(Roles.AGENCY)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a person and enrol them in one or more insurances",
             description = "Checks the ID number (GB 11643), birth date and sex against it, the age at the enrolment date (R2),"
@@ -77,7 +86,7 @@ public class PersonResource {
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = PersonView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body, ID number, region or district", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an agency, or an agency that does not serve the region", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already registered (personId in the problem)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rule is not met (R2 age, region insurance, R4 channel) or the Idempotency-Key was used for another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -89,37 +98,59 @@ public class PersonResource {
             @HeaderParam(IdempotencyKeys.HEADER) String key,
             @Valid @NotNull PersonRequest request) {
         IdempotencyKeys.require(key);
-        return registration.registerOnce(key, request, Actor.of(identity));
+        return registration.registerOnce(key, request, Caller.of(identity));
     }
 
     @GET
     @Path("/{personId}")
-    @RolesAllowed({"agency", "ops", "contributor", "proxy"})
+    @RolesAllowed({Roles.AGENCY, Roles.OPS, Roles.CONTRIBUTOR, Roles.PROXY})
     @Operation(summary = "A person's registration and enrolments",
-            description = "Agencies and operations see anyone; a contributor only himself (token subject = person id); a proxy payer the persons on his list.")
+            description = "Operations see anyone, an agency the persons of the regions it serves, a contributor only himself"
+                    + " (token subject = person id), a proxy payer the persons who confirmed him. The ID number, mobile and"
+                    + " birth date are full for the person and his own agency (that read is audited), masked for operations"
+                    + " and proxy payers (see the reveal action).")
     @APIResponse(responseCode = "200", description = "The person", content = @Content(schema = @Schema(implementation = PersonView.class)))
     @APIResponse(responseCode = "400", description = "The person id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Another person's record", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Another person's record: an agency outside the person's region, another contributor, a proxy without a confirmed link", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such person", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PersonView get(@PathParam("personId") UUID personId) {
-        access.checkCanRead(identity, personId);
-        return queries.person(personId);
+        return queries.person(Caller.of(identity), personId);
+    }
+
+    @POST
+    @Path("/{personId}/reveal")
+    @RolesAllowed({Roles.OPS, Roles.AGENCY})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "See a person's full ID number, mobile and birth date, with a reason (audited)",
+            description = "For operations and the agency serving the person's region. Every reveal is written to the access"
+                    + " audit (action reveal-personal-data) with the caller, role, agency and trace id; the reason is kept with it.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RevealRequest.class),
+            examples = @ExampleObject(name = "counter", value = "{\"reason\": \"caller verified at the counter, ticket 2026-0417\"}")))
+    @APIResponse(responseCode = "200", description = "The person with full values", content = @Content(schema = @Schema(implementation = PersonView.class)))
+    @APIResponse(responseCode = "400", description = "No reason, or a bad person id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not operations, or an agency that does not serve the person's region", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such person", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PersonView reveal(@PathParam("personId") UUID personId, @Valid @NotNull RevealRequest request) {
+        return queries.reveal(Caller.of(identity), personId, request.reason());
     }
 
     @GET
-    @RolesAllowed({"agency", "ops"})
-    @Operation(summary = "Find persons by ID number, name or region", description = "ID numbers and mobiles are masked in the list.")
+    @RolesAllowed({Roles.AGENCY, Roles.OPS})
+    @Operation(summary = "Find persons by ID number or region",
+            description = "ID numbers and mobiles are masked in the list. An agency finds only persons of the regions it serves.")
     @APIResponse(responseCode = "200", description = "Matching persons, newest first", content = @Content(schema = @Schema(implementation = PersonSummary.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
     @APIResponse(responseCode = "400", description = "A bad query parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an agency or operations", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an agency or operations, or a region the agency does not serve", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<PersonSummary> find(
             @QueryParam("idType") @DefaultValue("RESIDENT_ID") IdType idType,
             @QueryParam("idNumber") @Pattern(regexp = "[0-9A-Za-z]{5,18}", message = "must be 5 to 18 letters or digits") String idNumber,
             @QueryParam("region") @Pattern(regexp = "[0-9]{6}", message = "must be 6 digits") String region,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return queries.find(idType, idNumber, region, page, size);
+        return queries.find(Caller.of(identity), idType, idNumber, region, page, size);
     }
 }

@@ -4,13 +4,14 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -19,6 +20,8 @@ import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.outbox.Outbox;
 import org.flexsi.platform.problem.Problem;
 import org.flexsi.platform.problem.ProblemException;
+import org.flexsi.platform.security.Caller;
+import org.flexsi.platform.time.BusinessTime;
 import org.flexsi.registration.enrolment.Enrolment;
 import org.flexsi.registration.enrolment.EnrolmentService;
 import org.flexsi.registration.enrolment.Insurance;
@@ -44,15 +47,21 @@ public class RegistrationService {
     private final EnrolmentService enrolments;
     private final Outbox outbox;
     private final IdempotencyKeys idempotency;
+    private final Clock clock;
 
-    public RegistrationService(Regions regions, EnrolmentService enrolments, Outbox outbox, IdempotencyKeys idempotency) {
+    public RegistrationService(Regions regions, EnrolmentService enrolments, Outbox outbox, IdempotencyKeys idempotency,
+            Clock clock) {
         this.regions = regions;
         this.enrolments = enrolments;
         this.outbox = outbox;
         this.idempotency = idempotency;
+        this.clock = clock;
     }
 
-    public Response registerOnce(String key, PersonRequest request, Actor actor) {
+    /** An agency registers persons of the regions it serves only (issue 17); checked before any replay. */
+    public Response registerOnce(String key, PersonRequest request, Caller actor) {
+        regions.require(request.region());
+        actor.requireRegion(request.region());
         return idempotency.once("register:" + actor.subject(), key, request, 201, () -> register(request, actor));
     }
 
@@ -61,12 +70,14 @@ public class RegistrationService {
             Channel channel, List<Terms> terms) {
     }
 
-    public PersonView register(PersonRequest request, Actor actor) {
+    public PersonView register(PersonRequest request, Caller actor) {
+        regions.require(request.region());
+        actor.requireRegion(request.region());
         Checked checked = check(request);
         Person.byIdentity(checked.id().type(), checked.id().number()).ifPresent(existing -> {
             throw alreadyRegistered(existing.personId);
         });
-        PersonView person = store(checked, actor, Instant.now());
+        PersonView person = store(checked, actor, clock.instant());
         flushOrConflict();
         Log.infof("registered person %s (%s %s) in %s with %d enrolment(s)", person.personId(), person.idType(),
                 Masking.idNumber(person.idNumber()), person.region(), person.enrolments().size());
@@ -79,7 +90,7 @@ public class RegistrationService {
         RegionRules rules = regions.require(request.region());
         Channel channel = request.channelOrCounter();
         rules.checkChannel(channel, Operation.NEW_ENROLMENT);
-        IdDocument id = document(request);
+        IdDocument id = document(request, BusinessTime.today(clock));
         LocalDate birthDate = agreeing("birthDate", request.birthDate(), id.birthDate(), request.idType().name());
         Sex sex = agreeing("sex", request.sex(), id.sex(), request.idType().name());
         rules.checkAge(sex, birthDate, request.enrolmentDate());
@@ -99,7 +110,7 @@ public class RegistrationService {
 
     /** Writes a checked registration of a new identity, with its events. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public PersonView store(Checked checked, Actor actor, Instant now) {
+    public PersonView store(Checked checked, Caller actor, Instant now) {
         PersonRequest request = checked.request();
         Person person = new Person();
         person.personId = UUID.randomUUID();
@@ -121,16 +132,17 @@ public class RegistrationService {
         person.channel = checked.channel();
         person.registeredBy = actor.subject();
         person.registeredAt = now;
+        person.registrationVersion = 1;
         person.persist();
         outbox.publish(new PersonRegistered(person.personId.toString(), person.idType.name(), person.idNumber,
                 person.name, person.sex.name(), person.birthDate, person.region, person.agency, person.personalNumber,
-                person.mobile, now));
+                person.mobile, now, person.registrationVersion));
 
         List<Enrolment> enrolled = new ArrayList<>();
         for (int i = 0; i < checked.terms().size(); i++) {
             EnrolmentRequest wanted = request.enrolments().get(i);
             enrolled.add(enrolments.start(person, wanted.insurance(), Months.parse(wanted.firstMonth()),
-                    checked.terms().get(i), checked.channel(), actor, now));
+                    checked.terms().get(i), checked.channel(), actor, now, person.registrationVersion));
         }
         return PersonView.of(person, enrolled);
     }
@@ -162,9 +174,9 @@ public class RegistrationService {
         return terms;
     }
 
-    private static IdDocument document(PersonRequest request) {
+    private static IdDocument document(PersonRequest request, LocalDate today) {
         try {
-            return IdNumbers.check(request.idType(), request.idNumber());
+            return IdNumbers.check(request.idType(), request.idNumber(), today);
         } catch (InvalidIdException e) {
             throw ProblemException.invalid("idNumber", e.getMessage());
         }

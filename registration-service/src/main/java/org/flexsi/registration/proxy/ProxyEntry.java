@@ -8,7 +8,7 @@ import org.flexsi.registration.identity.IdType;
 import org.flexsi.registration.identity.Masking;
 import org.flexsi.registration.person.Person;
 
-@Schema(description = "A person on a proxy payer's list; the ID number masked")
+@Schema(description = "A person on a proxy payer's list; the ID number masked. Only an ACTIVE link lets the proxy see and pay for the person")
 public record ProxyEntry(
         UUID personId,
         @Schema(examples = "RESIDENT_ID") IdType idType,
@@ -17,10 +17,11 @@ public record ProxyEntry(
         @Schema(examples = "420100") String region,
         @Schema(examples = "2026-01-10") LocalDate consentDate,
         @Schema(examples = "spouse") String relationship,
-        Instant linkedAt) {
+        Instant linkedAt,
+        @Schema(description = "PENDING until the person confirms it (or an agency records it at the counter)", examples = "PENDING") ProxyLink.Status status) {
 
     static ProxyEntry of(ProxyLink link, Person person) {
         return new ProxyEntry(person.personId, person.idType, Masking.idNumber(person.idNumber), person.name,
-                person.region, link.consentDate, link.relationship, link.linkedAt);
+                person.region, link.consentDate, link.relationship, link.linkedAt, link.status);
     }
 }

@@ -3,6 +3,8 @@ package org.flexsi.registration.proxy;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
@@ -14,7 +16,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A person on a proxy payer's list (R21), with the date the person consented. */
+/**
+ * A person on a proxy payer's list (R21), with the date the person consented. A link the proxy asks for is PENDING
+ * and grants nothing; it becomes ACTIVE when the person confirms it, or when an agency serving the person's region
+ * records it at the counter with evidence (issue 17).
+ */
 @Entity
 @Table(name = "proxy_link")
 @IdClass(ProxyLink.Key.class)
@@ -46,9 +52,40 @@ public class ProxyLink extends PanacheEntityBase {
     public String relationship;
     @Column(name = "linked_at")
     public Instant linkedAt;
+    @Enumerated(EnumType.STRING)
+    public Status status;
+    /** Who made it active: the person himself, or the agency that recorded it. */
+    @Column(name = "confirmed_by")
+    public String confirmedBy;
+    @Column(name = "confirmed_role")
+    public String confirmedRole;
+    /** For a link recorded at the counter: the evidence seen, such as the signed consent form's number. */
+    public String evidence;
+    @Column(name = "confirmed_at")
+    public Instant confirmedAt;
+
+    public enum Status {
+        /** Asked for by the proxy; waits for the person (or an agency) and grants nothing. */
+        PENDING,
+        /** Confirmed: the proxy may see and pay for the person. */
+        ACTIVE
+    }
+
+    public boolean active() {
+        return status == Status.ACTIVE;
+    }
 
     public static boolean exists(String proxyId, UUID personId) {
         return count("proxyId = ?1 and personId = ?2", proxyId, personId) > 0;
+    }
+
+    /** Whether the proxy may act for the person: only over a confirmed link. */
+    public static boolean isActive(String proxyId, UUID personId) {
+        return count("proxyId = ?1 and personId = ?2 and status = ?3", proxyId, personId, Status.ACTIVE) > 0;
+    }
+
+    public static List<ProxyLink> ofPerson(UUID personId) {
+        return list("personId = ?1 order by linkedAt", personId);
     }
 
     public static Optional<ProxyLink> of(String proxyId, UUID personId) {

@@ -26,12 +26,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.problem.Problem;
+import org.flexsi.platform.security.Caller;
+import org.flexsi.platform.security.Roles;
 
 /** A proxy payer's own list (R21); the proxy is the token subject. */
 @Path("/api/v1/proxy/persons")
 @Tag(name = "Proxy payers", description = "The persons a proxy payer pays for (R21)")
 @SecurityRequirement(name = "bearer")
-@RolesAllowed("proxy")
+@RolesAllowed(Roles.PROXY)
 @Produces(MediaType.APPLICATION_JSON)
 public class ProxyResource {
     private final ProxyService proxies;
@@ -53,8 +55,11 @@ public class ProxyResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a registered person to my list", description = "The person is found by ID type, number and name. Emits ProxyLinked. Idempotency-Key required.")
-    @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = ProxyEntry.class)))
+    @Operation(summary = "Ask to add a registered person to my list",
+            description = "The person is found by ID type (the resident identity card when absent), number and name. The link"
+                    + " is PENDING and grants nothing until the person confirms it (or an agency records it at the counter);"
+                    + " ProxyLinked is emitted then. Idempotency-Key required.")
+    @APIResponse(responseCode = "201", description = "Asked (PENDING)", content = @Content(schema = @Schema(implementation = ProxyEntry.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or ID number", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a proxy payer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -68,19 +73,21 @@ public class ProxyResource {
     @PUT
     @Path("/{personId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Edit the consent date or relationship of a person on my list", description = "Emits ProxyLinked with the new consent date.")
+    @Operation(summary = "Edit the consent date or relationship of a person on my list",
+            description = "A confirmed consent date cannot be changed by the proxy (409): remove the person and ask again.")
     @APIResponse(responseCode = "200", description = "Edited", content = @Content(schema = @Schema(implementation = ProxyEntry.class)))
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a proxy payer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Not on my list", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The person confirmed another consent date", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ProxyEntry edit(@PathParam("personId") UUID personId, @Valid @NotNull ProxyRequests.Edit request) {
         return proxies.edit(proxyId(), personId, request);
     }
 
     @DELETE
     @Path("/{personId}")
-    @Operation(summary = "Remove a person from my list", description = "Emits ProxyUnlinked.")
+    @Operation(summary = "Remove a person from my list", description = "Emits ProxyUnlinked if the link was active.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a proxy payer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -90,6 +97,6 @@ public class ProxyResource {
     }
 
     private String proxyId() {
-        return identity.getPrincipal().getName();
+        return Caller.of(identity).subject();
     }
 }

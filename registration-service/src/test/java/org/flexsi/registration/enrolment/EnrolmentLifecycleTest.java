@@ -51,7 +51,7 @@ class EnrolmentLifecycleTest {
         active.interrupt(YearMonth.of(2026, 2));
         assertEquals(409, assertThrows(ProblemException.class, () -> active.interrupt(YearMonth.of(2026, 3))).problem().status());
         assertEquals(409, assertThrows(ProblemException.class,
-                () -> active.changeRate(YearMonth.of(2026, 3), Terms.of(null, null, "0.09", null))).problem().status());
+                () -> active.checkRateChange(YearMonth.of(2026, 3), Terms.of(null, null, "0.09", null))).problem().status());
         assertEquals("2026-02", active.lastCoveredMonth);
 
         active.suspend(LocalDate.of(2026, 5, 1), "moved away");
@@ -71,19 +71,18 @@ class EnrolmentLifecycleTest {
     }
 
     @Test
-    void aMedicalRateChangeMovesTheActivePeriodAndKeepsTheFirstMonth() {
+    void aMedicalRateChangeIsCheckedWithoutChangingTheOldEnrolment() {
         Enrolment e = medical();
-        e.changeRate(YearMonth.of(2026, 7), Terms.of(null, "3980", "0.09", null));
-        assertEquals("0.09", e.terms().rateText());
-        assertEquals("2026-07", e.activeFrom);
-        assertEquals("2026-01", e.firstMonth);
+        e.checkRateChange(YearMonth.of(2026, 7), Terms.of(null, "3980", "0.09", null));
+        assertEquals("0.06", e.terms().rateText(), "the old enrolment keeps its rate: R5 enrols anew at the new one");
+        assertEquals("2026-01", e.activeFrom);
         assertEquals(EnrolmentStatus.ACTIVE, e.status);
 
         ProblemException same = assertThrows(ProblemException.class,
-                () -> e.changeRate(YearMonth.of(2026, 9), Terms.of(null, "3980", "0.090", null)));
+                () -> e.checkRateChange(YearMonth.of(2026, 9), Terms.of(null, "3980", "0.060", null)));
         assertEquals("R5", same.problem().extensions().get("rule"));
         ProblemException early = assertThrows(ProblemException.class,
-                () -> e.changeRate(YearMonth.of(2026, 6), Terms.of(null, "3980", "0.10", null)));
+                () -> e.checkRateChange(YearMonth.of(2025, 12), Terms.of(null, "3980", "0.10", null)));
         assertEquals(422, early.problem().status());
     }
 
@@ -91,6 +90,6 @@ class EnrolmentLifecycleTest {
     void onlyMedicalHasARateChange() {
         Enrolment pension = Enrolment.start(UUID.randomUUID(), Insurance.PENSION, JAN, Terms.of("60", null, null, null));
         assertEquals(422, assertThrows(ProblemException.class,
-                () -> pension.changeRate(YearMonth.of(2026, 3), Terms.of(null, null, "0.09", null))).problem().status());
+                () -> pension.checkRateChange(YearMonth.of(2026, 3), Terms.of(null, null, "0.09", null))).problem().status());
     }
 }

@@ -18,4 +18,11 @@ class MaskingTest {
     void mobilesKeepThreeAndFour() {
         assertEquals("138****5678", Masking.mobile("13812345678"));
     }
+
+    @Test
+    void birthDatesKeepOnlyTheYear() {
+        assertEquals("1990-**-**", Masking.birthDate(java.time.LocalDate.of(1990, 3, 7)));
+        assertEquals("0987-**-**", Masking.birthDate(java.time.LocalDate.of(987, 12, 31)));
+        assertNull(Masking.birthDate(null));
+    }
 }

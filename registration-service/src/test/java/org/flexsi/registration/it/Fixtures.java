@@ -19,7 +19,10 @@ import org.flexsi.registration.identity.IdNumbers;
 
 /** Shared helpers of the API tests: tokens, fresh valid ID numbers, registrations, counts, events. */
 final class Fixtures {
-    static final String AGENCY = TestTokens.bearer("agency", "agency-wuhan-01");
+    /** A configured agency serving Wuhan (420100), where {@link #wuhanBody} registers. */
+    static final String AGENCY = TestTokens.bearer("agency", "wuhan-pension");
+    /** A configured agency serving Weifang (370700), where {@link #weifangBody} registers. */
+    static final String WEIFANG = TestTokens.bearer("agency", "weifang-medical");
     static final String OPS = TestTokens.bearer("ops", "ops-1");
 
     private Fixtures() {
@@ -57,8 +60,18 @@ final class Fixtures {
                 """.formatted(idNumber, channel);
     }
 
+    /** A write by the Wuhan agency. */
     static RequestSpecification agency() {
-        return given().header("Authorization", AGENCY).header("Idempotency-Key", "k-" + UUID.randomUUID())
+        return as(AGENCY);
+    }
+
+    /** A write by the Weifang agency. */
+    static RequestSpecification weifang() {
+        return as(WEIFANG);
+    }
+
+    static RequestSpecification as(String token) {
+        return given().header("Authorization", token).header("Idempotency-Key", "k-" + UUID.randomUUID())
                 .contentType("application/json");
     }
 
@@ -68,7 +81,7 @@ final class Fixtures {
     }
 
     static String registerWeifang() {
-        return agency().body(weifangBody(freshId(), "COUNTER")).post("/api/v1/persons").then().statusCode(201)
+        return weifang().body(weifangBody(freshId(), "COUNTER")).post("/api/v1/persons").then().statusCode(201)
                 .extract().path("personId");
     }
 

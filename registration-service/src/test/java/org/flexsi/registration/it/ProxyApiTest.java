@@ -1,6 +1,7 @@
 package org.flexsi.registration.it;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,7 +36,7 @@ class ProxyApiTest {
     }
 
     @Test
-    void aProxyKeepsHisListAndActsOnlyForIt() throws Exception {
+    void aProxyKeepsHisListAndActsOnlyForItOnceConfirmed() throws Exception {
         String proxy = "proxy-" + UUID.randomUUID();
         String id = Fixtures.freshId();
         String personId = Fixtures.agency().body(Fixtures.wuhanBody(id)).post("/api/v1/persons").then().statusCode(201)
@@ -43,26 +44,32 @@ class ProxyApiTest {
         String stranger = Fixtures.registerWuhan();
 
         as(proxy).body(addBody(id, "张伟")).post("/api/v1/proxy/persons").then().statusCode(201)
-                .body("personId", equalTo(personId)).body("idNumber", equalTo(id.substring(0, 4) + "**********" + id.substring(14)));
+                .body("personId", equalTo(personId)).body("status", equalTo("PENDING"))
+                .body("idNumber", equalTo(id.substring(0, 4) + "**********" + id.substring(14)));
         as(proxy).body(addBody(id, "张伟")).post("/api/v1/proxy/persons").then().statusCode(409);
+        given().header("Authorization", TestTokens.bearer("contributor", personId))
+                .post("/api/v1/persons/" + personId + "/proxies/" + proxy + "/confirmation").then().statusCode(200)
+                .body("status", equalTo("ACTIVE"));
         as(proxy).get("/api/v1/proxy/persons").then().statusCode(200).body("", hasSize(1))
-                .body("[0].relationship", equalTo("spouse"));
+                .body("[0].relationship", equalTo("spouse")).body("[0].status", equalTo("ACTIVE"));
 
         as(proxy).get("/api/v1/persons/" + personId).then().statusCode(200).body("personId", equalTo(personId));
         as(proxy).get("/api/v1/persons/" + personId + "/coverage?month=2026-01").then().statusCode(200);
         as(proxy).get("/api/v1/persons/" + stranger).then().statusCode(403);
         as("proxy-other").get("/api/v1/persons/" + personId).then().statusCode(403);
 
-        as(proxy).body("{\"consentDate\":\"2026-02-01\",\"relationship\":\"parent\"}").put("/api/v1/proxy/persons/" + personId)
-                .then().statusCode(200).body("consentDate", equalTo("2026-02-01"));
+        as(proxy).body("{\"consentDate\":\"2026-01-10\",\"relationship\":\"parent\"}").put("/api/v1/proxy/persons/" + personId)
+                .then().statusCode(200).body("relationship", equalTo("parent"));
+        as(proxy).body("{\"consentDate\":\"2025-02-01\",\"relationship\":\"parent\"}").put("/api/v1/proxy/persons/" + personId)
+                .then().statusCode(409).body("type", containsString("link-confirmed"));
         as(proxy).delete("/api/v1/proxy/persons/" + personId).then().statusCode(204);
         as(proxy).delete("/api/v1/proxy/persons/" + personId).then().statusCode(404);
         as(proxy).get("/api/v1/persons/" + personId).then().statusCode(403);
 
-        List<ConsumerRecord<String, String>> events = Fixtures.events(personId, 6);
-        assertEquals(List.of(ProxyLinked.TYPE, ProxyLinked.TYPE, ProxyUnlinked.TYPE), Fixtures.types(events).subList(3, 6));
-        assertEquals("2026-02-01", new ObjectMapper().readTree(events.get(4).value()).get("consentDate").asText());
-        assertEquals(proxy, new ObjectMapper().readTree(events.get(5).value()).get("proxyId").asText());
+        List<ConsumerRecord<String, String>> events = Fixtures.events(personId, 5);
+        assertEquals(List.of(ProxyLinked.TYPE, ProxyUnlinked.TYPE), Fixtures.types(events).subList(3, 5));
+        assertEquals("2026-01-10", new ObjectMapper().readTree(events.get(3).value()).get("consentDate").asText());
+        assertEquals(proxy, new ObjectMapper().readTree(events.get(4).value()).get("proxyId").asText());
     }
 
     @Test
