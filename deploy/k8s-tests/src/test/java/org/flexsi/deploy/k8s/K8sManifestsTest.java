@@ -237,6 +237,10 @@ class K8sManifestsTest {
                 }
             });
         }
+        // refunds are paid from the payout bank's account, signed with that bank's secret
+        String payoutBank = Repo.effectiveProperties(module("payment-service")).get("flexsi.payment.refunds.payout-bank");
+        assertTrue(m.environment(m.get(Deployment.class, "payment-service")).containsKey(
+                "FLEXSI_PAYMENT_BANK_SECRETS_" + Repo.envName(payoutBank)), overlay + ": no secret for payout bank " + payoutBank);
         // the certificate service signs with the province's seal, never a per-pod development CA
         Map<String, EnvVar> certificate = m.environment(m.get(Deployment.class, "certificate-service"));
         assertTrue(certificate.containsKey("FLEXSI_CERTIFICATE_SIGNING_KEYSTORE"), overlay + ": certificate keystore");

@@ -62,6 +62,46 @@ class StrictParsingTest {
     }
 
     @Test
+    void theTrimmedCloudNativePgSchemasDescribeEveryPathTheManifestsSet() throws Exception {
+        // a path set in a manifest but stubbed in the schema ({"type": "object"} only) would accept any field below
+        for (String overlay : java.util.List.of("local", "production")) {
+            for (JsonNode doc : Rendered.overlay(overlay)) {
+                if (!doc.path("apiVersion").asText().equals("postgresql.cnpg.io/v1")) {
+                    continue;
+                }
+                String kind = doc.path("kind").asText();
+                JsonNode schema;
+                try (var in = StrictParsingTest.class.getResourceAsStream("/cnpg/" + kind + ".schema.json")) {
+                    schema = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+                }
+                covered(overlay + " " + kind, "", doc, schema);
+            }
+        }
+    }
+
+    private static void covered(String where, String path, JsonNode value, JsonNode schema) {
+        if (schema.path("x-kubernetes-preserve-unknown-fields").asBoolean(false) || path.equals("/metadata")) {
+            return;
+        }
+        if (value.isObject()) {
+            boolean described = schema.has("properties") || schema.path("additionalProperties").isObject();
+            assertTrue(described, where + ": the schema stops at " + path + "; run tools/trim-cnpg-crd.py again");
+            value.fields().forEachRemaining(e -> {
+                JsonNode sub = schema.path("properties").has(e.getKey()) ? schema.path("properties").path(e.getKey())
+                        : schema.path("additionalProperties");
+                if (!sub.isMissingNode() && sub.isObject()) {
+                    covered(where, path + "/" + e.getKey(), e.getValue(), sub);
+                }
+            });
+        } else if (value.isArray()) {
+            assertTrue(schema.has("items"), where + ": the schema stops at " + path + "; run tools/trim-cnpg-crd.py again");
+            for (JsonNode item : value) {
+                covered(where, path + "[]", item, schema.path("items"));
+            }
+        }
+    }
+
+    @Test
     void aKindWithoutAModelFails() {
         ObjectNode doc = Rendered.YAML.createObjectNode().put("apiVersion", "v1").put("kind", "Secret");
         doc.putObject("metadata").put("name", "x");
