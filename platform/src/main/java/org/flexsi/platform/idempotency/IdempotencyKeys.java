@@ -2,6 +2,7 @@ package org.flexsi.platform.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -33,8 +34,11 @@ public class IdempotencyKeys {
     private final ObjectMapper mapper;
     private final FieldCipher cipher;
     private final BlindIndex index;
+    private final MeterRegistry registry;
 
-    public IdempotencyKeys(EntityManager em, ObjectMapper mapper, FieldCipher cipher, BlindIndex index) {
+    public IdempotencyKeys(EntityManager em, ObjectMapper mapper, FieldCipher cipher, BlindIndex index,
+            MeterRegistry registry) {
+        this.registry = registry;
         this.cipher = cipher;
         this.index = index;
         this.em = em;
@@ -80,6 +84,7 @@ public class IdempotencyKeys {
             throw ProblemException.ruleBroken("idempotency-key-reuse",
                     "this Idempotency-Key was already used for a different request");
         }
+        registry.counter("flexsi.platform.idempotency.replays", "scope", scope).increment();
         return Response.status(((Number) row[1]).intValue()).type(MediaType.APPLICATION_JSON)
                 .entity(cipher.decrypt(BODY_COLUMN, (String) row[2]))
                 .header(REPLAYED, "true").build();

@@ -7,6 +7,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Header;
+import org.flexsi.platform.observability.PlatformMetrics;
 import org.flexsi.platform.observability.TraceContext;
 import org.jboss.logging.MDC;
 import io.quarkus.logging.Log;
@@ -29,10 +30,12 @@ public class Inbox {
 
     private final EntityManager em;
     private final Tracer tracer;
+    private final PlatformMetrics metrics;
 
-    public Inbox(EntityManager em, Tracer tracer) {
+    public Inbox(EntityManager em, Tracer tracer, PlatformMetrics metrics) {
         this.em = em;
         this.tracer = tracer;
+        this.metrics = metrics;
     }
 
     /**
@@ -40,6 +43,16 @@ public class Inbox {
      * trace the record's {@code traceparent} names, so events the effect writes continue that trace too.
      */
     public boolean consume(ConsumerRecord<String, String> record, Consumer<IncomingEvent> effect) {
+        try {
+            return traced(record, effect);
+        } catch (RuntimeException e) {
+            // the channel's failure strategy parks it on <topic>.dlq
+            metrics.deadLetter(record.topic());
+            throw e;
+        }
+    }
+
+    private boolean traced(ConsumerRecord<String, String> record, Consumer<IncomingEvent> effect) {
         IncomingEvent event = IncomingEvent.parse(record);
         Header traceparent = record.headers().lastHeader(TraceContext.HEADER);
         Span span = tracer.spanBuilder(record.topic() + " process").setSpanKind(SpanKind.CONSUMER)

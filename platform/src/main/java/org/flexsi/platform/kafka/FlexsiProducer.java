@@ -11,6 +11,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.smallrye.common.annotation.Identifier;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -22,10 +24,13 @@ public class FlexsiProducer {
     private final KafkaProducer<String, String> producer;
     private final String source;
 
-    public FlexsiProducer(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+    /**
+     * @param kafka every {@code kafka.*} setting of the service (bootstrap servers, and in production the SASL and TLS
+     *              settings of a secured listener), as the messaging channels get them
+     */
+    public FlexsiProducer(@Identifier("default-kafka-broker") Map<String, Object> kafka,
             @ConfigProperty(name = "quarkus.application.name") String service) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties props = KafkaSettings.clientProperties(kafka);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, service + "-outbox");

@@ -15,6 +15,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.inject.Inject;
+import java.util.Properties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flexsi.contracts.Topics;
 
@@ -25,16 +28,25 @@ import org.flexsi.contracts.Topics;
  */
 @ApplicationScoped
 public class TopicProvisioner {
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafka;
+    /** Off where topics are provisioned by the platform team (Strimzi KafkaTopic) and services may not create them. */
+    @ConfigProperty(name = "flexsi.kafka.provision-topics", defaultValue = "true")
+    boolean provision;
     @ConfigProperty(name = "flexsi.kafka.partitions", defaultValue = "6")
     int partitions;
     @ConfigProperty(name = "flexsi.kafka.replication-factor", defaultValue = "1")
     short replication;
 
     void onStart(@Observes @Priority(10) StartupEvent start) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000))) {
+        if (!provision) {
+            return;
+        }
+        Properties settings = KafkaSettings.clientProperties(kafka);
+        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000);
+        try (Admin admin = Admin.create(settings)) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();
             for (String topic : Topics.ALL) {

@@ -40,6 +40,8 @@ class CrossCuttingHttpTest {
                 .body("{\"name\":\"alpha-" + key + "\"}").post("/test/things")
                 .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first));
         assertEquals(1L, count("thing:alpha-" + key));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("flexsi_platform_idempotency_replays_total{scope=\"things\"}"));
     }
 
     @Test

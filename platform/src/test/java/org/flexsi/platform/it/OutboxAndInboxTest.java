@@ -24,6 +24,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.flexsi.contracts.Topics;
 import org.flexsi.contracts.events.PersonRegistered;
 import org.flexsi.platform.kafka.CloudEventHeaders;
+import org.flexsi.platform.observability.PlatformMetrics;
 import org.flexsi.platform.outbox.Outbox;
 import org.flexsi.platform.outbox.OutboxRelay;
 import org.flexsi.platform.testing.TestKafka;
@@ -44,6 +45,8 @@ class OutboxAndInboxTest {
     MeterRegistry metrics;
     @Inject
     Tracer tracer;
+    @Inject
+    PlatformMetrics platformMetrics;
 
     @Test
     void aRelayCutBetweenSendAndMarkSentResendsAndTheEffectHappensOnce() {
@@ -161,6 +164,7 @@ class OutboxAndInboxTest {
 
     @Test
     void aMalformedRecordLandsInTheDeadLetterTopicWithReasonAndOriginalHeaders() {
+        double deadLettersBefore = deadLetters();
         String key = "bad-" + UUID.randomUUID();
         String eventId = UUID.randomUUID().toString();
         TestKafka.send(Topics.REGISTRATION, key, "{not json", headers(eventId, PersonRegistered.TYPE));
@@ -176,6 +180,26 @@ class OutboxAndInboxTest {
         assertTrue(header(notJson, "dead-letter-reason").contains("not JSON"), header(notJson, "dead-letter-reason"));
         ConsumerRecord<String, String> broken = parked.stream().filter(r -> contractKey.equals(r.key())).findFirst().orElseThrow();
         assertTrue(header(broken, "dead-letter-reason").contains("breaks its contract"));
+        assertTrue(deadLetters() >= deadLettersBefore + 2, "counted per dead-letter topic: " + deadLetters());
+    }
+
+    @Test
+    void theConsumerGroupsLagIsMeasuredPerPartitionFromTheBroker() {
+        String person = "p-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> outbox.publish(registered(person)));
+        assertTrue(QuarkusTransaction.requiringNew().call(relay::relayBatch) >= 1);
+        await(() -> consumer.effects(person) == 1);
+        await(() -> {
+            platformMetrics.measureConsumerLag();
+            return !metrics.find("flexsi.platform.consumer.lag.records").tag("topic", Topics.REGISTRATION).gauges().isEmpty();
+        });
+        assertEquals("platform-it", metrics.find("flexsi.platform.consumer.lag.records").gauges().iterator().next()
+                .getId().getTag("group"));
+    }
+
+    private double deadLetters() {
+        var counter = metrics.find("flexsi.platform.dead.letters").tag("topic", Topics.deadLetter(Topics.REGISTRATION)).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private long unsent() {
