@@ -52,9 +52,11 @@ class WalkingSkeletonIT {
     private static final String JINAN = "370100";
     private static final AtomicInteger PEOPLE = new AtomicInteger(100);
     private static Stack stack;
+    private static OtlpReceiver traces;
 
     @BeforeAll
-    static void startStack() {
+    static void startStack() throws Exception {
+        traces = new OtlpReceiver();
         Path root = Path.of(System.getProperty("flexsi.project.root", "..")).toAbsolutePath().normalize();
         // ports apart from a developer's running stack; fresh databases of their own
         stack = Stack.start(StackOptions.builder(root)
@@ -62,6 +64,10 @@ class WalkingSkeletonIT {
                 .servicePortBase(18081).simulatorsPort(18090).kafkaPorts(19092, 19093)
                 .databasePrefix("flexsi_st_").freshDatabases(true)
                 .startTimeout(Duration.ofMinutes(6))
+                // the services export their spans to this test, as to a collector
+                .extraEnv("OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint())
+                .extraEnv("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
+                .extraEnv("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "1s")
                 .build());
         publishCatalogueForThisYear();
     }
@@ -70,6 +76,9 @@ class WalkingSkeletonIT {
     static void stopStack() {
         if (stack != null) {
             stack.close();
+        }
+        if (traces != null) {
+            traces.close();
         }
     }
 
@@ -91,6 +100,51 @@ class WalkingSkeletonIT {
 
     @Test
     @Order(2)
+    void onePaymentIsOneTraceFromTheOrderToItsRightsRecord() {
+        String personId = register();
+        String serial = assess(personId);
+        Http.Answer ordered = orderPaymentAnswer(personId, serial);
+        JsonNode order = ordered.body();
+        String traceId = ordered.traceId();
+        payAtTheProvider(order);
+        String paymentId = order.path("paymentId").asText();
+        awaitPaid(personId, paymentId);
+        awaitCertificate(personId, paymentId);
+        awaitRightsConfirmed(paymentId);
+
+        // the trace of the order: the provider's callback, the certificate and the rights record join it
+        java.time.Instant deadline = java.time.Instant.now().plus(EVENTUALLY);
+        while (!wholeTrace(traces.trace(traceId))) {
+            assertTrue(java.time.Instant.now().isBefore(deadline), "one trace " + traceId + " across the services: "
+                    + traces.trace(traceId));
+            Http.sleep(500);
+        }
+        List<OtlpReceiver.Span> spans = traces.trace(traceId);
+        OtlpReceiver.Span orderSpan = first(spans, s -> s.service().equals("payment-service") && s.name().startsWith("POST /api/v1/payments"));
+        OtlpReceiver.Span callback = first(spans, s -> s.name().contains("callbacks/providers"));
+        OtlpReceiver.Span certificate = first(spans, s -> s.service().equals("certificate-service") && s.name().contains("process"));
+        OtlpReceiver.Span rights = first(spans, s -> s.service().equals("rights-sync-service") && s.name().contains("process"));
+        assertTrue(orderSpan.startNanos() < callback.startNanos(), "the order comes before the provider's callback");
+        assertTrue(callback.startNanos() < certificate.startNanos(), "the callback before the certificate");
+        assertTrue(callback.startNanos() < rights.startNanos(), "the callback before the rights record");
+    }
+
+    /** Spans of the payment, the provider's callback, certificate, rights-sync and registration or assessment. */
+    private static boolean wholeTrace(List<OtlpReceiver.Span> spans) {
+        Set<String> services = new java.util.HashSet<>();
+        spans.forEach(span -> services.add(span.service()));
+        return services.containsAll(Set.of("payment-service", "certificate-service", "rights-sync-service"))
+                && (services.contains("registration-service") || services.contains("assessment-service"))
+                && spans.stream().anyMatch(span -> span.name().contains("callbacks/providers"));
+    }
+
+    private static OtlpReceiver.Span first(List<OtlpReceiver.Span> spans, java.util.function.Predicate<OtlpReceiver.Span> which) {
+        return spans.stream().filter(which).min(java.util.Comparator.comparingLong(OtlpReceiver.Span::startNanos))
+                .orElseThrow(() -> new AssertionError("no such span in " + spans));
+    }
+
+    @Test
+    @Order(3)
     void servicesKilledMidFlowStillCompleteItExactlyOnce() {
         String personId = register();
         String serial = assess(personId);
@@ -124,7 +178,7 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void theDemoWalksOnePersonPerSeedRegionToConfirmedRights() {
         List<Demo.Walk> walks = new Demo(stack::url, stack::token, Clock.systemUTC(), System.out).run();
 
@@ -139,7 +193,7 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void eachServiceLogsInAsARoleThatReachesOnlyItsOwnDatabase() throws Exception {
         Stack.Login payment = stack.databaseLogin("payment");
         assertNotEquals(stack.databaseUser(), payment.user(), "payment-service has a login of its own");
@@ -202,13 +256,17 @@ class WalkingSkeletonIT {
     }
 
     private static JsonNode orderPayment(String personId, String serial) {
+        return orderPaymentAnswer(personId, serial).body();
+    }
+
+    private static Http.Answer orderPaymentAnswer(String personId, String serial) {
         Map<String, Object> body = Map.of("assessmentSerial", serial, "channel", "WECHAT");
         String key = UUID.randomUUID().toString();
         Http.Answer answer = Http.until(
                 () -> Http.post(stack.url("payment") + "/api/v1/payments", stack.token("contributor", personId), body, key),
                 a -> a.status() == 201, EVENTUALLY, "payment order for " + serial);
         assertEquals("PAYING", answer.body().path("status").asText(), answer.toString());
-        return answer.body();
+        return answer;
     }
 
     /** The person scans the QR code and pays; the provider then calls payment-service back. */

@@ -17,7 +17,12 @@ public final class Http {
     public static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    public record Answer(int status, JsonNode body, String raw) {
+    /** An answer; {@code traceId} is the service's {@code X-Trace-Id}, the trace the request was part of. */
+    public record Answer(int status, JsonNode body, String raw, String traceId) {
+        public Answer(int status, JsonNode body, String raw) {
+            this(status, body, raw, null);
+        }
+
         @Override
         public String toString() {
             return status + " " + raw;
@@ -84,7 +89,7 @@ public final class Http {
             if (raw != null && !raw.isBlank() && (raw.startsWith("{") || raw.startsWith("["))) {
                 body = JSON.readTree(raw);
             }
-            return new Answer(response.statusCode(), body, raw);
+            return new Answer(response.statusCode(), body, raw, response.headers().firstValue("X-Trace-Id").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException("no answer from " + request.build().uri() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
