@@ -1,5 +1,6 @@
 package org.flexsi.assessment.agency;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -21,21 +21,21 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.flexsi.assessment.assessment.Caller;
-import org.flexsi.assessment.config.Roles;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.problem.Problem;
+import org.flexsi.platform.security.Caller;
+import org.flexsi.platform.security.Roles;
 
 @Path("/api/v1/agency/assessments")
 @Tag(name = "Agency integration", description = "Pension and medical agencies push the assessments they made (R15, R16)")
 @SecurityRequirement(name = "bearer")
 public class AgencyAssessmentResource {
     private final AgencyAssessmentService service;
-    private final JsonWebToken token;
+    private final SecurityIdentity identity;
 
-    public AgencyAssessmentResource(AgencyAssessmentService service, JsonWebToken token) {
+    public AgencyAssessmentResource(AgencyAssessmentService service, SecurityIdentity identity) {
         this.service = service;
-        this.token = token;
+        this.identity = identity;
     }
 
     @POST
@@ -66,6 +66,6 @@ public class AgencyAssessmentResource {
             @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, example = "push-2026-01-15-001")
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @Valid @NotNull AgencyPush push) {
-        return service.push(push, Caller.of(token), idempotencyKey);
+        return service.push(push, Caller.of(identity), idempotencyKey);
     }
 }

@@ -15,7 +15,6 @@ import java.util.UUID;
 import org.flexsi.assessment.assessment.AssessmentRepository;
 import org.flexsi.assessment.assessment.AssessmentService;
 import org.flexsi.assessment.assessment.AssessmentView;
-import org.flexsi.assessment.assessment.Caller;
 import org.flexsi.assessment.calc.Months;
 import org.flexsi.assessment.calc.RuleViolation;
 import org.flexsi.assessment.config.AssessmentConfig;
@@ -23,6 +22,8 @@ import org.flexsi.assessment.person.Person;
 import org.flexsi.assessment.person.PersonRepository;
 import org.flexsi.contracts.events.LineItem;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
+import org.flexsi.platform.security.Caller;
+import org.flexsi.platform.time.BusinessTime;
 
 /** Agency pushes in bulk: each item stands alone, accepted or rejected with the rule it breaks. */
 @ApplicationScoped
@@ -87,7 +88,7 @@ public class AgencyAssessmentService {
         if (!expiresAt.isAfter(now)) {
             throw new RuleViolation("expiry", "expiresAt " + expiresAt + " is in the past");
         }
-        LocalDate today = LocalDate.ofInstant(now, config.zone());
+        LocalDate today = BusinessTime.dateOf(now);
         AssessmentView a = new AssessmentView(UUID.randomUUID().toString(), assessments.nextSerial(item.region(), today),
                 person.personId(), item.region(), item.year(), AssessmentService.AGENCY, null, "OPEN", List.copyOf(lines),
                 total.setScale(2).toPlainString(), now, expiresAt, null, item.reference());

@@ -1,5 +1,6 @@
 package org.flexsi.assessment.assessment;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -27,9 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.flexsi.assessment.config.Roles;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.problem.Problem;
+import org.flexsi.platform.security.Caller;
+import org.flexsi.platform.security.Roles;
 
 @Path("/api/v1")
 @Tag(name = "Assessments", description = "核定: what a registered person owes, with a serial number and an expiry")
@@ -37,11 +38,11 @@ import org.flexsi.platform.problem.Problem;
 @Produces(MediaType.APPLICATION_JSON)
 public class AssessmentResource {
     private final AssessmentService service;
-    private final JsonWebToken token;
+    private final SecurityIdentity identity;
 
-    public AssessmentResource(AssessmentService service, JsonWebToken token) {
+    public AssessmentResource(AssessmentService service, SecurityIdentity identity) {
         this.service = service;
-        this.token = token;
+        this.identity = identity;
     }
 
     @POST
@@ -75,7 +76,7 @@ public class AssessmentResource {
             @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, example = "asm-p-1001-2026-01")
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @Valid @NotNull AssessmentRequest request) {
-        return service.create(request, Caller.of(token), idempotencyKey);
+        return service.create(request, Caller.of(identity), idempotencyKey);
     }
 
     @GET
@@ -91,7 +92,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "404", description = "No such assessment",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AssessmentView find(@PathParam("serialNumber") @Parameter(example = "37010020260115000000042") String serialNumber) {
-        return service.find(serialNumber, Caller.of(token));
+        return service.find(serialNumber, Caller.of(identity));
     }
 
     @GET
@@ -108,7 +109,7 @@ public class AssessmentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<AssessmentView> ofPerson(@PathParam("personId") @Size(max = 64) @Parameter(example = "p-1001") String personId,
             @QueryParam("status") @Pattern(regexp = "OPEN|PAID|EXPIRED|CANCELLED") @Parameter(example = "OPEN") String status) {
-        return service.ofPerson(personId, status, Caller.of(token));
+        return service.ofPerson(personId, status, Caller.of(identity));
     }
 
     @GET
@@ -126,7 +127,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "404", description = "Not a registered person",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BackPayView backPay(@PathParam("personId") @Size(max = 64) @Parameter(example = "p-1001") String personId) {
-        return service.backPay(personId, Caller.of(token));
+        return service.backPay(personId, Caller.of(identity));
     }
 
     @POST
@@ -147,7 +148,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "404", description = "No registered person with this name and ID number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<AssessmentView> lookup(@Valid @NotNull LookupRequest request) {
-        return service.lookup(request.name(), request.idNumber(), Caller.of(token));
+        return service.lookup(request.name(), request.idNumber(), Caller.of(identity));
     }
 
     @POST
@@ -174,6 +175,6 @@ public class AssessmentResource {
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @PathParam("serialNumber") @Parameter(example = "37010020260115000000042") String serialNumber,
             @Valid @NotNull CancelRequest request) {
-        return service.cancel(serialNumber, request.reason(), Caller.of(token), idempotencyKey);
+        return service.cancel(serialNumber, request.reason(), Caller.of(identity), idempotencyKey);
     }
 }

@@ -34,7 +34,6 @@ import org.flexsi.assessment.catalogue.Deferral;
 import org.flexsi.assessment.catalogue.Insurance;
 import org.flexsi.assessment.catalogue.InsuranceStandard;
 import org.flexsi.assessment.config.AssessmentConfig;
-import org.flexsi.assessment.config.Roles;
 import org.flexsi.assessment.person.Enrolment;
 import org.flexsi.assessment.person.Person;
 import org.flexsi.assessment.person.PersonRepository;
@@ -47,6 +46,9 @@ import org.flexsi.contracts.events.LineItem;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.outbox.Outbox;
 import org.flexsi.platform.problem.ProblemException;
+import org.flexsi.platform.security.Caller;
+import org.flexsi.platform.security.Roles;
+import org.flexsi.platform.time.BusinessTime;
 
 /** Self-selected assessments (R14/R15): checked against registration, window and paid months, stored and announced. */
 @ApplicationScoped
@@ -87,7 +89,7 @@ public class AssessmentService {
 
     private AssessmentView assess(AssessmentRequest request, Caller caller) {
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, config.zone());
+        LocalDate today = BusinessTime.dateOf(now);
         Person person = persons.person(request.personId()).orElseThrow(() -> new RuleViolation("R3",
                 "person " + request.personId() + " is not registered: registration comes first"));
         List<YearMonth> months = Months.distinctSorted(request.months());
@@ -168,7 +170,7 @@ public class AssessmentService {
         authorize(caller, personId);
         persons.person(personId).orElseThrow(() -> ProblemException.notFound("no registered person " + personId));
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, config.zone());
+        LocalDate today = BusinessTime.dateOf(now);
         YearMonth current = YearMonth.from(today);
         Set<String> paid = persons.paidMonths(personId);
         List<Object[]> gaps = persons.gaps(personId);
@@ -281,7 +283,7 @@ public class AssessmentService {
 
     /** A contributor acts for himself, a proxy for a person on his list, agency and operations for anyone. */
     void authorize(Caller caller, String personId) {
-        if (caller.official() || (caller.is(Roles.CONTRIBUTOR) && caller.subject().equals(personId))
+        if (caller.backOffice() || (caller.is(Roles.CONTRIBUTOR) && caller.subject().equals(personId))
                 || (caller.is(Roles.PROXY) && persons.isProxyOf(caller.subject(), personId))) {
             return;
         }
@@ -398,7 +400,7 @@ public class AssessmentService {
                 lastDay = d.payableUntil();
             }
         }
-        Instant windowEnd = lastDay.plusDays(1).atStartOfDay(config.zone()).toInstant();
+        Instant windowEnd = lastDay.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant();
         Instant byLifetime = now.plus(config.lifetime());
         return byLifetime.isBefore(windowEnd) ? byLifetime : windowEnd;
     }

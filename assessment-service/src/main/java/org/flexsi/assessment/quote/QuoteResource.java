@@ -16,8 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.flexsi.assessment.config.Roles;
 import org.flexsi.platform.problem.Problem;
+import org.flexsi.platform.security.Roles;
 
 @Path("/api/v1/quotes")
 @Tag(name = "Quotes", description = "What chosen insurances cost for chosen months; no side effects (R11)")

@@ -18,7 +18,7 @@ import org.flexsi.assessment.calc.WindowCheck;
 import org.flexsi.assessment.catalogue.Catalogue;
 import org.flexsi.assessment.catalogue.CatalogueRepository;
 import org.flexsi.assessment.catalogue.CatalogueVersion;
-import org.flexsi.assessment.config.AssessmentConfig;
+import org.flexsi.platform.time.BusinessTime;
 
 /** Quotes are pure calculations over a published catalogue: they read, never write (R11). */
 @ApplicationScoped
@@ -26,12 +26,10 @@ import org.flexsi.assessment.config.AssessmentConfig;
 public class QuoteService {
     private final CatalogueRepository catalogues;
     private final Clock clock;
-    private final AssessmentConfig config;
 
-    public QuoteService(CatalogueRepository catalogues, Clock clock, AssessmentConfig config) {
+    public QuoteService(CatalogueRepository catalogues, Clock clock) {
         this.catalogues = catalogues;
         this.clock = clock;
-        this.config = config;
     }
 
     public QuoteResponse quote(QuoteRequest request) {
@@ -50,7 +48,7 @@ public class QuoteService {
     }
 
     private WindowCheck payableToday(Catalogue catalogue, List<YearMonth> months, List<Choice> choices) {
-        LocalDate today = LocalDate.now(clock.withZone(config.zone()));
+        LocalDate today = BusinessTime.today(clock);
         for (Choice choice : choices) {
             if (catalogue.standard(choice.insurance()).orElseThrow().agencyAssessed()) {
                 return new WindowCheck(false, "R16", choice.insurance() + " is assessed by the agency, not self-selected",

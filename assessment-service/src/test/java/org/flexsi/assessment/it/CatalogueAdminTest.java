@@ -17,12 +17,14 @@ import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.time.Instant;
 import org.flexsi.assessment.catalogue.CatalogueAdminResource;
 import org.flexsi.contracts.Topics;
 import org.flexsi.contracts.events.CataloguePublished;
 import org.flexsi.platform.kafka.CloudEventHeaders;
 import org.flexsi.platform.testing.FlexsiTestResource;
 import org.flexsi.platform.testing.TestKafka;
+import org.flexsi.platform.time.PlatformClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = FlexsiTestResource.class, initArgs = @ResourceArg(name = "database", value = "flexsi_test_assessment"))
 class CatalogueAdminTest {
+    @Inject
+    PlatformClock clock;
+
     private static final String WEIFANG_2024 = CatalogueAdminResource.EXAMPLE.replace("370100", "370700").replace("2026", "2024")
             .replace("Jinan-like", "Weifang-like");
 
@@ -43,7 +48,7 @@ class CatalogueAdminTest {
 
     @AfterEach
     void realTime() {
-        TestClock.release();
+        clock.reset();
     }
 
     @Test
