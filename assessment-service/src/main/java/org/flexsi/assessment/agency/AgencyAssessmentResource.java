@@ -45,7 +45,8 @@ public class AgencyAssessmentResource {
     @Operation(summary = "Push agency-made assessments in bulk",
             description = "Back-pay and medical yearly batches. Each item is stored with a serial number and announced as "
                     + "org.flexsi.assessment.created.v1 (source AGENCY), or rejected with the rule it breaks; a known reference "
-                    + "is a duplicate and answers its serial number again. Contributors then fetch by serial number or by name and ID number.")
+                    + "is a duplicate and answers its serial number again. Contributors then fetch by serial number or by name and ID number. "
+                    + "An agency pushes only for the regions it serves (the item's region and the person's registered one).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AgencyPush.class),
             examples = @ExampleObject(name = "jiangxi-back-pay", value = """
@@ -58,7 +59,8 @@ public class AgencyAssessmentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an agency",
+    @APIResponse(responseCode = "403", description = "Not a configured agency, or an item (its region or its person's) "
+            + "outside the regions the agency serves: nothing of the push is stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another push",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

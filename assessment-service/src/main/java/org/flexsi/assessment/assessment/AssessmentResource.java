@@ -65,7 +65,7 @@ public class AssessmentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not this person, nor his proxy, nor an agency",
+    @APIResponse(responseCode = "403", description = "Not this person, nor his proxy, nor an agency serving his region",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "An open assessment already holds some of these months",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -87,7 +87,7 @@ public class AssessmentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Another person's assessment",
+    @APIResponse(responseCode = "403", description = "Another person's assessment, or (agency) a person or assessment outside the agency's regions",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such assessment",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -98,14 +98,15 @@ public class AssessmentResource {
     @GET
     @Path("/persons/{personId}/assessments")
     @RolesAllowed({Roles.CONTRIBUTOR, Roles.PROXY, Roles.AGENCY, Roles.OPS})
-    @Operation(summary = "A person's assessments, newest first")
+    @Operation(summary = "A person's assessments, newest first",
+            description = "An agency sees persons of the regions it serves, and of them only the assessments made there.")
     @APIResponse(responseCode = "200", description = "Assessments",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView[].class)))
     @APIResponse(responseCode = "400", description = "Malformed status filter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Another person",
+    @APIResponse(responseCode = "403", description = "Another person, or (agency) a person outside the agency's regions",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<AssessmentView> ofPerson(@PathParam("personId") @Size(max = 64) @Parameter(example = "p-1001") String personId,
             @QueryParam("status") @Pattern(regexp = "OPEN|PAID|EXPIRED|CANCELLED") @Parameter(example = "OPEN") String status) {
@@ -122,7 +123,7 @@ public class AssessmentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BackPayView.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Another person",
+    @APIResponse(responseCode = "403", description = "Another person, or (agency) a person outside the agency's regions",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Not a registered person",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -136,14 +137,15 @@ public class AssessmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Open assessments by name and ID number",
             description = "Jiangxi's already-assessed path (R14): agency-made assessments are fetched by name and ID number. "
-                    + "Reads only; a contributor finds only himself, a proxy only persons on his list, a bank counter anyone.")
+                    + "Reads only; a contributor finds only himself, a proxy only persons on his list, an agency persons of its regions "
+                    + "(and only their assessments made there), a bank counter anyone.")
     @APIResponse(responseCode = "200", description = "Open assessments of that person",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView[].class)))
     @APIResponse(responseCode = "400", description = "Malformed request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Another person",
+    @APIResponse(responseCode = "403", description = "Another person, or (agency) a person outside the agency's regions",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No registered person with this name and ID number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -162,7 +164,7 @@ public class AssessmentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Another person's assessment",
+    @APIResponse(responseCode = "403", description = "Another person's assessment, or (agency) a person or assessment outside the agency's regions",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such assessment",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

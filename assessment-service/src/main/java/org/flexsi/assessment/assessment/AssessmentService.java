@@ -37,6 +37,7 @@ import org.flexsi.assessment.config.AssessmentConfig;
 import org.flexsi.assessment.person.Enrolment;
 import org.flexsi.assessment.person.Person;
 import org.flexsi.assessment.person.PersonRepository;
+import org.flexsi.assessment.person.RegionScope;
 import org.flexsi.assessment.quote.InsuranceChoice;
 import org.flexsi.assessment.quote.Lines;
 import org.flexsi.contracts.events.AssessmentCancelled;
@@ -150,14 +151,14 @@ public class AssessmentService {
     public AssessmentView find(String serial, Caller caller) {
         AssessmentView a = assessments.bySerial(serial)
                 .orElseThrow(() -> ProblemException.notFound("no assessment " + serial));
-        authorize(caller, a.personId());
+        authorize(caller, a);
         return a;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AssessmentView> ofPerson(String personId, String status, Caller caller) {
         authorize(caller, personId);
-        return assessments.byPerson(personId, status);
+        return visible(caller, assessments.byPerson(personId, status));
     }
 
     /**
@@ -251,7 +252,7 @@ public class AssessmentService {
         if (!caller.is(Roles.BANK)) {
             authorize(caller, person.personId());
         }
-        return assessments.byPerson(person.personId(), "OPEN");
+        return visible(caller, assessments.byPerson(person.personId(), "OPEN"));
     }
 
     public Response cancel(String serial, String reason, Caller caller, String idempotencyKey) {
@@ -259,7 +260,7 @@ public class AssessmentService {
         return idempotency.once("cancel:" + caller.subject(), idempotencyKey, List.of(serial, reason), 200, () -> {
             AssessmentView a = assessments.bySerialForUpdate(serial)
                     .orElseThrow(() -> ProblemException.notFound("no assessment " + serial));
-            authorize(caller, a.personId());
+            authorize(caller, a);
             Instant now = clock.instant();
             if (!assessments.close(serial, "CANCELLED", reason, now)) {
                 throw ProblemException.conflict("assessment-not-open", "assessment " + serial + " is " + a.status()
@@ -281,13 +282,33 @@ public class AssessmentService {
         return due.size();
     }
 
-    /** A contributor acts for himself, a proxy for a person on his list, agency and operations for anyone. */
-    void authorize(Caller caller, String personId) {
-        if (caller.backOffice() || (caller.is(Roles.CONTRIBUTOR) && caller.subject().equals(personId))
+    /**
+     * A contributor acts for himself, a proxy for a person on his list, operations for anyone, an agency for persons
+     * registered in a region it serves (issue 17; a person not in the read model has nothing to protect yet).
+     */
+    public void authorize(Caller caller, String personId) {
+        if (caller.backOffice()) {
+            if (caller.agency().isPresent()) {
+                persons.person(personId).ifPresent(p -> RegionScope.require(caller, p.region()));
+            }
+            return;
+        }
+        if ((caller.is(Roles.CONTRIBUTOR) && caller.subject().equals(personId))
                 || (caller.is(Roles.PROXY) && persons.isProxyOf(caller.subject(), personId))) {
             return;
         }
         throw ProblemException.forbidden("you may not act for person " + personId);
+    }
+
+    /** An assessment: its person, and for an agency also the region it was assessed in. */
+    private void authorize(Caller caller, AssessmentView a) {
+        authorize(caller, a.personId());
+        RegionScope.requireConcerned(caller, a.region());
+    }
+
+    /** What a caller may see of a person's assessments: an agency only those of its regions. */
+    private static List<AssessmentView> visible(Caller caller, List<AssessmentView> all) {
+        return all.stream().filter(a -> RegionScope.concerns(caller, a.region())).toList();
     }
 
     public void checkNotPaid(String personId, List<String> insurances, List<YearMonth> months) {

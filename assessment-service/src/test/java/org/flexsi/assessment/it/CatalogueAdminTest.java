@@ -82,7 +82,7 @@ class CatalogueAdminTest {
                 "update catalogue set definition = '{}' where version = '" + version + "'").executeUpdate()));
         assertThrows(Exception.class, () -> QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "delete from catalogue where version = '" + version + "'").executeUpdate()));
-        as("agency", "agency-1").get("/api/v1/catalogues/" + version).then().statusCode(200)
+        as("agency", "jinan-pension").get("/api/v1/catalogues/" + version).then().statusCode(200)
                 .body("definition.source", equalTo("DEMO DATA for trying the system, not official figures: Weifang-like 2024 standard"));
     }
 
@@ -120,7 +120,7 @@ class CatalogueAdminTest {
                 .contentType("application/problem+json");
         as("contributor", "p-1").header("Idempotency-Key", key()).body(WEIFANG_2024).post("/api/v1/admin/catalogues")
                 .then().statusCode(403).contentType("application/problem+json");
-        as("agency", "agency-1").post("/api/v1/admin/catalogues/370100-2022-v1/publish").then().statusCode(403);
+        as("agency", "jinan-pension").post("/api/v1/admin/catalogues/370100-2022-v1/publish").then().statusCode(403);
         given().get("/api/v1/catalogues").then().statusCode(401);
         as("ops", "ops-alice").post("/api/v1/admin/catalogues/" + java.util.UUID.randomUUID() + "/publish").then().statusCode(404);
     }
