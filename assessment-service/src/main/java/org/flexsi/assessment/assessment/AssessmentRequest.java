@@ -21,5 +21,9 @@ public record AssessmentRequest(
         List<@NotNull @Pattern(regexp = "[0-9]{4}-(0[1-9]|1[0-2])", message = "must look like YYYY-MM") String> months,
         @Pattern(regexp = "[0-9]{1,8}(\\.[0-9]{1,2})?", message = "must be a decimal amount with at most 2 places")
         @Schema(description = "base for every chosen insurance that gives none", examples = "4500.00") String base,
-        @NotEmpty @Size(max = 10) List<@Valid @NotNull InsuranceChoice> insurances) {
+        @NotEmpty @Size(max = 10) List<@Valid @NotNull InsuranceChoice> insurances,
+        @Min(1) @Schema(description = "read-your-writes: the person's registration version registration answered after a change "
+                + "(enrolment, rate, continuation). While this service has not consumed that version yet the request is answered "
+                + "409 registration-not-yet-seen with Retry-After (seconds); retry then. Leave out to be assessed on what is known.",
+                examples = "7") Long expectedRegistrationVersion) {
 }

@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -52,7 +54,11 @@ public class AssessmentResource {
     @Operation(summary = "Assess chosen insurances and months for a registered person",
             description = "Checks registration and enrolment (R3, R4), the region's payable window (R12–R14), months already paid "
                     + "and open assessments; adds late fees where the catalogue charges them; stores the assessment and emits "
-                    + "org.flexsi.assessment.created.v1. A contributor assesses himself, a proxy a person on his list.")
+                    + "org.flexsi.assessment.created.v1. A contributor assesses himself, a proxy a person on his list, an agency a person of "
+                    + "its regions. Right after a registration change, name the registration version it answered "
+                    + "(expectedRegistrationVersion) to be priced on the new terms: until this service has seen it the answer is 409 "
+                    + "registration-not-yet-seen with Retry-After. When an enrolment change arrives, open self-selected assessments "
+                    + "of the months it affects are cancelled (org.flexsi.assessment.cancelled.v1, reason ENROLMENT_CHANGED: ...).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AssessmentRequest.class),
             examples = @ExampleObject(name = "jinan-pension-and-medical", value = """
@@ -67,7 +73,10 @@ public class AssessmentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not this person, nor his proxy, nor an agency serving his region",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "An open assessment already holds some of these months",
+    @APIResponse(responseCode = "409", description = "assessment-open: an open assessment already holds some of these months; "
+            + "registration-not-yet-seen: the expectedRegistrationVersion has not reached this service yet, retry after Retry-After seconds",
+            headers = @Header(name = "Retry-After", description = "with registration-not-yet-seen: seconds to wait before retrying",
+                    schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rule is broken: not registered or enrolled (R3, R4), outside the window "
             + "(R12, R13, R14), agency-assessed (R16), base or grade (R7, R9), months paid or listed twice",

@@ -38,6 +38,7 @@ import org.flexsi.assessment.person.Enrolment;
 import org.flexsi.assessment.person.Person;
 import org.flexsi.assessment.person.PersonRepository;
 import org.flexsi.assessment.person.RegionScope;
+import org.flexsi.assessment.person.RegistrationVersions;
 import org.flexsi.assessment.quote.InsuranceChoice;
 import org.flexsi.assessment.quote.Lines;
 import org.flexsi.contracts.events.AssessmentCancelled;
@@ -57,6 +58,8 @@ import org.flexsi.platform.time.BusinessTime;
 public class AssessmentService {
     public static final String SELF_SELECTED = "SELF_SELECTED";
     public static final String AGENCY = "AGENCY";
+    /** The reason an assessment priced on terms that registration has since changed is cancelled with. */
+    public static final String ENROLMENT_CHANGED = "ENROLMENT_CHANGED";
     /** How far back a back-pay proposal looks. */
     private static final int BACK_PAY_YEARS = 5;
 
@@ -68,9 +71,12 @@ public class AssessmentService {
     private final Clock clock;
     private final AssessmentConfig config;
     private final MeterRegistry metrics;
+    private final RegistrationVersions versions;
 
     public AssessmentService(AssessmentRepository assessments, CatalogueRepository catalogues, PersonRepository persons,
-            IdempotencyKeys idempotency, Outbox outbox, Clock clock, AssessmentConfig config, MeterRegistry metrics) {
+            IdempotencyKeys idempotency, Outbox outbox, Clock clock, AssessmentConfig config, MeterRegistry metrics,
+            RegistrationVersions versions) {
+        this.versions = versions;
         this.assessments = assessments;
         this.catalogues = catalogues;
         this.persons = persons;
@@ -84,6 +90,7 @@ public class AssessmentService {
     public Response create(AssessmentRequest request, Caller caller, String idempotencyKey) {
         IdempotencyKeys.require(idempotencyKey);
         authorize(caller, request.personId());
+        versions.require(request.personId(), request.expectedRegistrationVersion());
         return idempotency.once("assessment:" + caller.subject(), idempotencyKey, request, 201,
                 () -> assess(request, caller));
     }
@@ -269,6 +276,28 @@ public class AssessmentService {
             outbox.publish(new AssessmentCancelled(a.assessmentId(), serial, a.personId(), reason, now));
             return assessments.bySerial(serial).orElseThrow();
         });
+    }
+
+    /**
+     * Issue 16: an enrolment change (interruption, suspension, new enrolment, continuation, medical rate) reached this
+     * service. Open self-selected assessments holding a month of {@code insurance} from {@code from} on were priced on
+     * the old terms and would block their months: they are cancelled in the consumer's transaction, announced with the
+     * reason {@value #ENROLMENT_CHANGED}, so that the next assessment is priced on the new terms. Agency-made assessments
+     * carry the agency's own amounts and stay. Returns how many were cancelled.
+     */
+    public int cancelOnEnrolmentChange(String personId, String insurance, YearMonth from, String change) {
+        Instant now = clock.instant();
+        String reason = ENROLMENT_CHANGED + ": " + change;
+        reason = reason.length() > 200 ? reason.substring(0, 200) : reason;
+        List<AssessmentView> affected = assessments.openSelfSelectedFrom(personId, insurance, from.toString());
+        for (AssessmentView a : affected) {
+            assessments.close(a.serialNumber(), "CANCELLED", reason, now);
+            outbox.publish(new AssessmentCancelled(a.assessmentId(), a.serialNumber(), personId, reason, now));
+        }
+        if (!affected.isEmpty()) {
+            metrics.counter("flexsi_assessments_cancelled_on_enrolment_change").increment(affected.size());
+        }
+        return affected.size();
     }
 
     /** Expires unpaid assessments past their expiry; returns how many. */

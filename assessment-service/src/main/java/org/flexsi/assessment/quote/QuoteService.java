@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import org.flexsi.assessment.assessment.AssessmentService;
 import org.flexsi.assessment.calc.Calculation;
 import org.flexsi.assessment.calc.Calculator;
 import org.flexsi.assessment.calc.Choice;
@@ -18,6 +19,9 @@ import org.flexsi.assessment.calc.WindowCheck;
 import org.flexsi.assessment.catalogue.Catalogue;
 import org.flexsi.assessment.catalogue.CatalogueRepository;
 import org.flexsi.assessment.catalogue.CatalogueVersion;
+import org.flexsi.assessment.person.RegistrationVersions;
+import org.flexsi.platform.problem.ProblemException;
+import org.flexsi.platform.security.Caller;
 import org.flexsi.platform.time.BusinessTime;
 
 /** Quotes are pure calculations over a published catalogue: they read, never write (R11). */
@@ -27,12 +31,24 @@ public class QuoteService {
     private final CatalogueRepository catalogues;
     private final Clock clock;
 
-    public QuoteService(CatalogueRepository catalogues, Clock clock) {
+    private final AssessmentService assessments;
+    private final RegistrationVersions versions;
+
+    public QuoteService(CatalogueRepository catalogues, Clock clock, AssessmentService assessments, RegistrationVersions versions) {
+        this.assessments = assessments;
+        this.versions = versions;
         this.catalogues = catalogues;
         this.clock = clock;
     }
 
-    public QuoteResponse quote(QuoteRequest request) {
+    public QuoteResponse quote(QuoteRequest request, Caller caller) {
+        if (request.expectedRegistrationVersion() != null && request.personId() == null) {
+            throw ProblemException.invalid("personId", "must name the person whose expectedRegistrationVersion the quote waits for");
+        }
+        if (request.personId() != null) {
+            assessments.authorize(caller, request.personId());
+            versions.require(request.personId(), request.expectedRegistrationVersion());
+        }
         CatalogueVersion version = catalogues.published(request.region(), request.year())
                 .orElseThrow(() -> new RuleViolation("catalogue", "no published catalogue for region " + request.region()
                         + " and year " + request.year()));
