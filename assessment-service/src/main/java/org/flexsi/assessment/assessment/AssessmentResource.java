@@ -79,7 +79,10 @@ public class AssessmentResource {
                     schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rule is broken: not registered or enrolled (R3, R4), outside the window "
-            + "(R12, R13, R14), agency-assessed (R16), base or grade (R7, R9), months paid or listed twice",
+            + "(R12, R13, R14), not a payment period the region allows a contributor or proxy (R12 Hubei: a month, quarter, "
+            + "half-year or the social-insurance year; R14 Jiangxi: pension an unbroken run of months, medical the year; "
+            + "elsewhere an unbroken run within the contribution year), agency-assessed (R16), base or grade (R7, R9), months "
+            + "paid or listed twice",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(
             @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, example = "asm-p-1001-2026-01")

@@ -24,6 +24,7 @@ import org.flexsi.assessment.calc.Line;
 import org.flexsi.assessment.calc.Money;
 import org.flexsi.assessment.calc.Months;
 import org.flexsi.assessment.calc.PayableWindow;
+import org.flexsi.assessment.calc.PaymentPeriods;
 import org.flexsi.assessment.calc.RuleViolation;
 import org.flexsi.assessment.calc.WindowCheck;
 import org.flexsi.assessment.catalogue.BaseRule;
@@ -110,6 +111,7 @@ public class AssessmentService {
         Catalogue catalogue = version.definition();
 
         List<Choice> choices = new ArrayList<>();
+        Map<Insurance, YearMonth> firstInsured = new EnumMap<>(Insurance.class);
         for (InsuranceChoice wanted : request.insurances()) {
             InsuranceStandard standard = catalogue.standard(wanted.insurance()).orElseThrow(() -> new RuleViolation(
                     "catalogue-insurance", catalogue.region() + " " + catalogue.year() + " does not offer " + wanted.insurance()));
@@ -122,10 +124,16 @@ public class AssessmentService {
                     : enrolments.get(standard.enrolment());
             checkCovered(person, standard, enrolment, months);
             choices.add(withRegisteredDefaults(wanted.toChoice(), standard, enrolment));
+            firstInsured.put(wanted.insurance(), enrolment.firstMonth());
         }
         WindowCheck window = PayableWindow.check(catalogue.window(), months, today);
         if (!window.payable()) {
             throw new RuleViolation(window.rule(), window.reason());
+        }
+        if (!caller.backOffice()) {
+            // self-service pays the periods its region allows (R12-R14); an agency at the counter sets its own
+            firstInsured.forEach((insurance, insuredFrom) -> PaymentPeriods.check(catalogue.region(), insurance, months,
+                    catalogue.window().yearStartMonth(), insuredFrom, catalogue.window().ruleRef()));
         }
         Calculation calculation = Calculator.calculate(catalogue, months, choices,
                 request.base() == null ? null : new BigDecimal(request.base()));

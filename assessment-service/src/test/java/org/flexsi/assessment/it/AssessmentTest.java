@@ -283,9 +283,40 @@ class AssessmentTest {
         String wuhan = newPerson();
         register(wuhan, "420106199001011234", "吴十", "420100", enrol(wuhan, "PENSION", "420100", "2022-07", "100", null, null, null));
         as("contributor", wuhan).header("Idempotency-Key", key())
-                .body("{\"personId\": \"" + wuhan + "\", \"months\": [\"2023-05\", \"2023-06\"], \"insurances\": [{\"insurance\": \"PENSION\"}]}")
-                .post("/api/v1/assessments").then().statusCode(201).body("total", equalTo("2565.20"))
+                .body("{\"personId\": \"" + wuhan + "\", \"months\": [\"2023-04\", \"2023-05\", \"2023-06\"], \"insurances\": [{\"insurance\": \"PENSION\"}]}")
+                .post("/api/v1/assessments").then().statusCode(201).body("total", equalTo("3847.80"))
                 .body("expiresAt", equalTo("2023-06-30T16:00:00Z"));
+    }
+
+    /** R12-R14 (issue 16 item 8): a contributor or proxy pays the periods the region allows; an agency at the counter its own. */
+    @Test
+    void selfServiceAssessmentsPayThePeriodsTheRegionAllows() {
+        clock.setTo(Instant.parse("2023-06-10T02:00:00Z"));
+        String wuhan = newPerson();
+        register(wuhan, "420106199001011234", "吴十", "420100", enrol(wuhan, "PENSION", "420100", "2022-07", "100", null, null, null));
+        String pension = "{\"personId\": \"" + wuhan + "\", \"months\": [%s], \"insurances\": [{\"insurance\": \"PENSION\"}]}";
+        refused(wuhan, pension.formatted("\"2023-05\", \"2023-06\""), "R12", "quarter");
+        refused(wuhan, pension.formatted("\"2022-08\", \"2022-09\", \"2022-10\""), "R12", "2022-07..2022-09");
+        String proxy = "proxy-" + wuhan;
+        TestKafka.publish(new ProxyLinked(wuhan, proxy, LocalDate.of(2023, 6, 1), Instant.now()), REGISTRATION);
+        await(() -> count("select count(*) from proxy_link where proxy_id = '" + proxy + "'") == 1);
+        as("proxy", proxy).header("Idempotency-Key", key()).body(pension.formatted("\"2023-01\", \"2023-02\""))
+                .post("/api/v1/assessments").then().statusCode(422).body("rule", equalTo("R12"));
+        assertEquals(0, count("select count(*) from assessment where person_id = '" + wuhan + "'"));
+
+        as("contributor", wuhan).header("Idempotency-Key", key()).body(pension.formatted("\"2023-04\", \"2023-05\", \"2023-06\""))
+                .post("/api/v1/assessments").then().statusCode(201);
+        as("proxy", proxy).header("Idempotency-Key", key()).body(pension.formatted("\"2022-07\", \"2022-08\", \"2022-09\", "
+                + "\"2022-10\", \"2022-11\", \"2022-12\"")).post("/api/v1/assessments").then().statusCode(201);
+        // the agency at its counter assesses the months it finds, here two loose ones
+        as("agency", "wuhan-pension").header("Idempotency-Key", key()).body(pension.formatted("\"2023-01\", \"2023-03\""))
+                .post("/api/v1/assessments").then().statusCode(201).body("lines[0].months", contains("2023-01", "2023-03"));
+
+        // Weifang, silent: one unbroken run within the year
+        String weifang = newPerson();
+        register(weifang, "370702198801011234", "孙八", "370700", enrol(weifang, "PENSION", "370700", "2023-01", null, "4378.00", null, null));
+        refused(weifang, "{\"personId\": \"" + weifang + "\", \"months\": [\"2023-01\", \"2023-03\"], \"insurances\": [{\"insurance\": \"PENSION\"}]}",
+                "R13", "2023-02 is missing");
     }
 
     @Test
