@@ -136,9 +136,9 @@ public class AssessmentService {
                     catalogue.window().yearStartMonth(), insuredFrom, catalogue.window().ruleRef()));
         }
         Calculation calculation = Calculator.calculate(catalogue, months, choices,
-                request.base() == null ? null : new BigDecimal(request.base()));
+                null);
         List<LineItem> lines = new ArrayList<>(Lines.items(calculation.lines()));
-        long total = calculation.totalFen() + lateFees(catalogue, months, choices, request, today, lines);
+        long total = calculation.totalFen() + lateFees(catalogue, months, choices, today, lines);
 
         List<String> insurances = lines.stream().map(LineItem::insurance).distinct().toList();
         checkNotPaid(person.personId(), insurances, months);
@@ -426,18 +426,17 @@ public class AssessmentService {
     }
 
     /** Adds one late-fee line per insurance the catalogue charges late fees on; returns their sum in fen. */
-    private static long lateFees(Catalogue catalogue, List<YearMonth> months, List<Choice> choices, AssessmentRequest request,
+    private static long lateFees(Catalogue catalogue, List<YearMonth> months, List<Choice> choices,
             LocalDate today, List<LineItem> lines) {
         if (catalogue.lateFee() == null) {
             return 0;
         }
         long sum = 0;
-        BigDecimal defaultBase = request.base() == null ? null : new BigDecimal(request.base());
         for (Choice choice : choices) {
             if (!catalogue.lateFee().insurances().contains(choice.insurance())) {
                 continue;
             }
-            long monthly = Calculator.calculate(catalogue, List.of(months.get(0)), List.of(choice), defaultBase).lines().stream()
+            long monthly = Calculator.calculate(catalogue, List.of(months.get(0)), List.of(choice), null).lines().stream()
                     .mapToLong(Line::amountFen).sum();
             List<LateFees.LateMonth> late = LateFees.compute(catalogue.lateFee(), catalogue.window(), months, monthly, today);
             long fee = late.stream().mapToLong(LateFees.LateMonth::feeFen).sum();
