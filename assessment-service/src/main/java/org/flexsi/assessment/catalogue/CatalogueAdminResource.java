@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.problem.Problem;
+import org.flexsi.platform.security.Caller;
 import org.flexsi.platform.security.Roles;
 
 @Path("/api/v1/admin/catalogues")
@@ -83,7 +84,8 @@ public class CatalogueAdminResource {
     @RolesAllowed(Roles.OPS)
     @Operation(summary = "Publish a draft catalogue (a second ops user)",
             description = "The publisher must be a different ops user than the author. A published version is immutable; "
-                    + "assessments record the version they used, and org.flexsi.catalogue.published.v1 is emitted.")
+                    + "assessments record the version they used, and org.flexsi.catalogue.published.v1 is emitted. The publication is "
+                    + "written to the access audit (action catalogue-publish).")
     @APIResponse(responseCode = "200", description = "Published",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CatalogueView.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
@@ -96,6 +98,6 @@ public class CatalogueAdminResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CatalogueView publish(@PathParam("version") @Pattern(regexp = "[0-9A-Za-z-]{1,40}") @Parameter(example = "370100-2026-v1")
             String version) {
-        return service.publish(version, identity.getPrincipal().getName());
+        return service.publish(version, Caller.of(identity));
     }
 }

@@ -32,14 +32,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = FlexsiTestResource.class, initArgs = @ResourceArg(name = "database", value = "flexsi_test_assessment"))
 class CatalogueAdminTest {
-    @Inject
-    PlatformClock clock;
-
     private static final String WEIFANG_2024 = CatalogueAdminResource.EXAMPLE.replace("370100", "370700").replace("2026", "2024")
             .replace("Jinan-like", "Weifang-like");
 
     @Inject
     EntityManager em;
+
+    @Inject
+    PlatformClock clock;
 
     @BeforeAll
     static void logFailures() {
@@ -65,6 +65,8 @@ class CatalogueAdminTest {
                 .contentType("application/problem+json");
         as("ops", "ops-bob").post("/api/v1/admin/catalogues/" + version + "/publish").then().statusCode(200)
                 .body("status", equalTo("PUBLISHED")).body("publishedBy", equalTo("ops-bob"));
+        assertEquals(1L, count("select count(*) from access_audit where action = 'catalogue-publish' and record_id = '" + version
+                + "' and actor = 'ops-bob' and role = 'ops'"));
         as("ops", "ops-carol").post("/api/v1/admin/catalogues/" + version + "/publish").then().statusCode(409)
                 .contentType("application/problem+json");
 
