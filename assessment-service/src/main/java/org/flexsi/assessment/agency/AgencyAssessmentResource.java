@@ -1,5 +1,6 @@
 package org.flexsi.assessment.agency;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -21,21 +21,21 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.flexsi.assessment.assessment.Caller;
-import org.flexsi.assessment.config.Roles;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.problem.Problem;
+import org.flexsi.platform.security.Caller;
+import org.flexsi.platform.security.Roles;
 
 @Path("/api/v1/agency/assessments")
 @Tag(name = "Agency integration", description = "Pension and medical agencies push the assessments they made (R15, R16)")
 @SecurityRequirement(name = "bearer")
 public class AgencyAssessmentResource {
     private final AgencyAssessmentService service;
-    private final JsonWebToken token;
+    private final SecurityIdentity identity;
 
-    public AgencyAssessmentResource(AgencyAssessmentService service, JsonWebToken token) {
+    public AgencyAssessmentResource(AgencyAssessmentService service, SecurityIdentity identity) {
         this.service = service;
-        this.token = token;
+        this.identity = identity;
     }
 
     @POST
@@ -45,7 +45,8 @@ public class AgencyAssessmentResource {
     @Operation(summary = "Push agency-made assessments in bulk",
             description = "Back-pay and medical yearly batches. Each item is stored with a serial number and announced as "
                     + "org.flexsi.assessment.created.v1 (source AGENCY), or rejected with the rule it breaks; a known reference "
-                    + "is a duplicate and answers its serial number again. Contributors then fetch by serial number or by name and ID number.")
+                    + "is a duplicate and answers its serial number again. Contributors then fetch by serial number or by name and ID number. "
+                    + "An agency pushes only for the regions it serves (the item's region and the person's registered one).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AgencyPush.class),
             examples = @ExampleObject(name = "jiangxi-back-pay", value = """
@@ -58,7 +59,8 @@ public class AgencyAssessmentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an agency",
+    @APIResponse(responseCode = "403", description = "Not a configured agency, or an item (its region or its person's) "
+            + "outside the regions the agency serves: nothing of the push is stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another push",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -66,6 +68,6 @@ public class AgencyAssessmentResource {
             @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, example = "push-2026-01-15-001")
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @Valid @NotNull AgencyPush push) {
-        return service.push(push, Caller.of(token), idempotencyKey);
+        return service.push(push, Caller.of(identity), idempotencyKey);
     }
 }

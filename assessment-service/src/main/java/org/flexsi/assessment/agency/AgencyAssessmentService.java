@@ -15,14 +15,16 @@ import java.util.UUID;
 import org.flexsi.assessment.assessment.AssessmentRepository;
 import org.flexsi.assessment.assessment.AssessmentService;
 import org.flexsi.assessment.assessment.AssessmentView;
-import org.flexsi.assessment.assessment.Caller;
 import org.flexsi.assessment.calc.Months;
 import org.flexsi.assessment.calc.RuleViolation;
 import org.flexsi.assessment.config.AssessmentConfig;
 import org.flexsi.assessment.person.Person;
 import org.flexsi.assessment.person.PersonRepository;
+import org.flexsi.assessment.person.RegionScope;
 import org.flexsi.contracts.events.LineItem;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
+import org.flexsi.platform.security.Caller;
+import org.flexsi.platform.time.BusinessTime;
 
 /** Agency pushes in bulk: each item stands alone, accepted or rejected with the rule it breaks. */
 @ApplicationScoped
@@ -51,6 +53,8 @@ public class AgencyAssessmentService {
             List<PushResult.Accepted> accepted = new ArrayList<>();
             List<PushResult.Rejected> rejected = new ArrayList<>();
             for (AgencyAssessment item : push.assessments()) {
+                // an agency acts only in its own regions: one item outside them refuses the whole push (issue 17)
+                RegionScope.require(caller, item.region());
                 Optional<AssessmentView> known = assessments.byAgencyReference(item.reference());
                 if (known.isPresent()) {
                     accepted.add(new PushResult.Accepted(item.reference(), known.get().serialNumber(), true));
@@ -69,6 +73,7 @@ public class AgencyAssessmentService {
     /** Checks everything before writing anything, so a rejected item leaves no trace. */
     private AssessmentView store(AgencyAssessment item, Caller caller) {
         Person person = person(item);
+        RegionScope.require(caller, person.region());
         Instant now = clock.instant();
         List<LineItem> lines = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
@@ -87,7 +92,7 @@ public class AgencyAssessmentService {
         if (!expiresAt.isAfter(now)) {
             throw new RuleViolation("expiry", "expiresAt " + expiresAt + " is in the past");
         }
-        LocalDate today = LocalDate.ofInstant(now, config.zone());
+        LocalDate today = BusinessTime.dateOf(now);
         AssessmentView a = new AssessmentView(UUID.randomUUID().toString(), assessments.nextSerial(item.region(), today),
                 person.personId(), item.region(), item.year(), AssessmentService.AGENCY, null, "OPEN", List.copyOf(lines),
                 total.setScale(2).toPlainString(), now, expiresAt, null, item.reference());

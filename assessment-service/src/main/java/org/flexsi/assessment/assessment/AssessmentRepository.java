@@ -10,8 +10,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -98,6 +98,19 @@ public class AssessmentRepository {
                 + " where a.person_id = ?1 and a.status = 'OPEN' and a.expires_at > ?2 and m.insurance = ?3")
                 .setParameter(1, personId).setParameter(2, Timestamp.from(now)).setParameter(3, insurance).getResultList();
         return new HashSet<>(months);
+    }
+
+    /**
+     * Open self-selected assessments of the person holding a month of {@code insurance} from {@code fromMonth} on, locked
+     * for closing (an enrolment change priced them on old terms).
+     */
+    public List<AssessmentView> openSelfSelectedFrom(String personId, String insurance, String fromMonth) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select " + COLUMNS + " from assessment a where a.person_id = ?1"
+                + " and a.status = 'OPEN' and a.source = 'SELF_SELECTED' and exists (select 1 from assessment_month m"
+                + " where m.assessment_id = a.id and m.insurance = ?2 and m.month >= ?3) order by a.created_at for update")
+                .setParameter(1, personId).setParameter(2, insurance).setParameter(3, fromMonth).getResultList();
+        return rows.stream().map(this::row).toList();
     }
 
     /** Closes an open assessment; false when it was not open. */

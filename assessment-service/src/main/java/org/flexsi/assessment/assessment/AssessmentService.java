@@ -24,6 +24,7 @@ import org.flexsi.assessment.calc.Line;
 import org.flexsi.assessment.calc.Money;
 import org.flexsi.assessment.calc.Months;
 import org.flexsi.assessment.calc.PayableWindow;
+import org.flexsi.assessment.calc.PaymentPeriods;
 import org.flexsi.assessment.calc.RuleViolation;
 import org.flexsi.assessment.calc.WindowCheck;
 import org.flexsi.assessment.catalogue.BaseRule;
@@ -34,10 +35,11 @@ import org.flexsi.assessment.catalogue.Deferral;
 import org.flexsi.assessment.catalogue.Insurance;
 import org.flexsi.assessment.catalogue.InsuranceStandard;
 import org.flexsi.assessment.config.AssessmentConfig;
-import org.flexsi.assessment.config.Roles;
 import org.flexsi.assessment.person.Enrolment;
 import org.flexsi.assessment.person.Person;
 import org.flexsi.assessment.person.PersonRepository;
+import org.flexsi.assessment.person.RegionScope;
+import org.flexsi.assessment.person.RegistrationVersions;
 import org.flexsi.assessment.quote.InsuranceChoice;
 import org.flexsi.assessment.quote.Lines;
 import org.flexsi.contracts.events.AssessmentCancelled;
@@ -47,6 +49,9 @@ import org.flexsi.contracts.events.LineItem;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.outbox.Outbox;
 import org.flexsi.platform.problem.ProblemException;
+import org.flexsi.platform.security.Caller;
+import org.flexsi.platform.security.Roles;
+import org.flexsi.platform.time.BusinessTime;
 
 /** Self-selected assessments (R14/R15): checked against registration, window and paid months, stored and announced. */
 @ApplicationScoped
@@ -54,6 +59,8 @@ import org.flexsi.platform.problem.ProblemException;
 public class AssessmentService {
     public static final String SELF_SELECTED = "SELF_SELECTED";
     public static final String AGENCY = "AGENCY";
+    /** The reason an assessment priced on terms that registration has since changed is cancelled with. */
+    public static final String ENROLMENT_CHANGED = "ENROLMENT_CHANGED";
     /** How far back a back-pay proposal looks. */
     private static final int BACK_PAY_YEARS = 5;
 
@@ -65,9 +72,12 @@ public class AssessmentService {
     private final Clock clock;
     private final AssessmentConfig config;
     private final MeterRegistry metrics;
+    private final RegistrationVersions versions;
 
     public AssessmentService(AssessmentRepository assessments, CatalogueRepository catalogues, PersonRepository persons,
-            IdempotencyKeys idempotency, Outbox outbox, Clock clock, AssessmentConfig config, MeterRegistry metrics) {
+            IdempotencyKeys idempotency, Outbox outbox, Clock clock, AssessmentConfig config, MeterRegistry metrics,
+            RegistrationVersions versions) {
+        this.versions = versions;
         this.assessments = assessments;
         this.catalogues = catalogues;
         this.persons = persons;
@@ -81,13 +91,14 @@ public class AssessmentService {
     public Response create(AssessmentRequest request, Caller caller, String idempotencyKey) {
         IdempotencyKeys.require(idempotencyKey);
         authorize(caller, request.personId());
+        versions.require(request.personId(), request.expectedRegistrationVersion());
         return idempotency.once("assessment:" + caller.subject(), idempotencyKey, request, 201,
                 () -> assess(request, caller));
     }
 
     private AssessmentView assess(AssessmentRequest request, Caller caller) {
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, config.zone());
+        LocalDate today = BusinessTime.dateOf(now);
         Person person = persons.person(request.personId()).orElseThrow(() -> new RuleViolation("R3",
                 "person " + request.personId() + " is not registered: registration comes first"));
         List<YearMonth> months = Months.distinctSorted(request.months());
@@ -100,6 +111,7 @@ public class AssessmentService {
         Catalogue catalogue = version.definition();
 
         List<Choice> choices = new ArrayList<>();
+        Map<Insurance, YearMonth> firstInsured = new EnumMap<>(Insurance.class);
         for (InsuranceChoice wanted : request.insurances()) {
             InsuranceStandard standard = catalogue.standard(wanted.insurance()).orElseThrow(() -> new RuleViolation(
                     "catalogue-insurance", catalogue.region() + " " + catalogue.year() + " does not offer " + wanted.insurance()));
@@ -112,15 +124,21 @@ public class AssessmentService {
                     : enrolments.get(standard.enrolment());
             checkCovered(person, standard, enrolment, months);
             choices.add(withRegisteredDefaults(wanted.toChoice(), standard, enrolment));
+            firstInsured.put(wanted.insurance(), enrolment.firstMonth());
         }
         WindowCheck window = PayableWindow.check(catalogue.window(), months, today);
         if (!window.payable()) {
             throw new RuleViolation(window.rule(), window.reason());
         }
+        if (!caller.backOffice()) {
+            // self-service pays the periods its region allows (R12-R14); an agency at the counter sets its own
+            firstInsured.forEach((insurance, insuredFrom) -> PaymentPeriods.check(catalogue.region(), insurance, months,
+                    catalogue.window().yearStartMonth(), insuredFrom, catalogue.window().ruleRef()));
+        }
         Calculation calculation = Calculator.calculate(catalogue, months, choices,
-                request.base() == null ? null : new BigDecimal(request.base()));
+                null);
         List<LineItem> lines = new ArrayList<>(Lines.items(calculation.lines()));
-        long total = calculation.totalFen() + lateFees(catalogue, months, choices, request, today, lines);
+        long total = calculation.totalFen() + lateFees(catalogue, months, choices, today, lines);
 
         List<String> insurances = lines.stream().map(LineItem::insurance).distinct().toList();
         checkNotPaid(person.personId(), insurances, months);
@@ -148,14 +166,14 @@ public class AssessmentService {
     public AssessmentView find(String serial, Caller caller) {
         AssessmentView a = assessments.bySerial(serial)
                 .orElseThrow(() -> ProblemException.notFound("no assessment " + serial));
-        authorize(caller, a.personId());
+        authorize(caller, a);
         return a;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AssessmentView> ofPerson(String personId, String status, Caller caller) {
         authorize(caller, personId);
-        return assessments.byPerson(personId, status);
+        return visible(caller, assessments.byPerson(personId, status));
     }
 
     /**
@@ -168,7 +186,7 @@ public class AssessmentService {
         authorize(caller, personId);
         persons.person(personId).orElseThrow(() -> ProblemException.notFound("no registered person " + personId));
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, config.zone());
+        LocalDate today = BusinessTime.dateOf(now);
         YearMonth current = YearMonth.from(today);
         Set<String> paid = persons.paidMonths(personId);
         List<Object[]> gaps = persons.gaps(personId);
@@ -249,7 +267,7 @@ public class AssessmentService {
         if (!caller.is(Roles.BANK)) {
             authorize(caller, person.personId());
         }
-        return assessments.byPerson(person.personId(), "OPEN");
+        return visible(caller, assessments.byPerson(person.personId(), "OPEN"));
     }
 
     public Response cancel(String serial, String reason, Caller caller, String idempotencyKey) {
@@ -257,7 +275,7 @@ public class AssessmentService {
         return idempotency.once("cancel:" + caller.subject(), idempotencyKey, List.of(serial, reason), 200, () -> {
             AssessmentView a = assessments.bySerialForUpdate(serial)
                     .orElseThrow(() -> ProblemException.notFound("no assessment " + serial));
-            authorize(caller, a.personId());
+            authorize(caller, a);
             Instant now = clock.instant();
             if (!assessments.close(serial, "CANCELLED", reason, now)) {
                 throw ProblemException.conflict("assessment-not-open", "assessment " + serial + " is " + a.status()
@@ -266,6 +284,28 @@ public class AssessmentService {
             outbox.publish(new AssessmentCancelled(a.assessmentId(), serial, a.personId(), reason, now));
             return assessments.bySerial(serial).orElseThrow();
         });
+    }
+
+    /**
+     * Issue 16: an enrolment change (interruption, suspension, new enrolment, continuation, medical rate) reached this
+     * service. Open self-selected assessments holding a month of {@code insurance} from {@code from} on were priced on
+     * the old terms and would block their months: they are cancelled in the consumer's transaction, announced with the
+     * reason {@value #ENROLMENT_CHANGED}, so that the next assessment is priced on the new terms. Agency-made assessments
+     * carry the agency's own amounts and stay. Returns how many were cancelled.
+     */
+    public int cancelOnEnrolmentChange(String personId, String insurance, YearMonth from, String change) {
+        Instant now = clock.instant();
+        String reason = ENROLMENT_CHANGED + ": " + change;
+        reason = reason.length() > 200 ? reason.substring(0, 200) : reason;
+        List<AssessmentView> affected = assessments.openSelfSelectedFrom(personId, insurance, from.toString());
+        for (AssessmentView a : affected) {
+            assessments.close(a.serialNumber(), "CANCELLED", reason, now);
+            outbox.publish(new AssessmentCancelled(a.assessmentId(), a.serialNumber(), personId, reason, now));
+        }
+        if (!affected.isEmpty()) {
+            metrics.counter("flexsi_assessments_cancelled_on_enrolment_change").increment(affected.size());
+        }
+        return affected.size();
     }
 
     /** Expires unpaid assessments past their expiry; returns how many. */
@@ -279,13 +319,33 @@ public class AssessmentService {
         return due.size();
     }
 
-    /** A contributor acts for himself, a proxy for a person on his list, agency and operations for anyone. */
-    void authorize(Caller caller, String personId) {
-        if (caller.official() || (caller.is(Roles.CONTRIBUTOR) && caller.subject().equals(personId))
+    /**
+     * A contributor acts for himself, a proxy for a person on his list, operations for anyone, an agency for persons
+     * registered in a region it serves (issue 17; a person not in the read model has nothing to protect yet).
+     */
+    public void authorize(Caller caller, String personId) {
+        if (caller.backOffice()) {
+            if (caller.agency().isPresent()) {
+                persons.person(personId).ifPresent(p -> RegionScope.require(caller, p.region()));
+            }
+            return;
+        }
+        if ((caller.is(Roles.CONTRIBUTOR) && caller.subject().equals(personId))
                 || (caller.is(Roles.PROXY) && persons.isProxyOf(caller.subject(), personId))) {
             return;
         }
         throw ProblemException.forbidden("you may not act for person " + personId);
+    }
+
+    /** An assessment: its person, and for an agency also the region it was assessed in. */
+    private void authorize(Caller caller, AssessmentView a) {
+        authorize(caller, a.personId());
+        RegionScope.requireConcerned(caller, a.region());
+    }
+
+    /** What a caller may see of a person's assessments: an agency only those of its regions. */
+    private static List<AssessmentView> visible(Caller caller, List<AssessmentView> all) {
+        return all.stream().filter(a -> RegionScope.concerns(caller, a.region())).toList();
     }
 
     public void checkNotPaid(String personId, List<String> insurances, List<YearMonth> months) {
@@ -366,18 +426,17 @@ public class AssessmentService {
     }
 
     /** Adds one late-fee line per insurance the catalogue charges late fees on; returns their sum in fen. */
-    private static long lateFees(Catalogue catalogue, List<YearMonth> months, List<Choice> choices, AssessmentRequest request,
+    private static long lateFees(Catalogue catalogue, List<YearMonth> months, List<Choice> choices,
             LocalDate today, List<LineItem> lines) {
         if (catalogue.lateFee() == null) {
             return 0;
         }
         long sum = 0;
-        BigDecimal defaultBase = request.base() == null ? null : new BigDecimal(request.base());
         for (Choice choice : choices) {
             if (!catalogue.lateFee().insurances().contains(choice.insurance())) {
                 continue;
             }
-            long monthly = Calculator.calculate(catalogue, List.of(months.get(0)), List.of(choice), defaultBase).lines().stream()
+            long monthly = Calculator.calculate(catalogue, List.of(months.get(0)), List.of(choice), null).lines().stream()
                     .mapToLong(Line::amountFen).sum();
             List<LateFees.LateMonth> late = LateFees.compute(catalogue.lateFee(), catalogue.window(), months, monthly, today);
             long fee = late.stream().mapToLong(LateFees.LateMonth::feeFen).sum();
@@ -398,7 +457,7 @@ public class AssessmentService {
                 lastDay = d.payableUntil();
             }
         }
-        Instant windowEnd = lastDay.plusDays(1).atStartOfDay(config.zone()).toInstant();
+        Instant windowEnd = lastDay.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant();
         Instant byLifetime = now.plus(config.lifetime());
         return byLifetime.isBefore(windowEnd) ? byLifetime : windowEnd;
     }

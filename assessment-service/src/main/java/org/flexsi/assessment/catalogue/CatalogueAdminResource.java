@@ -1,5 +1,6 @@
 package org.flexsi.assessment.catalogue;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -23,9 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.flexsi.assessment.config.Roles;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.problem.Problem;
+import org.flexsi.platform.security.Caller;
+import org.flexsi.platform.security.Roles;
 
 @Path("/api/v1/admin/catalogues")
 @Tag(name = "Catalogue administration", description = "Operations add a year's contribution standard: draft, then publish by a second ops user")
@@ -45,11 +46,11 @@ public class CatalogueAdminResource {
             """;
 
     private final CatalogueService service;
-    private final JsonWebToken token;
+    private final SecurityIdentity identity;
 
-    public CatalogueAdminResource(CatalogueService service, JsonWebToken token) {
+    public CatalogueAdminResource(CatalogueService service, SecurityIdentity identity) {
         this.service = service;
-        this.token = token;
+        this.identity = identity;
     }
 
     @POST
@@ -75,7 +76,7 @@ public class CatalogueAdminResource {
             @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, description = "unique per intended draft",
                     example = "cat-370100-2026-1") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @Valid @NotNull Catalogue definition) {
-        return service.createDraft(definition, token.getSubject(), idempotencyKey);
+        return service.createDraft(definition, identity.getPrincipal().getName(), idempotencyKey);
     }
 
     @POST
@@ -83,7 +84,8 @@ public class CatalogueAdminResource {
     @RolesAllowed(Roles.OPS)
     @Operation(summary = "Publish a draft catalogue (a second ops user)",
             description = "The publisher must be a different ops user than the author. A published version is immutable; "
-                    + "assessments record the version they used, and org.flexsi.catalogue.published.v1 is emitted.")
+                    + "assessments record the version they used, and org.flexsi.catalogue.published.v1 is emitted. The publication is "
+                    + "written to the access audit (action catalogue-publish).")
     @APIResponse(responseCode = "200", description = "Published",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CatalogueView.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
@@ -96,6 +98,6 @@ public class CatalogueAdminResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CatalogueView publish(@PathParam("version") @Pattern(regexp = "[0-9A-Za-z-]{1,40}") @Parameter(example = "370100-2026-v1")
             String version) {
-        return service.publish(version, token.getSubject());
+        return service.publish(version, Caller.of(identity));
     }
 }

@@ -18,8 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.flexsi.assessment.config.Roles;
 import org.flexsi.platform.problem.Problem;
+import org.flexsi.platform.security.Roles;
 
 @Path("/api/v1/catalogues")
 @Tag(name = "Catalogue", description = "The contribution standards by region and year")

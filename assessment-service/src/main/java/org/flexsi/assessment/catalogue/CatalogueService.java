@@ -6,10 +6,12 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.List;
 import org.flexsi.contracts.events.CataloguePublished;
+import org.flexsi.platform.audit.AccessAudit;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.outbox.Outbox;
 import org.flexsi.platform.problem.Problem;
 import org.flexsi.platform.problem.ProblemException;
+import org.flexsi.platform.security.Caller;
 
 /** Operations' two-step catalogue life cycle: a draft by one ops user, published by another, then immutable. */
 @ApplicationScoped
@@ -19,8 +21,11 @@ public class CatalogueService {
     private final IdempotencyKeys idempotency;
     private final Outbox outbox;
     private final Clock clock;
+    private final AccessAudit audit;
 
-    public CatalogueService(CatalogueRepository catalogues, IdempotencyKeys idempotency, Outbox outbox, Clock clock) {
+    public CatalogueService(CatalogueRepository catalogues, IdempotencyKeys idempotency, Outbox outbox, Clock clock,
+            AccessAudit audit) {
+        this.audit = audit;
         this.catalogues = catalogues;
         this.idempotency = idempotency;
         this.outbox = outbox;
@@ -41,7 +46,9 @@ public class CatalogueService {
         });
     }
 
-    public CatalogueView publish(String version, String publishedBy) {
+    /** Four eyes: a second ops user publishes; the decision is written to the access audit (issue 17). */
+    public CatalogueView publish(String version, Caller caller) {
+        String publishedBy = caller.subject();
         CatalogueVersion draft = catalogues.forUpdate(version)
                 .orElseThrow(() -> ProblemException.notFound("no catalogue version " + version));
         if (draft.published()) {
@@ -52,6 +59,7 @@ public class CatalogueService {
                     + ") must publish " + version);
         }
         catalogues.publish(version, publishedBy, clock.instant());
+        audit.record(caller, "catalogue-publish", "catalogue", version);
         CatalogueVersion published = catalogues.find(version).orElseThrow();
         Catalogue c = published.definition();
         outbox.publish(new CataloguePublished(version, c.region(), c.year(),

@@ -3,14 +3,9 @@ package org.flexsi.assessment.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.time.ZoneId;
 
 @ConfigMapping(prefix = "flexsi.assessment")
 public interface AssessmentConfig {
-    /** The zone in which "today" and "the current month" are counted. */
-    @WithDefault("Asia/Shanghai")
-    ZoneId zone();
-
     /** How long an unpaid self-selected assessment stays payable. */
     @WithDefault("PT24H")
     Duration lifetime();

@@ -123,6 +123,24 @@ public class PersonRepository {
         return rows;
     }
 
+    /** Keeps the highest registration version seen for the person; an older or missing one changes nothing. */
+    public void sawRegistrationVersion(String personId, Long version) {
+        if (version == null) {
+            return;
+        }
+        em.createNativeQuery("insert into registration_version (person_id, version) values (?1, ?2)"
+                + " on conflict (person_id) do update set version = greatest(registration_version.version, excluded.version)")
+                .setParameter(1, personId).setParameter(2, version).executeUpdate();
+    }
+
+    /** The highest registration version consumed for the person, 0 when none. */
+    public long registrationVersion(String personId) {
+        @SuppressWarnings("unchecked")
+        List<Number> rows = em.createNativeQuery("select version from registration_version where person_id = ?1")
+                .setParameter(1, personId).getResultList();
+        return rows.isEmpty() ? 0 : rows.get(0).longValue();
+    }
+
     public void link(String personId, String proxyId) {
         em.createNativeQuery("insert into proxy_link (person_id, proxy_id) values (?1, ?2) on conflict do nothing")
                 .setParameter(1, personId).setParameter(2, proxyId).executeUpdate();

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.YearMonth;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.flexsi.assessment.assessment.AssessmentService;
 import org.flexsi.contracts.events.EnrolmentContinued;
 import org.flexsi.contracts.events.EnrolmentInterrupted;
 import org.flexsi.contracts.events.EnrolmentStarted;
@@ -21,10 +22,12 @@ import org.flexsi.platform.inbox.IncomingEvent;
 public class RegistrationConsumer {
     private final Inbox inbox;
     private final PersonRepository persons;
+    private final AssessmentService assessments;
 
-    public RegistrationConsumer(Inbox inbox, PersonRepository persons) {
+    public RegistrationConsumer(Inbox inbox, PersonRepository persons, AssessmentService assessments) {
         this.inbox = inbox;
         this.persons = persons;
+        this.assessments = assessments;
     }
 
     @Incoming("registration-in")
@@ -33,35 +36,58 @@ public class RegistrationConsumer {
         inbox.consume(record, this::apply);
     }
 
+    /**
+     * Applies one event to the read model; an enrolment change also cancels the open assessments it makes stale (issue 16),
+     * and every event's registration version is remembered for read-your-writes; all in the inbox's transaction.
+     */
     private void apply(IncomingEvent event) {
         switch (event.type()) {
             case PersonRegistered.TYPE -> {
                 PersonRegistered e = event.dataAs(PersonRegistered.class);
                 persons.upsertPerson(e.personId(), e.idNumber(), e.name(), e.region(), e.registeredAt());
+                persons.sawRegistrationVersion(e.personId(), e.registrationVersion());
             }
             case EnrolmentStarted.TYPE -> {
                 EnrolmentStarted e = event.dataAs(EnrolmentStarted.class);
                 persons.startEnrolment(e.personId(), e.insurance(), e.region(), e.firstMonth(), e.grade(), e.base(), e.rate(),
                         e.plan(), e.startedAt());
+                assessments.cancelOnEnrolmentChange(e.personId(), e.insurance(), YearMonth.parse(e.firstMonth()),
+                        e.insurance() + " enrolled anew from " + e.firstMonth());
+                persons.sawRegistrationVersion(e.personId(), e.registrationVersion());
             }
             case EnrolmentInterrupted.TYPE -> {
                 EnrolmentInterrupted e = event.dataAs(EnrolmentInterrupted.class);
-                persons.stopEnrolment(e.personId(), e.insurance(), "INTERRUPTED", YearMonth.parse(e.lastCoveredMonth()), e.occurredAt());
+                YearMonth lastCovered = YearMonth.parse(e.lastCoveredMonth());
+                persons.stopEnrolment(e.personId(), e.insurance(), "INTERRUPTED", lastCovered, e.occurredAt());
+                assessments.cancelOnEnrolmentChange(e.personId(), e.insurance(), lastCovered.plusMonths(1),
+                        e.insurance() + " interrupted after " + lastCovered);
+                persons.sawRegistrationVersion(e.personId(), e.registrationVersion());
             }
             case EnrolmentSuspended.TYPE -> {
                 EnrolmentSuspended e = event.dataAs(EnrolmentSuspended.class);
                 // effective on the 1st: the month before is the last covered; later in a month: that month still is
-                persons.stopEnrolment(e.personId(), e.insurance(), "SUSPENDED", YearMonth.from(e.effectiveDate().minusDays(1)),
-                        e.occurredAt());
+                YearMonth lastCovered = YearMonth.from(e.effectiveDate().minusDays(1));
+                persons.stopEnrolment(e.personId(), e.insurance(), "SUSPENDED", lastCovered, e.occurredAt());
+                assessments.cancelOnEnrolmentChange(e.personId(), e.insurance(), lastCovered.plusMonths(1),
+                        e.insurance() + " suspended after " + lastCovered);
+                persons.sawRegistrationVersion(e.personId(), e.registrationVersion());
             }
             case EnrolmentContinued.TYPE -> {
                 EnrolmentContinued e = event.dataAs(EnrolmentContinued.class);
                 persons.continueEnrolment(e.personId(), e.insurance(), YearMonth.parse(e.fromMonth()), e.grade(), e.base(),
                         e.rate(), e.plan(), e.occurredAt());
+                assessments.cancelOnEnrolmentChange(e.personId(), e.insurance(), YearMonth.parse(e.fromMonth()),
+                        e.insurance() + " continued from " + e.fromMonth());
+                persons.sawRegistrationVersion(e.personId(), e.registrationVersion());
             }
             case MedicalRateChanged.TYPE -> {
                 MedicalRateChanged e = event.dataAs(MedicalRateChanged.class);
                 persons.changeMedicalRate(e.personId(), e.newRate(), e.newPlan(), e.occurredAt());
+                // without an effective month every open medical month was priced at the old rate
+                YearMonth from = e.effectiveMonth() == null ? YearMonth.of(1, 1) : YearMonth.parse(e.effectiveMonth());
+                assessments.cancelOnEnrolmentChange(e.personId(), "MEDICAL", from, "MEDICAL rate changed to " + e.newRate()
+                        + (e.effectiveMonth() == null ? "" : " from " + e.effectiveMonth()));
+                persons.sawRegistrationVersion(e.personId(), e.registrationVersion());
             }
             case ProxyLinked.TYPE -> {
                 ProxyLinked e = event.dataAs(ProxyLinked.class);

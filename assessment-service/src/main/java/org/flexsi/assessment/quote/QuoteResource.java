@@ -1,5 +1,6 @@
 package org.flexsi.assessment.quote;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -9,6 +10,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -16,17 +19,20 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.flexsi.assessment.config.Roles;
 import org.flexsi.platform.problem.Problem;
+import org.flexsi.platform.security.Caller;
+import org.flexsi.platform.security.Roles;
 
 @Path("/api/v1/quotes")
 @Tag(name = "Quotes", description = "What chosen insurances cost for chosen months; no side effects (R11)")
 @SecurityRequirement(name = "bearer")
 public class QuoteResource {
     private final QuoteService service;
+    private final SecurityIdentity identity;
 
-    public QuoteResource(QuoteService service) {
+    public QuoteResource(QuoteService service, SecurityIdentity identity) {
         this.service = service;
+        this.identity = identity;
     }
 
     @POST
@@ -50,11 +56,15 @@ public class QuoteResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed",
+    @APIResponse(responseCode = "403", description = "Role not allowed, or a personId the caller may not act for",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "registration-not-yet-seen: the expectedRegistrationVersion of personId has "
+            + "not reached this service yet; retry after the Retry-After header's seconds",
+            headers = @Header(name = "Retry-After", description = "seconds to wait before retrying", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown region or year, base outside floor/ceiling, grade or plan not offered, month listed twice",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public QuoteResponse quote(@Valid @NotNull QuoteRequest request) {
-        return service.quote(request);
+        return service.quote(request, Caller.of(identity));
     }
 }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import org.flexsi.assessment.assessment.AssessmentService;
 import org.flexsi.assessment.calc.Calculation;
 import org.flexsi.assessment.calc.Calculator;
 import org.flexsi.assessment.calc.Choice;
@@ -18,7 +19,10 @@ import org.flexsi.assessment.calc.WindowCheck;
 import org.flexsi.assessment.catalogue.Catalogue;
 import org.flexsi.assessment.catalogue.CatalogueRepository;
 import org.flexsi.assessment.catalogue.CatalogueVersion;
-import org.flexsi.assessment.config.AssessmentConfig;
+import org.flexsi.assessment.person.RegistrationVersions;
+import org.flexsi.platform.problem.ProblemException;
+import org.flexsi.platform.security.Caller;
+import org.flexsi.platform.time.BusinessTime;
 
 /** Quotes are pure calculations over a published catalogue: they read, never write (R11). */
 @ApplicationScoped
@@ -26,15 +30,25 @@ import org.flexsi.assessment.config.AssessmentConfig;
 public class QuoteService {
     private final CatalogueRepository catalogues;
     private final Clock clock;
-    private final AssessmentConfig config;
 
-    public QuoteService(CatalogueRepository catalogues, Clock clock, AssessmentConfig config) {
+    private final AssessmentService assessments;
+    private final RegistrationVersions versions;
+
+    public QuoteService(CatalogueRepository catalogues, Clock clock, AssessmentService assessments, RegistrationVersions versions) {
+        this.assessments = assessments;
+        this.versions = versions;
         this.catalogues = catalogues;
         this.clock = clock;
-        this.config = config;
     }
 
-    public QuoteResponse quote(QuoteRequest request) {
+    public QuoteResponse quote(QuoteRequest request, Caller caller) {
+        if (request.expectedRegistrationVersion() != null && request.personId() == null) {
+            throw ProblemException.invalid("personId", "must name the person whose expectedRegistrationVersion the quote waits for");
+        }
+        if (request.personId() != null) {
+            assessments.authorize(caller, request.personId());
+            versions.require(request.personId(), request.expectedRegistrationVersion());
+        }
         CatalogueVersion version = catalogues.published(request.region(), request.year())
                 .orElseThrow(() -> new RuleViolation("catalogue", "no published catalogue for region " + request.region()
                         + " and year " + request.year()));
@@ -50,7 +64,7 @@ public class QuoteService {
     }
 
     private WindowCheck payableToday(Catalogue catalogue, List<YearMonth> months, List<Choice> choices) {
-        LocalDate today = LocalDate.now(clock.withZone(config.zone()));
+        LocalDate today = BusinessTime.today(clock);
         for (Choice choice : choices) {
             if (catalogue.standard(choice.insurance()).orElseThrow().agencyAssessed()) {
                 return new WindowCheck(false, "R16", choice.insurance() + " is assessed by the agency, not self-selected",

@@ -35,14 +35,14 @@ class AgencyTest {
                    "lines": [{"insurance": "MEDICAL", "months": ["2019-01"], "amount": "403.20"}]}]}
                 """.formatted(reference, idNumber, reference, person);
         String key = key();
-        String serial = as("agency", "jx-pension").header("Idempotency-Key", key).body(push).post("/api/v1/agency/assessments")
+        String serial = as("agency", "jiangxi-pension").header("Idempotency-Key", key).body(push).post("/api/v1/agency/assessments")
                 .then().statusCode(200)
                 .body("accepted.reference", contains(reference)).body("accepted[0].duplicate", equalTo(false))
                 .body("rejected.rule", contains("R3"))
                 .extract().path("accepted[0].serialNumber");
 
         // the same push under a new key: the known reference is a duplicate, nothing is stored twice
-        as("agency", "jx-pension").header("Idempotency-Key", key()).body(push).post("/api/v1/agency/assessments")
+        as("agency", "jiangxi-pension").header("Idempotency-Key", key()).body(push).post("/api/v1/agency/assessments")
                 .then().statusCode(200).body("accepted[0].duplicate", equalTo(true)).body("accepted[0].serialNumber", equalTo(serial));
         assertEquals(1, count("select count(*) from assessment where agency_reference = '" + reference + "'"));
 
@@ -69,15 +69,15 @@ class AgencyTest {
         given().contentType("application/json").body(push).post("/api/v1/agency/assessments").then().statusCode(401);
         as("contributor", "p").header("Idempotency-Key", key()).body(push).post("/api/v1/agency/assessments").then().statusCode(403);
         long before = count("select count(*) from assessment");
-        as("agency", "a").header("Idempotency-Key", key()).body(push.replace("\"1.00\"", "\"-1.00\""))
+        as("agency", "jiangxi-pension").header("Idempotency-Key", key()).body(push.replace("\"1.00\"", "\"-1.00\""))
                 .post("/api/v1/agency/assessments").then().statusCode(400).contentType("application/problem+json");
-        as("agency", "a").header("Idempotency-Key", key()).body("{\"assessments\": []}")
+        as("agency", "jiangxi-pension").header("Idempotency-Key", key()).body("{\"assessments\": []}")
                 .post("/api/v1/agency/assessments").then().statusCode(400);
         for (String bad : new String[] {"{", "[]", "{\"region\": [\"x\"], \"amount\": \"NaN\", \"idNumber\": \"\\u0000'; DROP TABLE x;--\", \"year\": 99999999999}",
                 "\"" + "A".repeat(70_000) + "\""}) {
-            as("agency", "a").header("Idempotency-Key", key()).body(bad).post("/api/v1/agency/assessments")
+            as("agency", "jiangxi-pension").header("Idempotency-Key", key()).body(bad).post("/api/v1/agency/assessments")
                     .then().statusCode(400).contentType("application/problem+json");
-            as("agency", "a").body(bad).post("/api/v1/assessments/lookup").then().statusCode(400).contentType("application/problem+json");
+            as("agency", "jiangxi-pension").body(bad).post("/api/v1/assessments/lookup").then().statusCode(400).contentType("application/problem+json");
         }
         assertEquals(before, count("select count(*) from assessment"));
     }

@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -38,11 +39,15 @@ import org.flexsi.contracts.events.PaymentSucceeded;
 import org.flexsi.contracts.events.ProxyLinked;
 import org.flexsi.contracts.events.ProxyUnlinked;
 import org.flexsi.platform.testing.TestKafka;
+import org.flexsi.platform.time.PlatformClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class AssessmentTest {
+    @Inject
+    PlatformClock clock;
+
     private static final String JINAN_MAY_2022 = "2022-05-15T02:00:00Z";
 
     @Inject
@@ -50,12 +55,12 @@ class AssessmentTest {
 
     @AfterEach
     void realTime() {
-        TestClock.release();
+        clock.reset();
     }
 
     @Test
     void aJinanContributorAssessesJanuaryToMayAndTheAssessmentIsAnnounced() throws Exception {
-        TestClock.pin(JINAN_MAY_2022);
+        clock.setTo(Instant.parse(JINAN_MAY_2022));
         String person = jinanPerson();
         String key = key();
         String body = body(person, "\"2022-03\", \"2022-01\", \"2022-02\", \"2022-04\", \"2022-05\"");
@@ -67,9 +72,12 @@ class AssessmentTest {
                 .body("lines.part", contains(null, "UNIT", "PERSONAL", "MUTUAL_AID"))
                 .body("lines.amount", contains("5000.00", "749.20", "187.30", "90.00"))
                 .body("total", equalTo("6026.50"))
-                .body("expiresAt", equalTo("2022-05-16T02:00:00Z"))
                 .extract();
         String serial = created.path("serialNumber");
+        // payable for the configured lifetime (24 h) from the moment it was made, well inside the year
+        assertEquals(Duration.ofHours(24), Duration.between(Instant.parse(created.path("createdAt")),
+                Instant.parse(created.path("expiresAt"))));
+        assertTrue(created.<String>path("createdAt").startsWith("2022-05-15T02:0"), (String) created.path("createdAt"));
         assertTrue(serial.startsWith("37010020220515"), serial);
 
         // a retry gets the same assessment, not a second one
@@ -100,7 +108,7 @@ class AssessmentTest {
 
     @Test
     void paidMonthsCannotBeAssessedAgainUntilRefunded() {
-        TestClock.pin(JINAN_MAY_2022);
+        clock.setTo(Instant.parse(JINAN_MAY_2022));
         String person = jinanPerson();
         String serial = as("contributor", person).header("Idempotency-Key", key()).body(body(person, "\"2022-01\""))
                 .post("/api/v1/assessments").then().statusCode(201).extract().path("serialNumber");
@@ -122,7 +130,7 @@ class AssessmentTest {
 
     @Test
     void monthsOutsideTheWindowOrTheEnrolmentAreRefusedAndNothingIsStored() {
-        TestClock.pin(JINAN_MAY_2022);
+        clock.setTo(Instant.parse(JINAN_MAY_2022));
         String person = jinanPerson();
         long before = count("select count(*) from assessment");
         long outbox = count("select count(*) from outbox_event");
@@ -153,7 +161,7 @@ class AssessmentTest {
 
     @Test
     void interruptedMedicalMonthsAreProposedForAgencyBackPay() {
-        TestClock.pin(JINAN_MAY_2022);
+        clock.setTo(Instant.parse(JINAN_MAY_2022));
         String person = jinanPerson();
         TestKafka.publish(new EnrolmentInterrupted(person, "MEDICAL", "370100", "2022-01", null, Instant.now()), REGISTRATION);
         TestKafka.publish(new EnrolmentContinued(person, "MEDICAL", "370100", "2022-04", null, null, null, null, Instant.now()),
@@ -178,7 +186,7 @@ class AssessmentTest {
 
     @Test
     void aProxyAssessesOnlyPersonsOnHisList() {
-        TestClock.pin(JINAN_MAY_2022);
+        clock.setTo(Instant.parse(JINAN_MAY_2022));
         String person = jinanPerson();
         String proxy = "proxy-" + person;
         as("proxy", proxy).header("Idempotency-Key", key()).body(body(person, "\"2022-02\"")).post("/api/v1/assessments")
@@ -197,7 +205,7 @@ class AssessmentTest {
 
     @Test
     void anOpenAssessmentCanBeCancelledOnceAndAnUnpaidOneExpires() {
-        TestClock.pin(JINAN_MAY_2022);
+        clock.setTo(Instant.parse(JINAN_MAY_2022));
         String person = jinanPerson();
         String first = as("contributor", person).header("Idempotency-Key", key()).body(body(person, "\"2022-03\""))
                 .post("/api/v1/assessments").then().statusCode(201).extract().path("serialNumber");
@@ -214,7 +222,7 @@ class AssessmentTest {
         // the cancelled months are free again; this one is left unpaid past its expiry
         String second = as("contributor", person).header("Idempotency-Key", key()).body(body(person, "\"2022-03\""))
                 .post("/api/v1/assessments").then().statusCode(201).extract().path("serialNumber");
-        TestClock.pin("2022-05-16T02:00:01Z");
+        clock.setTo(Instant.parse("2022-05-16T02:05:00Z")); // past its 24 h (the clock ran on while it was made)
         assertTrue(service.expireDue(1000) >= 1);
         as("contributor", person).get("/api/v1/assessments/" + second).then().statusCode(200).body("status", equalTo("EXPIRED"));
         assertEquals(second, read(events(person, AssessmentExpired.TYPE).get(0).value()).get("serialNumber").asText());
@@ -229,7 +237,7 @@ class AssessmentTest {
         String version = as("ops", "ops-alice").header("Idempotency-Key", key()).body(CatalogueAdminResource.EXAMPLE)
                 .post("/api/v1/admin/catalogues").then().statusCode(201).extract().path("version");
         as("ops", "ops-bob").post("/api/v1/admin/catalogues/" + version + "/publish").then().statusCode(200);
-        TestClock.pin("2026-06-15T03:00:00Z");
+        clock.setTo(Instant.parse("2026-06-15T03:00:00Z"));
         String person = newPerson();
         register(person, "370102199003071234", "赵六", "370100",
                 enrol(person, "PENSION", "370100", "2026-01", null, "4500.00", null, null),
@@ -244,7 +252,7 @@ class AssessmentTest {
     /** Every seed region through the API, from the choices registration recorded. */
     @Test
     void weifangJiangxiAndWuhanContributorsAreAssessedFromTheirRegisteredChoices() {
-        TestClock.pin("2023-03-10T02:00:00Z");
+        clock.setTo(Instant.parse("2023-03-10T02:00:00Z"));
         String weifang = newPerson();
         register(weifang, "370702198801011234", "孙八", "370700",
                 enrol(weifang, "PENSION", "370700", "2023-01", null, "4378.00", null, null),
@@ -260,7 +268,7 @@ class AssessmentTest {
                 .post("/api/v1/assessments").then().statusCode(201)
                 .body("lines.amount", contains("10507.20", "3677.52", "472.82", "150.00", "48.00")).body("total", equalTo("14855.54"));
 
-        TestClock.pin("2020-04-20T02:00:00Z");
+        clock.setTo(Instant.parse("2020-04-20T02:00:00Z"));
         String jiangxi = newPerson();
         register(jiangxi, "360102198501011234", "周九", "360102", enrol(jiangxi, "PENSION", "360102", "2020-01", "60", null, null, null),
                 enrol(jiangxi, "MEDICAL", "360102", "2020-01", null, null, "0.08", null));
@@ -271,27 +279,58 @@ class AssessmentTest {
         refused(jiangxi, "{\"personId\": \"" + jiangxi + "\", \"months\": [\"2020-04\"], \"insurances\": [{\"insurance\": \"MEDICAL\"}]}",
                 "R16", "agency");
 
-        TestClock.pin("2023-06-30T08:00:00Z");
+        clock.setTo(Instant.parse("2023-06-30T08:00:00Z"));
         String wuhan = newPerson();
         register(wuhan, "420106199001011234", "吴十", "420100", enrol(wuhan, "PENSION", "420100", "2022-07", "100", null, null, null));
         as("contributor", wuhan).header("Idempotency-Key", key())
-                .body("{\"personId\": \"" + wuhan + "\", \"months\": [\"2023-05\", \"2023-06\"], \"insurances\": [{\"insurance\": \"PENSION\"}]}")
-                .post("/api/v1/assessments").then().statusCode(201).body("total", equalTo("2565.20"))
+                .body("{\"personId\": \"" + wuhan + "\", \"months\": [\"2023-04\", \"2023-05\", \"2023-06\"], \"insurances\": [{\"insurance\": \"PENSION\"}]}")
+                .post("/api/v1/assessments").then().statusCode(201).body("total", equalTo("3847.80"))
                 .body("expiresAt", equalTo("2023-06-30T16:00:00Z"));
+    }
+
+    /** R12-R14 (issue 16 item 8): a contributor or proxy pays the periods the region allows; an agency at the counter its own. */
+    @Test
+    void selfServiceAssessmentsPayThePeriodsTheRegionAllows() {
+        clock.setTo(Instant.parse("2023-06-10T02:00:00Z"));
+        String wuhan = newPerson();
+        register(wuhan, "420106199001011234", "吴十", "420100", enrol(wuhan, "PENSION", "420100", "2022-07", "100", null, null, null));
+        String pension = "{\"personId\": \"" + wuhan + "\", \"months\": [%s], \"insurances\": [{\"insurance\": \"PENSION\"}]}";
+        refused(wuhan, pension.formatted("\"2023-05\", \"2023-06\""), "R12", "quarter");
+        refused(wuhan, pension.formatted("\"2022-08\", \"2022-09\", \"2022-10\""), "R12", "2022-07..2022-09");
+        String proxy = "proxy-" + wuhan;
+        TestKafka.publish(new ProxyLinked(wuhan, proxy, LocalDate.of(2023, 6, 1), Instant.now()), REGISTRATION);
+        await(() -> count("select count(*) from proxy_link where proxy_id = '" + proxy + "'") == 1);
+        as("proxy", proxy).header("Idempotency-Key", key()).body(pension.formatted("\"2023-01\", \"2023-02\""))
+                .post("/api/v1/assessments").then().statusCode(422).body("rule", equalTo("R12"));
+        assertEquals(0, count("select count(*) from assessment where person_id = '" + wuhan + "'"));
+
+        as("contributor", wuhan).header("Idempotency-Key", key()).body(pension.formatted("\"2023-04\", \"2023-05\", \"2023-06\""))
+                .post("/api/v1/assessments").then().statusCode(201);
+        as("proxy", proxy).header("Idempotency-Key", key()).body(pension.formatted("\"2022-07\", \"2022-08\", \"2022-09\", "
+                + "\"2022-10\", \"2022-11\", \"2022-12\"")).post("/api/v1/assessments").then().statusCode(201);
+        // the agency at its counter assesses the months it finds, here two loose ones
+        as("agency", "wuhan-pension").header("Idempotency-Key", key()).body(pension.formatted("\"2023-01\", \"2023-03\""))
+                .post("/api/v1/assessments").then().statusCode(201).body("lines[0].months", contains("2023-01", "2023-03"));
+
+        // Weifang, silent: one unbroken run within the year
+        String weifang = newPerson();
+        register(weifang, "370702198801011234", "孙八", "370700", enrol(weifang, "PENSION", "370700", "2023-01", null, "4378.00", null, null));
+        refused(weifang, "{\"personId\": \"" + weifang + "\", \"months\": [\"2023-01\", \"2023-03\"], \"insurances\": [{\"insurance\": \"PENSION\"}]}",
+                "R13", "2023-02 is missing");
     }
 
     @Test
     void malformedAssessmentsAreProblems() {
         for (String bad : new String[] {"{", "[]", "{\"region\": [\"x\"], \"amount\": \"NaN\", \"idNumber\": \"\\u0000'; DROP TABLE x;--\", \"year\": 99999999999}",
                 "\"" + "A".repeat(70_000) + "\"", "{}"}) {
-            as("agency", "agency-1").header("Idempotency-Key", key()).body(bad).post("/api/v1/assessments")
+            as("agency", "jinan-pension").header("Idempotency-Key", key()).body(bad).post("/api/v1/assessments")
                     .then().statusCode(400).contentType("application/problem+json");
-            as("agency", "agency-1").header("Idempotency-Key", key()).body(bad)
+            as("agency", "jinan-pension").header("Idempotency-Key", key()).body(bad)
                     .post("/api/v1/assessments/" + java.util.UUID.randomUUID() + "/cancellation")
                     .then().statusCode(400).contentType("application/problem+json");
         }
         given().contentType("application/json").body("{}").post("/api/v1/assessments").then().statusCode(401);
-        as("agency", "agency-1").body(body("p-1", "\"2022-01\"")).post("/api/v1/assessments").then().statusCode(400)
+        as("agency", "jinan-pension").body(body("p-1", "\"2022-01\"")).post("/api/v1/assessments").then().statusCode(400)
                 .body("detail", containsString("Idempotency-Key"));
     }
 

@@ -17,12 +17,14 @@ import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.time.Instant;
 import org.flexsi.assessment.catalogue.CatalogueAdminResource;
 import org.flexsi.contracts.Topics;
 import org.flexsi.contracts.events.CataloguePublished;
 import org.flexsi.platform.kafka.CloudEventHeaders;
 import org.flexsi.platform.testing.FlexsiTestResource;
 import org.flexsi.platform.testing.TestKafka;
+import org.flexsi.platform.time.PlatformClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,9 @@ class CatalogueAdminTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    PlatformClock clock;
+
     @BeforeAll
     static void logFailures() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
@@ -43,7 +48,7 @@ class CatalogueAdminTest {
 
     @AfterEach
     void realTime() {
-        TestClock.release();
+        clock.reset();
     }
 
     @Test
@@ -60,6 +65,8 @@ class CatalogueAdminTest {
                 .contentType("application/problem+json");
         as("ops", "ops-bob").post("/api/v1/admin/catalogues/" + version + "/publish").then().statusCode(200)
                 .body("status", equalTo("PUBLISHED")).body("publishedBy", equalTo("ops-bob"));
+        assertEquals(1L, count("select count(*) from access_audit where action = 'catalogue-publish' and record_id = '" + version
+                + "' and actor = 'ops-bob' and role = 'ops'"));
         as("ops", "ops-carol").post("/api/v1/admin/catalogues/" + version + "/publish").then().statusCode(409)
                 .contentType("application/problem+json");
 
@@ -77,7 +84,7 @@ class CatalogueAdminTest {
                 "update catalogue set definition = '{}' where version = '" + version + "'").executeUpdate()));
         assertThrows(Exception.class, () -> QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "delete from catalogue where version = '" + version + "'").executeUpdate()));
-        as("agency", "agency-1").get("/api/v1/catalogues/" + version).then().statusCode(200)
+        as("agency", "jinan-pension").get("/api/v1/catalogues/" + version).then().statusCode(200)
                 .body("definition.source", equalTo("DEMO DATA for trying the system, not official figures: Weifang-like 2024 standard"));
     }
 
@@ -115,7 +122,7 @@ class CatalogueAdminTest {
                 .contentType("application/problem+json");
         as("contributor", "p-1").header("Idempotency-Key", key()).body(WEIFANG_2024).post("/api/v1/admin/catalogues")
                 .then().statusCode(403).contentType("application/problem+json");
-        as("agency", "agency-1").post("/api/v1/admin/catalogues/370100-2022-v1/publish").then().statusCode(403);
+        as("agency", "jinan-pension").post("/api/v1/admin/catalogues/370100-2022-v1/publish").then().statusCode(403);
         given().get("/api/v1/catalogues").then().statusCode(401);
         as("ops", "ops-alice").post("/api/v1/admin/catalogues/" + java.util.UUID.randomUUID() + "/publish").then().statusCode(404);
     }

@@ -14,11 +14,17 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import org.flexsi.platform.time.PlatformClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class QuoteTest {
+    @Inject
+    PlatformClock clock;
+
     private static final String WEIFANG_YEAR = """
             {"region": "370700", "year": 2023, "base": "3980.00",
              "months": ["2023-12", "2023-02", "2023-03", "2023-04", "2023-05", "2023-06",
@@ -29,7 +35,7 @@ class QuoteTest {
 
     @AfterEach
     void realTime() {
-        TestClock.release();
+        clock.reset();
     }
 
     @Test
@@ -47,7 +53,7 @@ class QuoteTest {
 
     @Test
     void jinanInMay2022IsPayableForJanuaryToMayOnly() {
-        TestClock.pin("2022-05-15T02:00:00Z");
+        clock.setTo(Instant.parse("2022-05-15T02:00:00Z"));
         String body = """
                 {"region": "370100", "year": 2022, "months": [%s],
                  "insurances": [{"insurance": "PENSION", "base": "3746"}, {"insurance": "MEDICAL", "plan": "POOLED_ONLY"}]}""";
@@ -63,10 +69,10 @@ class QuoteTest {
     void hubeiClosesTheSocialInsuranceYearOn30June() {
         String body = """
                 {"region": "420100", "year": 2022, "months": ["2023-06"], "insurances": [{"insurance": "PENSION", "grade": "60"}]}""";
-        TestClock.pin("2023-06-30T15:00:00Z");
+        clock.setTo(Instant.parse("2023-06-30T15:00:00Z"));
         as("contributor", "p-1").body(body).post("/api/v1/quotes").then().statusCode(200)
                 .body("total", equalTo("769.60")).body("payableNow", equalTo(true));
-        TestClock.pin("2023-06-30T16:00:00Z"); // midnight in China: 1 July
+        clock.setTo(Instant.parse("2023-06-30T16:00:00Z")); // midnight in China: 1 July
         as("contributor", "p-1").body(body).post("/api/v1/quotes").then().statusCode(200)
                 .body("payableNow", equalTo(false)).body("notPayableRule", equalTo("R12"));
     }
