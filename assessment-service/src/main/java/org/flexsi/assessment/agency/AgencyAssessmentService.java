@@ -20,7 +20,6 @@ import org.flexsi.assessment.calc.RuleViolation;
 import org.flexsi.assessment.config.AssessmentConfig;
 import org.flexsi.assessment.person.Person;
 import org.flexsi.assessment.person.PersonRepository;
-import org.flexsi.assessment.person.RegionScope;
 import org.flexsi.contracts.events.LineItem;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.security.Caller;
@@ -54,7 +53,7 @@ public class AgencyAssessmentService {
             List<PushResult.Rejected> rejected = new ArrayList<>();
             for (AgencyAssessment item : push.assessments()) {
                 // an agency acts only in its own regions: one item outside them refuses the whole push (issue 17)
-                RegionScope.require(caller, item.region());
+                caller.requireRegion(item.region());
                 Optional<AssessmentView> known = assessments.byAgencyReference(item.reference());
                 if (known.isPresent()) {
                     accepted.add(new PushResult.Accepted(item.reference(), known.get().serialNumber(), true));
@@ -73,7 +72,7 @@ public class AgencyAssessmentService {
     /** Checks everything before writing anything, so a rejected item leaves no trace. */
     private AssessmentView store(AgencyAssessment item, Caller caller) {
         Person person = person(item);
-        RegionScope.require(caller, person.region());
+        caller.requireRegion(person.region());
         Instant now = clock.instant();
         List<LineItem> lines = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;

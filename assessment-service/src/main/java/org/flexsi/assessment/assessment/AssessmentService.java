@@ -326,7 +326,7 @@ public class AssessmentService {
     public void authorize(Caller caller, String personId) {
         if (caller.backOffice()) {
             if (caller.agency().isPresent()) {
-                persons.person(personId).ifPresent(p -> RegionScope.require(caller, p.region()));
+                persons.person(personId).ifPresent(p -> caller.requireRegion(p.region()));
             }
             return;
         }

@@ -6,10 +6,10 @@ import org.flexsi.platform.security.AgencyIdentity;
 import org.flexsi.platform.security.Caller;
 
 /**
- * Where a back-office caller may act (issue 17): operations everywhere, an agency only in the regions it serves. A region
- * is served through itself, its city or its province (GB/T 2260): Jiangxi's provincial pension agency (360000) serves a
- * person registered in Nanchang (360102), as the catalogue of a city falls back to its province's. Callers that are no
- * agency are not confined here (contributors and proxies are checked by ownership).
+ * Which assessments concern a back-office caller (issue 17): operations all, an agency those of the regions it serves
+ * ({@link AgencyIdentity#serves}: Jiangxi's provincial agency 360000 serves a person of Nanchang 360102) and those made
+ * under an enclosing region's catalogue for its persons. Callers that are no agency are not confined here
+ * (contributors and proxies are checked by ownership).
  */
 public final class RegionScope {
     private RegionScope() {
@@ -31,15 +31,6 @@ public final class RegionScope {
                 .orElse(true);
     }
 
-    /** An agency outside the person's {@code region} gets 403. */
-    public static void require(Caller caller, String region) {
-        caller.agency().ifPresent(agency -> {
-            if (!serves(agency, region)) {
-                throw ProblemException.forbidden("agency " + agency.id() + " does not serve region " + region);
-            }
-        });
-    }
-
     /** An agency may touch an assessment only where {@link #concerns} holds. */
     public static void requireConcerned(Caller caller, String region) {
         caller.agency().ifPresent(agency -> {
@@ -50,7 +41,7 @@ public final class RegionScope {
     }
 
     static boolean serves(AgencyIdentity agency, String region) {
-        return valid(region) && enclosing(region).stream().anyMatch(agency::serves);
+        return valid(region) && agency.serves(region);
     }
 
     /** The region, its city and its province: 420106 -> 420106, 420100, 420000. */

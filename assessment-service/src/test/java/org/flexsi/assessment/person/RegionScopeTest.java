@@ -33,9 +33,9 @@ class RegionScopeTest {
         assertEquals(reaches, RegionScope.reaches(caller, region));
         assertEquals(concerns, RegionScope.concerns(caller, region));
         if (reaches) {
-            assertDoesNotThrow(() -> RegionScope.require(caller, region));
+            assertDoesNotThrow(() -> caller.requireRegion(region));
         } else {
-            assertEquals(403, assertThrows(ProblemException.class, () -> RegionScope.require(caller, region)).problem().status());
+            assertEquals(403, assertThrows(ProblemException.class, () -> caller.requireRegion(region)).problem().status());
         }
     }
 
@@ -43,7 +43,7 @@ class RegionScopeTest {
     @CsvSource({"ops", "contributor", "proxy", "bank"})
     void callersThatAreNoAgencyAreNotConfinedHere(String role) {
         Caller caller = new Caller("someone", Set.of(role), null);
-        assertDoesNotThrow(() -> RegionScope.require(caller, "370700"));
+        assertDoesNotThrow(() -> caller.requireRegion("370700"));
         assertEquals(true, RegionScope.reaches(caller, "370700"));
     }
 
@@ -51,6 +51,6 @@ class RegionScopeTest {
     @CsvSource({"420100"})
     void operationsWithAnAgencyClaimStillActEverywhere(String served) {
         Caller caller = new Caller("ops-1", Set.of(Roles.OPS, Roles.AGENCY), agency(served).agencyIdentity());
-        assertDoesNotThrow(() -> RegionScope.require(caller, "370700"));
+        assertDoesNotThrow(() -> caller.requireRegion("370700"));
     }
 }

@@ -80,6 +80,7 @@ public class PlatformMetrics {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void measureConsumerLag() {
         Properties settings = KafkaSettings.clientProperties(kafka);
+        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         try (Admin admin = Admin.create(settings)) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
@@ -95,7 +96,7 @@ public class PlatformMetrics {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            Log.debugf("consumer lag not measured: %s", e.getMessage());
+            Log.infof("consumer lag not measured: %s", e.toString());
         }
     }
 
