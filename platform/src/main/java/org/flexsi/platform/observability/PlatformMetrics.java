@@ -6,6 +6,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
@@ -42,6 +43,8 @@ public class PlatformMetrics {
     private final CalendarService calendar;
     private final Clock clock;
     private final Map<TopicPartition, AtomicLong> lag = new ConcurrentHashMap<>();
+    /** One admin client for the service's life: made at the first measurement, not every 30 s. */
+    private Admin admin;
 
     public PlatformMetrics(MeterRegistry registry, @Identifier("default-kafka-broker") Map<String, Object> kafka,
             @ConfigProperty(name = "quarkus.application.name") String group, CalendarService calendar, Clock clock) {
@@ -79,10 +82,8 @@ public class PlatformMetrics {
     @Scheduled(every = "${flexsi.metrics.consumer-lag-every:30s}", delayed = "20s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void measureConsumerLag() {
-        Properties settings = KafkaSettings.clientProperties(kafka);
-        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
-        try (Admin admin = Admin.create(settings)) {
+        try {
+            Admin admin = admin();
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
@@ -97,6 +98,24 @@ public class PlatformMetrics {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             Log.infof("consumer lag not measured: %s", e.toString());
+        }
+    }
+
+    private synchronized Admin admin() {
+        if (admin == null) {
+            Properties settings = KafkaSettings.clientProperties(kafka);
+            settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+            settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+            settings.put(AdminClientConfig.CLIENT_ID_CONFIG, group + "-lag");
+            admin = Admin.create(settings);
+        }
+        return admin;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (admin != null) {
+            admin.close(java.time.Duration.ofSeconds(2));
         }
     }
 

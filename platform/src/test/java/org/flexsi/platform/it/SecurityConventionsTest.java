@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -78,9 +79,14 @@ class SecurityConventionsTest {
     }
 
     @Test
-    void theOpenApiDocumentSaysRequestBodiesAreClosed() {
+    void theOpenApiDocumentSaysRequestBodiesAreClosedAndNamesTheStandardProblems() {
         given().get("/q/openapi?format=json").then().statusCode(200)
-                .body("components.schemas.NewThing.additionalProperties", equalTo(false));
+                .body("components.schemas.NewThing.additionalProperties", equalTo(false))
+                .body("paths.'/test/things'.post.responses.'401'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Problem"))
+                .body("paths.'/test/things'.post.responses.keySet()", hasItems("400", "401", "403", "503"))
+                // the auditor's export keeps its own, more telling 400 and 403
+                .body("paths.'/api/v1/access-audit'.get.responses.'403'.description", equalTo("Not an auditor"));
     }
 
     @Test
