@@ -1,6 +1,7 @@
 package org.flexsi.payment.bank;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.util.List;
@@ -27,7 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.flexsi.payment.common.Caller;
+import org.flexsi.platform.security.Caller;
+import org.flexsi.platform.security.Roles;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.problem.Problem;
 
@@ -39,7 +40,7 @@ import org.flexsi.platform.problem.Problem;
 @Path("/api/v1/bank")
 @Tag(name = "Bank channel", description = "Counter and mobile-bank payment, reversal (冲正)")
 @SecurityRequirement(name = "bearer")
-@RolesAllowed(Caller.BANK)
+@RolesAllowed(Roles.BANK)
 @Produces(MediaType.APPLICATION_JSON)
 public class BankResource {
     private static final String TXN = "[A-Za-z0-9_.:-]{1,64}";
@@ -48,8 +49,10 @@ public class BankResource {
     private final BankService bank;
     private final ObjectMapper mapper;
     private final Validator validator;
+    private final SecurityIdentity identity;
 
-    public BankResource(BankGate gate, BankService bank, ObjectMapper mapper, Validator validator) {
+    public BankResource(BankGate gate, BankService bank, ObjectMapper mapper, Validator validator, SecurityIdentity identity) {
+        this.identity = identity;
         this.gate = gate;
         this.bank = bank;
         this.mapper = mapper;
@@ -70,9 +73,8 @@ public class BankResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No registered person with this ID number and name",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<BankModels.OpenAssessment> owed(byte[] body, @Context HttpHeaders headers, @Context UriInfo uri,
-            @Context SecurityContext security) {
-        gate.admit(Caller.of(security), "POST", uri.getRequestUri().getRawPath(), headers, bytes(body));
+    public List<BankModels.OpenAssessment> owed(byte[] body, @Context HttpHeaders headers, @Context UriInfo uri) {
+        gate.admit(Caller.of(identity), "POST", uri.getRequestUri().getRawPath(), headers, bytes(body));
         return bank.owed(read(body, BankModels.OwedQuery.class));
     }
 
@@ -94,8 +96,8 @@ public class BankResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Amount is not the assessment's, or the transaction id was used for another payment",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response confirm(byte[] body, @Context HttpHeaders headers, @Context UriInfo uri, @Context SecurityContext security) {
-        String bankId = gate.admit(Caller.of(security), "POST", uri.getRequestUri().getRawPath(), headers, bytes(body));
+    public Response confirm(byte[] body, @Context HttpHeaders headers, @Context UriInfo uri) {
+        String bankId = gate.admit(Caller.of(identity), "POST", uri.getRequestUri().getRawPath(), headers, bytes(body));
         BankService.Confirmed confirmed = bank.confirm(bankId, read(body, BankModels.Confirmation.class));
         Response.ResponseBuilder response = Response.status(confirmed.created() ? 201 : 200).entity(confirmed.payment());
         return confirmed.created() ? response.build() : response.header(IdempotencyKeys.REPLAYED, "true").build();
@@ -112,8 +114,8 @@ public class BankResource {
     @APIResponse(responseCode = "404", description = "Not a transaction of this bank",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BankModels.BankPayment find(@PathParam("bankTransactionId") @Pattern(regexp = TXN) String bankTransactionId,
-            @Context HttpHeaders headers, @Context UriInfo uri, @Context SecurityContext security) {
-        String bankId = gate.admit(Caller.of(security), "GET", uri.getRequestUri().getRawPath(), headers, new byte[0]);
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        String bankId = gate.admit(Caller.of(identity), "GET", uri.getRequestUri().getRawPath(), headers, new byte[0]);
         return bank.find(bankId, bankTransactionId);
     }
 
@@ -132,8 +134,8 @@ public class BankResource {
     @APIResponse(responseCode = "422", description = "Not the day of payment",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BankModels.BankPayment reverse(@PathParam("bankTransactionId") @Pattern(regexp = TXN) String bankTransactionId,
-            byte[] body, @Context HttpHeaders headers, @Context UriInfo uri, @Context SecurityContext security) {
-        String bankId = gate.admit(Caller.of(security), "POST", uri.getRequestUri().getRawPath(), headers, bytes(body));
+            byte[] body, @Context HttpHeaders headers, @Context UriInfo uri) {
+        String bankId = gate.admit(Caller.of(identity), "POST", uri.getRequestUri().getRawPath(), headers, bytes(body));
         return bank.reverse(bankId, bankTransactionId);
     }
 

@@ -17,7 +17,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.flexsi.payment.bank.BankClient;
-import org.flexsi.payment.common.Caller;
+import org.flexsi.platform.security.Caller;
+import org.flexsi.platform.security.Roles;
 import org.flexsi.payment.common.Digests;
 import org.flexsi.payment.common.Money;
 import org.flexsi.payment.config.PaymentConfig;
@@ -55,15 +56,15 @@ public class DebitService {
     public Response sign(Caller caller, String key, DebitModels.AgreementRequest request) {
         IdempotencyKeys.require(key);
         banks.requireCooperating(request.bankId());
-        return idempotency.once("debit-agreements:" + caller.id(), key, request, 201, () -> {
+        return idempotency.once("debit-agreements:" + caller.subject(), key, request, 201, () -> {
             Instant now = Instant.now();
             // one agreement per person: signing again replaces the account
             em.createNativeQuery("insert into debit_agreement (person_id, bank_id, account_number, account_name, signed_at)"
                     + " values (?1, ?2, ?3, ?4, ?5) on conflict (person_id) do update set bank_id = excluded.bank_id,"
                     + " account_number = excluded.account_number, account_name = excluded.account_name, signed_at = excluded.signed_at")
-                    .setParameter(1, caller.id()).setParameter(2, request.bankId()).setParameter(3, request.accountNumber())
+                    .setParameter(1, caller.subject()).setParameter(2, request.bankId()).setParameter(3, request.accountNumber())
                     .setParameter(4, request.accountName().strip()).setParameter(5, now).executeUpdate();
-            return new DebitModels.Agreement(caller.id(), request.bankId(), Digests.maskTail(request.accountNumber()),
+            return new DebitModels.Agreement(caller.subject(), request.bankId(), Digests.maskTail(request.accountNumber()),
                     request.accountName().strip(), now);
         });
     }
@@ -117,7 +118,7 @@ public class DebitService {
      */
     public Response resend(Caller caller, String key, UUID batchId) {
         IdempotencyKeys.require(key);
-        return idempotency.once("debit-resends:" + caller.id(), key, batchId.toString(), 200, () -> {
+        return idempotency.once("debit-resends:" + caller.subject(), key, batchId.toString(), 200, () -> {
             @SuppressWarnings("unchecked")
             List<String> states = em.createNativeQuery("select submission from debit_batch where id = ?1 for update")
                     .setParameter(1, batchId).getResultList();
@@ -129,7 +130,7 @@ public class DebitService {
                         + states.get(0) + "; only a REFUSED batch is sent again");
             }
             em.createNativeQuery("update debit_batch set submission = 'SEND', next_send_at = null, resent_by = ?1,"
-                    + " resent_at = ?2 where id = ?3").setParameter(1, caller.id()).setParameter(2, Instant.now())
+                    + " resent_at = ?2 where id = ?3").setParameter(1, caller.subject()).setParameter(2, Instant.now())
                     .setParameter(3, batchId).executeUpdate();
             return views("b.id = ?1", batchId).get(0);
         });

@@ -11,7 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.flexsi.payment.assessment.Assessment;
-import org.flexsi.payment.common.Caller;
+import org.flexsi.platform.security.Caller;
+import org.flexsi.platform.security.Roles;
 import org.flexsi.payment.config.OutsideParties;
 import org.flexsi.payment.config.PaymentConfig;
 import org.flexsi.payment.person.Persons;
@@ -45,7 +46,7 @@ public class PaymentService {
 
     public Response create(Caller caller, String idempotencyKey, NewPayment request) {
         IdempotencyKeys.require(idempotencyKey);
-        return idempotency.once("payments:" + caller.id(), idempotencyKey, request, 201, () -> open(caller, request));
+        return idempotency.once("payments:" + caller.subject(), idempotencyKey, request, 201, () -> open(caller, request));
     }
 
     private PaymentView open(Caller caller, NewPayment request) {
@@ -78,7 +79,7 @@ public class PaymentService {
         payment.id = UUID.randomUUID();
         payment.assessmentSerial = assessment.serialNumber;
         payment.personId = assessment.personId;
-        payment.payerId = caller.id();
+        payment.payerId = caller.subject();
         payment.region = assessment.region;
         payment.channel = channel;
         payment.status = PaymentStatus.PAYING;
@@ -124,12 +125,12 @@ public class PaymentService {
     public List<PaymentView> list(Caller caller, String personId, String status, String channel) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
-        if (caller.is(Caller.CONTRIBUTOR)) {
+        if (caller.is(Roles.CONTRIBUTOR)) {
             query.append(" and (personId = :me or payerId = :me)");
-            params.and("me", caller.id());
-        } else if (caller.is(Caller.PROXY)) {
+            params.and("me", caller.subject());
+        } else if (caller.is(Roles.PROXY)) {
             query.append(" and payerId = :me");
-            params.and("me", caller.id());
+            params.and("me", caller.subject());
         }
         if (personId != null) {
             query.append(" and personId = :person");
@@ -152,8 +153,8 @@ public class PaymentService {
     /** The payer, the person paid for, and ops see a payment; to anyone else it does not exist. */
     Payment visible(Caller caller, UUID id) {
         Payment payment = Payment.findById(id);
-        boolean allowed = payment != null && (caller.is(Caller.OPS) || caller.id().equals(payment.payerId)
-                || (caller.is(Caller.CONTRIBUTOR) && caller.id().equals(payment.personId)));
+        boolean allowed = payment != null && (caller.is(Roles.OPS) || caller.subject().equals(payment.payerId)
+                || (caller.is(Roles.CONTRIBUTOR) && caller.subject().equals(payment.personId)));
         if (!allowed) {
             throw ProblemException.notFound("no payment " + id);
         }
@@ -161,10 +162,10 @@ public class PaymentService {
     }
 
     private void mayPayFor(Caller caller, String personId) {
-        boolean allowed = caller.is(Caller.CONTRIBUTOR) ? caller.id().equals(personId)
-                : caller.is(Caller.PROXY) && persons.isOnProxyList(caller.id(), personId);
+        boolean allowed = caller.is(Roles.CONTRIBUTOR) ? caller.subject().equals(personId)
+                : caller.is(Roles.PROXY) && persons.isOnProxyList(caller.subject(), personId);
         if (!allowed) {
-            throw ProblemException.forbidden(caller.is(Caller.PROXY)
+            throw ProblemException.forbidden(caller.is(Roles.PROXY)
                     ? "this person is not on your proxy list (R21)" : "you may pay only your own assessments");
         }
     }

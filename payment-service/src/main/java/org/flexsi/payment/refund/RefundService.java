@@ -8,7 +8,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.flexsi.payment.common.Caller;
+import org.flexsi.platform.security.AgencyIdentity;
+import org.flexsi.platform.security.Caller;
+import org.flexsi.platform.security.Roles;
 import org.flexsi.payment.order.Payment;
 import org.flexsi.payment.order.PaymentStatus;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
@@ -32,7 +34,7 @@ public class RefundService {
 
     public Response apply(Caller caller, String key, UUID paymentId, RefundModels.Application application) {
         IdempotencyKeys.require(key);
-        return idempotency.once("refunds:" + caller.id(), key, new Keyed(paymentId, application), 201,
+        return idempotency.once("refunds:" + caller.subject(), key, new Keyed(paymentId, application), 201,
                 () -> RefundModels.View.of(open(caller, paymentId, application)));
     }
 
@@ -42,8 +44,8 @@ public class RefundService {
 
     private Refund open(Caller caller, UUID paymentId, RefundModels.Application application) {
         // the payment lock serialises applications, so two at once cannot both take the last yuan of a line
-        Payment payment = Payment.lock(paymentId).filter(p -> caller.id().equals(p.payerId)
-                || (caller.is(Caller.CONTRIBUTOR) && caller.id().equals(p.personId)))
+        Payment payment = Payment.lock(paymentId).filter(p -> caller.subject().equals(p.payerId)
+                || (caller.is(Roles.CONTRIBUTOR) && caller.subject().equals(p.personId)))
                 .orElseThrow(() -> ProblemException.notFound("no payment " + paymentId));
         if (payment.status != PaymentStatus.PAID) {
             throw ProblemException.conflict("not-refundable", "payment " + paymentId + " is " + payment.status
@@ -62,14 +64,14 @@ public class RefundService {
         refund.id = UUID.randomUUID();
         refund.paymentId = paymentId;
         refund.personId = payment.personId;
-        refund.applicantId = caller.id();
+        refund.applicantId = caller.subject();
         refund.kind = Refund.Kind.APPLICATION;
         refund.agency = plan.agency();
         refund.lines = org.flexsi.payment.common.Jsons.lines(plan.lines());
         refund.total = plan.total();
         refund.reason = application.reason();
         // medical refunds need the person's own application (R25); a proxy's application waits for it
-        refund.state = plan.agency() == Agency.MEDICAL && !caller.id().equals(payment.personId)
+        refund.state = plan.agency() == Agency.MEDICAL && !caller.subject().equals(payment.personId)
                 ? Refund.State.AWAITING_PERSON : Refund.State.IN_REVIEW;
         refund.bankAccount = application.bankAccount();
         refund.bankName = application.bankName().strip();
@@ -81,7 +83,7 @@ public class RefundService {
 
     public RefundModels.View personalApplication(Caller caller, UUID refundId) {
         Refund refund = lock(refundId);
-        if (!caller.is(Caller.CONTRIBUTOR) || !caller.id().equals(refund.personId)) {
+        if (!caller.is(Roles.CONTRIBUTOR) || !caller.subject().equals(refund.personId)) {
             throw ProblemException.notFound("no refund " + refundId);
         }
         if (refund.state == Refund.State.AWAITING_PERSON) {
@@ -95,10 +97,10 @@ public class RefundService {
     /** After a refused payout (or none possible), the applicant or the person gives another account: paid again. */
     public Response newPayoutAccount(Caller caller, String key, UUID refundId, RefundModels.PayoutAccount account) {
         IdempotencyKeys.require(key);
-        return idempotency.once("refund-accounts:" + caller.id(), key, new KeyedAccount(refundId, account), 200, () -> {
+        return idempotency.once("refund-accounts:" + caller.subject(), key, new KeyedAccount(refundId, account), 200, () -> {
             Refund refund = lock(refundId);
-            boolean mine = caller.id().equals(refund.applicantId)
-                    || (caller.is(Caller.CONTRIBUTOR) && caller.id().equals(refund.personId));
+            boolean mine = caller.subject().equals(refund.applicantId)
+                    || (caller.is(Roles.CONTRIBUTOR) && caller.subject().equals(refund.personId));
             if (!mine) {
                 throw ProblemException.notFound("no refund " + refundId);
             }
@@ -106,7 +108,7 @@ public class RefundService {
                 throw ProblemException.conflict("refund-not-failed", "refund " + refundId + " is " + refund.state
                         + "; another account is taken only after a payout failed");
             }
-            payouts.retryTo(refund, caller.id(), account.bankAccount(), account.bankName().strip(), account.bankCode());
+            payouts.retryTo(refund, caller.subject(), account.bankAccount(), account.bankName().strip(), account.bankCode());
             return RefundModels.View.of(refund);
         });
     }
@@ -117,8 +119,8 @@ public class RefundService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public RefundModels.View find(Caller caller, UUID refundId) {
         Refund refund = Refund.findById(refundId);
-        boolean visible = refund != null && (caller.is(Caller.OPS) || caller.id().equals(refund.applicantId)
-                || (caller.is(Caller.CONTRIBUTOR) && caller.id().equals(refund.personId)));
+        boolean visible = refund != null && (caller.is(Roles.OPS) || caller.subject().equals(refund.applicantId)
+                || (caller.is(Roles.CONTRIBUTOR) && caller.subject().equals(refund.personId)));
         if (!visible) {
             throw ProblemException.notFound("no refund " + refundId);
         }
@@ -144,7 +146,7 @@ public class RefundService {
         }
         Instant now = Instant.now();
         refund.decidedAt = now;
-        refund.decidedBy = caller.id();
+        refund.decidedBy = caller.subject();
         if ("REJECT".equals(decision.decision())) {
             if (decision.reason() == null || decision.reason().isBlank()) {
                 throw ProblemException.invalid("reason", "is required to reject");
@@ -164,9 +166,15 @@ public class RefundService {
                 .orElseThrow(() -> ProblemException.notFound("no refund " + refundId));
     }
 
-    /** An agency token's subject names the agency: "pension" or "medical". */
+    /** The agency a token is bound to (platform AgencyBinding): its pension or medical kind reviews refunds. */
     private static Agency agencyOf(Caller caller) {
-        return Agency.byName(caller.id()).orElseThrow(() -> ProblemException.forbidden(
-                "agency tokens must be issued to 'pension' or 'medical'"));
+        AgencyIdentity.Kind kind = caller.agency().map(AgencyIdentity::kind).orElseThrow(() -> ProblemException.forbidden(
+                "only a pension or medical agency reviews refunds"));
+        return switch (kind) {
+            case PENSION -> Agency.PENSION;
+            case MEDICAL -> Agency.MEDICAL;
+            case TAX -> throw ProblemException.forbidden("agency " + caller.agency().get().id()
+                    + " is a tax agency; refunds are reviewed by the pension or medical agency");
+        };
     }
 }
