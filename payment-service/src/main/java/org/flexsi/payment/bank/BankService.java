@@ -126,6 +126,7 @@ public class BankService {
         refund.id = UUID.randomUUID();
         refund.paymentId = payment.id;
         refund.personId = payment.personId;
+        refund.region = payment.region;
         refund.applicantId = bankId;
         refund.kind = Refund.Kind.REVERSAL;
         refund.lines = payment.lines;

@@ -141,6 +141,7 @@ public class PaymentBooking {
         refund.id = UUID.randomUUID();
         refund.paymentId = payment.id;
         refund.personId = payment.personId;
+        refund.region = payment.region;
         refund.applicantId = payment.payerId;
         refund.kind = Refund.Kind.AUTOMATIC;
         refund.lines = payment.lines;

@@ -107,13 +107,16 @@ public class RefundResource {
     @GET
     @Path("/agency/refunds")
     @RolesAllowed(Roles.AGENCY)
-    @Operation(summary = "Refunds waiting for this agency's review", description = "The token's subject names the agency.")
+    @Operation(summary = "Refunds waiting for this agency's review", description = "The agency is the one the token is"
+            + " bound to (claim `agency`, a configured agency such as `weifang-pension`): its kind (pension or medical)"
+            + " chooses the refunds it reviews, and only refunds of persons in the regions it serves are listed.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RefundModels.View.class)))
     @APIResponse(responseCode = "400", description = "Unknown state",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Agencies only",
+    @APIResponse(responseCode = "403", description = "Pension and medical agencies only (a tax agency, or a token bound to no"
+            + " configured agency, is refused)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<RefundModels.View> forReview(
             @QueryParam("state") @Pattern(regexp = "AWAITING_PERSON|IN_REVIEW|REJECTED|PAYING_OUT|PAYOUT_FAILED|REFUNDED")
@@ -127,13 +130,15 @@ public class RefundResource {
     @RolesAllowed(Roles.AGENCY)
     @Operation(summary = "Approve or reject a refund", description = "An approved refund is PAYING_OUT: it is"
             + " transferred to the applicant's account in the background and announced as payment.refunded once the money"
-            + " went back.")
+            + " went back. Only the agency of the refund's kind that serves the person's region decides; every decision is"
+            + " written to the access audit (`refund-decision`).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RefundModels.View.class)))
     @APIResponse(responseCode = "400", description = "Invalid body; a rejection needs a reason",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Agencies only",
+    @APIResponse(responseCode = "403", description = "Pension and medical agencies only, and only for persons of the"
+            + " regions the agency serves",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such refund for this agency",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

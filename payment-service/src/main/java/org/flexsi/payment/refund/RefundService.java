@@ -5,14 +5,16 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.flexsi.platform.security.AgencyIdentity;
 import org.flexsi.platform.security.Caller;
 import org.flexsi.platform.security.Roles;
 import org.flexsi.payment.order.Payment;
 import org.flexsi.payment.order.PaymentStatus;
+import org.flexsi.platform.audit.AccessAudit;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.problem.ProblemException;
 
@@ -26,10 +28,14 @@ import org.flexsi.platform.problem.ProblemException;
 public class RefundService {
     private final IdempotencyKeys idempotency;
     private final RefundPayouts payouts;
+    private final AccessAudit audit;
+    private final Clock clock;
 
-    public RefundService(IdempotencyKeys idempotency, RefundPayouts payouts) {
+    public RefundService(IdempotencyKeys idempotency, RefundPayouts payouts, AccessAudit audit, Clock clock) {
         this.idempotency = idempotency;
         this.payouts = payouts;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     public Response apply(Caller caller, String key, UUID paymentId, RefundModels.Application application) {
@@ -64,6 +70,7 @@ public class RefundService {
         refund.id = UUID.randomUUID();
         refund.paymentId = paymentId;
         refund.personId = payment.personId;
+        refund.region = payment.region;
         refund.applicantId = caller.subject();
         refund.kind = Refund.Kind.APPLICATION;
         refund.agency = plan.agency();
@@ -76,7 +83,7 @@ public class RefundService {
         refund.bankAccount = application.bankAccount();
         refund.bankName = application.bankName().strip();
         refund.bankCode = application.bankCode();
-        refund.createdAt = Instant.now();
+        refund.createdAt = clock.instant();
         refund.persist();
         return refund;
     }
@@ -131,22 +138,28 @@ public class RefundService {
     public List<RefundModels.View> forReview(Caller caller, String state) {
         Agency agency = agencyOf(caller);
         Refund.State wanted = state == null ? Refund.State.IN_REVIEW : Refund.State.valueOf(state);
-        return Refund.<Refund>list("agency = ?1 and state = ?2 order by createdAt", agency, wanted).stream()
-                .map(RefundModels.View::of).toList();
+        // an agency sees only the refunds of persons in the regions it serves
+        Set<String> regions = caller.agency().map(AgencyIdentity::regions).orElse(Set.of());
+        if (regions.isEmpty()) {
+            return List.of();
+        }
+        return Refund.<Refund>list("agency = ?1 and state = ?2 and region in ?3 order by createdAt", agency, wanted, regions)
+                .stream().map(RefundModels.View::of).toList();
     }
 
     public RefundModels.View decide(Caller caller, UUID refundId, RefundModels.Decision decision) {
         Agency agency = agencyOf(caller);
         Refund refund = lock(refundId);
+        caller.requireRegion(refund.region);
         if (refund.agency != agency) {
             throw ProblemException.notFound("no refund " + refundId + " for the " + agency.name().toLowerCase() + " agency");
         }
         if (refund.state != Refund.State.IN_REVIEW) {
             throw ProblemException.conflict("refund-not-in-review", "refund " + refundId + " is " + refund.state);
         }
-        Instant now = Instant.now();
-        refund.decidedAt = now;
+        refund.decidedAt = clock.instant();
         refund.decidedBy = caller.subject();
+        audit.record(caller, "refund-decision", "refund", refundId.toString());
         if ("REJECT".equals(decision.decision())) {
             if (decision.reason() == null || decision.reason().isBlank()) {
                 throw ProblemException.invalid("reason", "is required to reject");

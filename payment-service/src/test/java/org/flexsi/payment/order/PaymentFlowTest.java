@@ -156,7 +156,7 @@ class PaymentFlowTest {
         given().header("Authorization", proxy(proxyId)).get("/api/v1/payments").then().statusCode(200)
                 .body("paymentId", org.hamcrest.Matchers.hasItem(paymentId));
         given().get("/api/v1/payments/" + paymentId).then().statusCode(401);
-        given().header("Authorization", TestTokens.bearer("agency", "pension")).get("/api/v1/payments/" + paymentId)
+        given().header("Authorization", TestTokens.bearer("agency", "weifang-pension")).get("/api/v1/payments/" + paymentId)
                 .then().statusCode(403);
     }
 

@@ -306,7 +306,7 @@ class RefundPayoutTest {
     }
 
     private static io.restassured.response.ValidatableResponse decide(String refundId) {
-        return given().header("Authorization", TestTokens.bearer("agency", "pension")).contentType("application/json")
+        return given().header("Authorization", TestTokens.bearer("agency", "weifang-pension")).contentType("application/json")
                 .body("{\"decision\":\"APPROVE\"}").post("/api/v1/agency/refunds/" + refundId + "/decision").then()
                 .statusCode(200);
     }
