@@ -65,8 +65,11 @@ public class DebitResource {
     @Path("/ops/debit-batches")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPS)
-    @Operation(summary = "Make a bank's debit file for a month", description = "R19: only after the configured day of "
-            + "that month (Hubei: the 20th); once per bank and month.")
+    @Operation(summary = "Make a bank's debit file for a month", description = "R19 (批扣时间统一为每月20日后，每月批扣一次):"
+            + " only for the current collection month in China time, only after the configured day of that month (Hubei: the"
+            + " 20th, so from the 21st); once per bank and month. It takes the open assessments of contributors with a debit"
+            + " agreement at that bank whose months all fall in that month or before (nothing of a later month is debited"
+            + " early).")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = DebitModels.Batch.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or missing Idempotency-Key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -76,7 +79,8 @@ public class DebitResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "This bank's batch of the month exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Too early in the month (R19) or unknown bank",
+    @APIResponse(responseCode = "422", description = "R19: not the current collection month, or not yet after the 20th;"
+            + " or an unknown bank",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response run(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull DebitModels.BatchRequest request) {
         return debit.run(key, request);
