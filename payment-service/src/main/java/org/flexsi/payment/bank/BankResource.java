@@ -147,6 +147,12 @@ public class BankResource {
         T value;
         try {
             value = mapper.readValue(bytes(body), type);
+        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+            // our own API refuses a field it does not know, by name, as every JSON body does (issue 16 item 3)
+            String field = e.getPropertyName();
+            throw new org.flexsi.platform.problem.ProblemException(Problem.of(400, "unknown-field", "Unknown field",
+                    field + ": no such field in this request").withErrors(List.of(new Problem.FieldError(field,
+                            "no such field in this request"))));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new org.flexsi.platform.problem.ProblemException(Problem.of(400, "malformed-body", "Malformed request body",
                     "the body is not valid JSON for this request"));

@@ -58,7 +58,7 @@ public class OpsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<IssueView> list(@QueryParam("state") @Pattern(regexp = "OPEN|RESOLVED") String state,
             @QueryParam("kind") @Pattern(regexp = "AMOUNT_MISMATCH|MISSING_ON_THEIRS|AMOUNT_DIFFERENCE|STATUS_DIFFERENCE|UNKNOWN_ORDER"
-                    + "|REFUND_PAYOUT_FAILED|DEBIT_FILE_UNSENT") String kind,
+                    + "|REFUND_PAYOUT_FAILED|DEBIT_FILE_UNSENT|BANK_TXN_CONFLICT") String kind,
             @QueryParam("channel") @Size(max = 32) String channel) {
         return ops.issues(state, kind, channel);
     }

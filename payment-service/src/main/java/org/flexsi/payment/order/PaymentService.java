@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.flexsi.payment.config.PaymentConfig;
 import org.flexsi.payment.person.Persons;
 import org.flexsi.payment.provider.ProviderClient;
 import org.flexsi.payment.provider.ProviderUnavailableException;
+import org.flexsi.platform.calendar.CalendarService;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.problem.ProblemException;
 
@@ -33,10 +35,14 @@ public class PaymentService {
     private final OrderResolver resolver;
     private final PaymentConfig config;
     private final OutsideParties.Self self;
+    private final CalendarService calendars;
+    private final Clock clock;
 
     public PaymentService(IdempotencyKeys idempotency, Persons persons, ProviderClient providers, OrderResolver resolver,
-            PaymentConfig config, OutsideParties.Self self) {
+            PaymentConfig config, OutsideParties.Self self, CalendarService calendars, Clock clock) {
         this.self = self;
+        this.calendars = calendars;
+        this.clock = clock;
         this.idempotency = idempotency;
         this.persons = persons;
         this.providers = providers;
@@ -54,7 +60,7 @@ public class PaymentService {
         Assessment assessment = Assessment.lock(request.assessmentSerial())
                 .orElseThrow(() -> ProblemException.notFound("no assessment " + request.assessmentSerial()));
         mayPayFor(caller, assessment.personId);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         switch (assessment.state) {
             case PAID -> throw ProblemException.conflict("assessment-paid", "assessment " + assessment.serialNumber
                     + " is already paid");
@@ -101,12 +107,12 @@ public class PaymentService {
             throw ProblemException.unavailable(channel.providerId() + " cannot take orders right now", 5);
         }
         payment.persist();
-        return PaymentView.of(payment);
+        return view(payment);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PaymentView find(Caller caller, UUID id) {
-        return PaymentView.of(visible(caller, id));
+        return view(visible(caller, id));
     }
 
     /** R20: asks the provider and resolves a PAYING order to what it really is. */
@@ -118,7 +124,7 @@ public class PaymentService {
         } catch (ProviderUnavailableException e) {
             throw ProblemException.unavailable("the provider cannot tell right now; the order stays as it is", 10);
         }
-        return QuarkusTransaction.requiringNew().call(() -> PaymentView.of(Payment.findById(id)));
+        return QuarkusTransaction.requiringNew().call(() -> view(Payment.findById(id)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -146,7 +152,7 @@ public class PaymentService {
         }
         List<PaymentView> views = new ArrayList<>();
         Payment.<Payment>find(query.toString(), Sort.descending("createdAt"), params).page(0, PAGE).list()
-                .forEach(p -> views.add(PaymentView.of(p)));
+                .forEach(p -> views.add(view(p)));
         return views;
     }
 
@@ -168,5 +174,9 @@ public class PaymentService {
             throw ProblemException.forbidden(caller.is(Roles.PROXY)
                     ? "this person is not on your proxy list (R21)" : "you may pay only your own assessments");
         }
+    }
+
+    private PaymentView view(Payment payment) {
+        return PaymentView.of(payment, calendars.calendar());
     }
 }
