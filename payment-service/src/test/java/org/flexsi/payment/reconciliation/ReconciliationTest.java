@@ -9,10 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import javax.sql.DataSource;
 import org.flexsi.contracts.events.PaymentSucceeded;
+import org.flexsi.platform.time.BusinessTime;
 import org.junit.jupiter.api.Test;
 
 /** The provider's statement against our books: a lost callback is booked, a payment they do not know is flagged. */
@@ -23,7 +22,7 @@ class ReconciliationTest {
 
     @Test
     void reconciliationBooksALostCallbackAndFlagsWhatTheStatementLacks() {
-        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        String today = BusinessTime.today(java.time.Clock.systemUTC()).toString();
         String lostPerson = newPerson();
         var lost = createOrder(contributor(lostPerson), payable(db, lostPerson), "UNIONPAY").then().statusCode(201).extract();
         String lostId = lost.path("paymentId");

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flexsi.contracts.events.PaymentRefunded;
+import org.flexsi.platform.security.Roles;
 import org.flexsi.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -125,7 +126,7 @@ class RefundTest {
         given().header("Authorization", ops()).header("Idempotency-Key", "k-" + UUID.randomUUID()).contentType("application/json")
                 .body("{\"lines\":[{\"insurance\":\"PENSION\",\"amount\":\"1.00\"}]," + ACCOUNT + "}")
                 .post("/api/v1/payments/" + paymentId + "/refunds").then().statusCode(403);
-        given().header("Authorization", TestTokens.bearer("agency", "weifang-tax")).get("/api/v1/agency/refunds").then().statusCode(403);
+        given().header("Authorization", TestTokens.bearer(Roles.AGENCY, "weifang-tax")).get("/api/v1/agency/refunds").then().statusCode(403);
         assertEquals(before, count(db, "select count(*) from refund"));
     }
 
@@ -142,6 +143,6 @@ class RefundTest {
     }
 
     private static String agency(String which) {
-        return TestTokens.bearer("agency", which);
+        return TestTokens.bearer(Roles.AGENCY, which);
     }
 }

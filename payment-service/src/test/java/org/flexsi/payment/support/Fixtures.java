@@ -24,6 +24,7 @@ import org.flexsi.contracts.events.PersonRegistered;
 import org.flexsi.contracts.events.ProxyLinked;
 import org.flexsi.contracts.signing.HttpSignature;
 import org.flexsi.platform.testing.TestKafka;
+import org.flexsi.platform.security.Roles;
 import org.flexsi.platform.testing.TestTokens;
 
 /** Builds the world a test needs through the same doors production uses: contract events, HTTP, the simulators. */
@@ -32,15 +33,15 @@ public final class Fixtures {
     }
 
     public static String contributor(String personId) {
-        return TestTokens.bearer("contributor", personId);
+        return TestTokens.bearer(Roles.CONTRIBUTOR, personId);
     }
 
     public static String proxy(String proxyId) {
-        return TestTokens.bearer("proxy", proxyId);
+        return TestTokens.bearer(Roles.PROXY, proxyId);
     }
 
     public static String ops() {
-        return TestTokens.bearer("ops", "ops-1");
+        return TestTokens.bearer(Roles.OPS, "ops-1");
     }
 
     public static String newPerson() {
@@ -103,7 +104,7 @@ public final class Fixtures {
         long ts = timestamp != null ? timestamp : Instant.now().getEpochSecond();
         String n = nonce != null ? nonce : UUID.randomUUID().toString();
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        var request = given().header("Authorization", TestTokens.bearer("bank", bankId)).header(HttpSignature.KEY_ID, bankId)
+        var request = given().header("Authorization", TestTokens.bearer(Roles.BANK, bankId)).header(HttpSignature.KEY_ID, bankId)
                 .header(HttpSignature.TIMESTAMP, Long.toString(ts)).header(HttpSignature.NONCE, n)
                 .header(HttpSignature.SIGNATURE, HttpSignature.sign(secret, method, path, ts, n, bytes));
         if (body != null) {
