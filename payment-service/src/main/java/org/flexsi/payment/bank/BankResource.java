@@ -81,8 +81,11 @@ public class BankResource {
     @POST
     @Path("/payments")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Confirm a counter payment", description = "Idempotent by the bank's transaction id: the same "
-            + "confirmation again answers 200 with the first result. Money for an assessment paid meanwhile is booked and refunded.")
+    @Operation(summary = "Confirm a counter payment", description = "Idempotent by the bank's transaction id within a business"
+            + " day (China date; banks number their transactions per day, so the same id on another day is another"
+            + " transaction): the same confirmation again that day answers 200 with the first result. Money for an"
+            + " assessment paid meanwhile is booked and refunded. A field the body does not have is refused by name"
+            + " (400 unknown-field).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BankModels.Confirmation.class)))
     @APIResponse(responseCode = "201", description = "Booked", content = @Content(schema = @Schema(implementation = BankModels.BankPayment.class)))
     @APIResponse(responseCode = "200", description = "Already confirmed", content = @Content(schema = @Schema(implementation = BankModels.BankPayment.class)))
@@ -105,7 +108,8 @@ public class BankResource {
 
     @GET
     @Path("/payments/{bankTransactionId}")
-    @Operation(summary = "One of this bank's own transactions")
+    @Operation(summary = "One of this bank's own transactions", description = "The latest under this id (ids recur on"
+            + " other business days).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BankModels.BankPayment.class)))
     @APIResponse(responseCode = "401", description = "No valid token, or bad signature, stale timestamp or reused nonce",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

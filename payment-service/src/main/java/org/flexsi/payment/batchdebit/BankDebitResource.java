@@ -64,7 +64,10 @@ public class BankDebitResource {
     @Path("/debit-results")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Hand in a debit result file", description = "Booked once: the same file again books nothing new.")
+    @Operation(summary = "Hand in a debit result file", description = "Booked once: the same file again books nothing new."
+            + " A bank transaction is keyed by bank, business day (China date of booking) and id: an id the bank used on"
+            + " another day books; a paid line whose id the bank already gave another payment that day is not booked but"
+            + " raised for ops (BANK_TXN_CONFLICT), and the rest of the file books.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DebitModels.Booking.class)))
     @APIResponse(responseCode = "400", description = "Not a valid result file (structure, trailer or checksum)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
