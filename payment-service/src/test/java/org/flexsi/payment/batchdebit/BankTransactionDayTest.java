@@ -55,17 +55,17 @@ class BankTransactionDayTest {
         String conflictingSerial = payableForDebit(db, conflicting);
         String plainSerial = payableForDebit(db, plain);
         for (String person : List.of(again, conflicting, plain)) {
-            agreement(person, OTHER_BANK, newAccount()).then().statusCode(201);
+            agreement(person, DAY_BANK, newAccount()).then().statusCode(201);
         }
-        String batchId = debitBatch(OTHER_BANK, "2031-10").then().statusCode(201).extract().path("batchId");
+        String batchId = debitBatch(DAY_BANK, "2031-12").then().statusCode(201).extract().path("batchId");
         String againPayment = debitPaymentOf(againSerial, batchId);
         String conflictingPayment = debitPaymentOf(conflictingSerial, batchId);
         String plainPayment = debitPaymentOf(plainSerial, batchId);
 
         // the bank's answer reuses yesterday's id (legitimate: another business day) and today's (a true conflict)
-        String result = debitAtBank(OTHER_BANK, OTHER_BANK_SECRET, batchId);
+        String result = debitAtBank(DAY_BANK, DAY_BANK_SECRET, batchId);
         result = withTransaction(withTransaction(result, againPayment, yesterdaysTxn), conflictingPayment, todaysTxn);
-        handIn(OTHER_BANK, OTHER_BANK_SECRET, result).then().statusCode(200).body("alreadyBooked", equalTo(false));
+        handIn(DAY_BANK, DAY_BANK_SECRET, result).then().statusCode(200).body("alreadyBooked", equalTo(false));
 
         assertEquals("PAID", status(againPayment), "the same id on another business day is another transaction");
         assertEquals(yesterdaysTxn, text(db, "select external_txn_id from payment where id = ?::uuid", againPayment));
@@ -78,14 +78,14 @@ class BankTransactionDayTest {
                 .statusCode(200).body("find { it.externalTransactionId == '" + todaysTxn + "' }.channel", equalTo("BANK_DEBIT"));
 
         // the same file again books nothing and raises nothing again
-        handIn(OTHER_BANK, OTHER_BANK_SECRET, result).then().statusCode(200).body("alreadyBooked", equalTo(true));
+        handIn(DAY_BANK, DAY_BANK_SECRET, result).then().statusCode(200).body("alreadyBooked", equalTo(true));
         assertEquals(1, count(db, "select count(*) from ops_issue where kind = 'BANK_TXN_CONFLICT' and external_txn_id = ?",
                 todaysTxn));
     }
 
     private String counterPayment(String txn) {
         String serial = payableForDebit(db, newPerson());
-        return bank(OTHER_BANK, OTHER_BANK_SECRET, "POST", PAYMENTS, "{\"assessmentSerial\":\"" + serial
+        return bank(DAY_BANK, DAY_BANK_SECRET, "POST", PAYMENTS, "{\"assessmentSerial\":\"" + serial
                 + "\",\"bankTransactionId\":\"" + txn + "\",\"amount\":\"" + WEIFANG_MONTH_TOTAL + "\",\"method\":\"CASH\"}")
                 .then().statusCode(201).body("status", equalTo("PAID")).extract().path("paymentId");
     }

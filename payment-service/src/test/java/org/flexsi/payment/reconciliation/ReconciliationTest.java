@@ -62,9 +62,9 @@ class ReconciliationTest {
     @Test
     void aBankDebitWhoseResultWasLostIsBookedFromTheBankStatementAndTheDayThenReconciles() {
         String person = newPerson();
-        String serial = payable(db, person);
+        String serial = payableForDebit(db, person);
         agreement(person, OTHER_BANK, newAccount()).then().statusCode(201);
-        String batchId = debitBatch(OTHER_BANK, "2025-03").then().statusCode(201).body("submission.state", equalTo("PULL"))
+        String batchId = debitBatch(OTHER_BANK, "2031-11").then().statusCode(201).body("submission.state", equalTo("PULL"))
                 .extract().path("batchId");
         // otherbank fetches its file and debits it, but its result file never reaches us
         String result = debitAtBank(OTHER_BANK, OTHER_BANK_SECRET, batchId);

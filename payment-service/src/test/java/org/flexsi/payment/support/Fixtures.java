@@ -118,6 +118,9 @@ public final class Fixtures {
     public static final String OTHER_BANK = "otherbank";
     public static final String OTHER_BANK_SECRET = "other-bank-secret";
     public static final String STALE_BANK = "stalebank";
+    /** A bank that fetches its files, used only by the tests of debit months and bank transaction days. */
+    public static final String DAY_BANK = "daybank";
+    public static final String DAY_BANK_SECRET = "day-bank-secret";
 
     /** A contributor's monthly debit agreement with {@code bankId}. */
     public static Response agreement(String person, String bankId, String account) {
