@@ -76,6 +76,26 @@ class BankSimulatorTest {
     }
 
     @Test
+    void aRestartedBankDoesNotNumberItsTransactionsFromTheStartAgain() {
+        String first = paidTransactionOfANewFile();
+        sims.close();
+        sims = Simulators.start(TestConfig.fast());
+        client = new SimClient(sims.baseUrl());
+        String afterRestart = paidTransactionOfANewFile();
+        assertTrue(first.startsWith("icbc-dd-") && first.endsWith("-00000001"), first);
+        assertTrue(afterRestart.startsWith("icbc-dd-") && afterRestart.endsWith("-00000001"), afterRestart);
+        assertTrue(!first.equals(afterRestart), "the same id after a restart: " + first);
+    }
+
+    private String paidTransactionOfANewFile() {
+        String paymentId = UUID.randomUUID().toString();
+        String file = debitFile(UUID.randomUUID().toString(), BANK, List.of(line(1, paymentId, RICH, "1070.62")), "1", "1070.62");
+        SimClient.Reply result = client.signed(BANK_SECRET, "POST", "/banks/icbc/debit-files", file);
+        assertEquals(200, result.status(), result.body());
+        return result.body().lines().toList().get(1).split("\\|")[5];
+    }
+
+    @Test
     void aBrokenDebitFileIsA400NamingTheBrokenPart() {
         String batchId = UUID.randomUUID().toString();
         List<String> lines = List.of(line(1, "p-1", RICH, "10.00"), line(2, "p-2", BROKE, "20.00"));

@@ -3,7 +3,7 @@ package org.flexsi.payment.assessment;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.time.Instant;
+import java.time.Clock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.flexsi.contracts.events.AssessmentCancelled;
@@ -21,8 +21,10 @@ import org.flexsi.platform.inbox.MalformedEventException;
 public class AssessmentConsumer {
     private final Inbox inbox;
     private final OrderExpiry expiry;
+    private final Clock clock;
 
-    public AssessmentConsumer(Inbox inbox, OrderExpiry expiry) {
+    public AssessmentConsumer(Inbox inbox, OrderExpiry expiry, Clock clock) {
+        this.clock = clock;
         this.inbox = inbox;
         this.expiry = expiry;
     }
@@ -69,14 +71,14 @@ public class AssessmentConsumer {
         assessment.total = total;
         assessment.expiresAt = created.expiresAt();
         assessment.state = Assessment.State.OPEN;
-        assessment.updatedAt = Instant.now();
+        assessment.updatedAt = clock.instant();
         assessment.persist();
     }
 
     private void close(String serialNumber, Assessment.State state, String reason) {
         Assessment.lock(serialNumber).filter(a -> a.state == Assessment.State.OPEN).ifPresent(assessment -> {
             assessment.state = state;
-            assessment.updatedAt = Instant.now();
+            assessment.updatedAt = clock.instant();
             expiry.expireLiveOrders(serialNumber, reason);
         });
     }

@@ -3,7 +3,8 @@ package org.flexsi.payment.bank;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.flexsi.contracts.signing.HttpSignature;
-import org.flexsi.payment.common.Caller;
+import org.flexsi.platform.security.Caller;
+import org.flexsi.platform.security.Roles;
 import org.flexsi.payment.config.PaymentConfig;
 import org.flexsi.payment.signature.SignedRequests;
 
@@ -24,10 +25,10 @@ public class BankGate {
     /** Returns the verified bank id. */
     public String admit(Caller caller, String method, String rawPath, HttpHeaders headers, byte[] body) {
         String keyId = headers.getHeaderString(HttpSignature.KEY_ID);
-        if (keyId != null && !keyId.equals(caller.id())) {
+        if (keyId != null && !keyId.equals(caller.subject())) {
             throw SignedRequests.refused(HttpSignature.KEY_ID + " must be the bank the token was issued to");
         }
-        signatures.verify("bank:" + caller.id(), config.bankSecrets().get(caller.id()), method, rawPath, headers, body);
-        return caller.id();
+        signatures.verify("bank:" + caller.subject(), config.bankSecrets().get(caller.subject()), method, rawPath, headers, body);
+        return caller.subject();
     }
 }

@@ -1,6 +1,7 @@
 package org.flexsi.payment.bank;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.util.List;
@@ -27,7 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.flexsi.payment.common.Caller;
+import org.flexsi.platform.security.Caller;
+import org.flexsi.platform.security.Roles;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.problem.Problem;
 
@@ -39,7 +40,7 @@ import org.flexsi.platform.problem.Problem;
 @Path("/api/v1/bank")
 @Tag(name = "Bank channel", description = "Counter and mobile-bank payment, reversal (冲正)")
 @SecurityRequirement(name = "bearer")
-@RolesAllowed(Caller.BANK)
+@RolesAllowed(Roles.BANK)
 @Produces(MediaType.APPLICATION_JSON)
 public class BankResource {
     private static final String TXN = "[A-Za-z0-9_.:-]{1,64}";
@@ -48,8 +49,10 @@ public class BankResource {
     private final BankService bank;
     private final ObjectMapper mapper;
     private final Validator validator;
+    private final SecurityIdentity identity;
 
-    public BankResource(BankGate gate, BankService bank, ObjectMapper mapper, Validator validator) {
+    public BankResource(BankGate gate, BankService bank, ObjectMapper mapper, Validator validator, SecurityIdentity identity) {
+        this.identity = identity;
         this.gate = gate;
         this.bank = bank;
         this.mapper = mapper;
@@ -70,17 +73,19 @@ public class BankResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No registered person with this ID number and name",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<BankModels.OpenAssessment> owed(byte[] body, @Context HttpHeaders headers, @Context UriInfo uri,
-            @Context SecurityContext security) {
-        gate.admit(Caller.of(security), "POST", uri.getRequestUri().getRawPath(), headers, bytes(body));
+    public List<BankModels.OpenAssessment> owed(byte[] body, @Context HttpHeaders headers, @Context UriInfo uri) {
+        gate.admit(Caller.of(identity), "POST", uri.getRequestUri().getRawPath(), headers, bytes(body));
         return bank.owed(read(body, BankModels.OwedQuery.class));
     }
 
     @POST
     @Path("/payments")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Confirm a counter payment", description = "Idempotent by the bank's transaction id: the same "
-            + "confirmation again answers 200 with the first result. Money for an assessment paid meanwhile is booked and refunded.")
+    @Operation(summary = "Confirm a counter payment", description = "Idempotent by the bank's transaction id within a business"
+            + " day (China date; banks number their transactions per day, so the same id on another day is another"
+            + " transaction): the same confirmation again that day answers 200 with the first result. Money for an"
+            + " assessment paid meanwhile is booked and refunded. A field the body does not have is refused by name"
+            + " (400 unknown-field).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BankModels.Confirmation.class)))
     @APIResponse(responseCode = "201", description = "Booked", content = @Content(schema = @Schema(implementation = BankModels.BankPayment.class)))
     @APIResponse(responseCode = "200", description = "Already confirmed", content = @Content(schema = @Schema(implementation = BankModels.BankPayment.class)))
@@ -94,8 +99,8 @@ public class BankResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Amount is not the assessment's, or the transaction id was used for another payment",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response confirm(byte[] body, @Context HttpHeaders headers, @Context UriInfo uri, @Context SecurityContext security) {
-        String bankId = gate.admit(Caller.of(security), "POST", uri.getRequestUri().getRawPath(), headers, bytes(body));
+    public Response confirm(byte[] body, @Context HttpHeaders headers, @Context UriInfo uri) {
+        String bankId = gate.admit(Caller.of(identity), "POST", uri.getRequestUri().getRawPath(), headers, bytes(body));
         BankService.Confirmed confirmed = bank.confirm(bankId, read(body, BankModels.Confirmation.class));
         Response.ResponseBuilder response = Response.status(confirmed.created() ? 201 : 200).entity(confirmed.payment());
         return confirmed.created() ? response.build() : response.header(IdempotencyKeys.REPLAYED, "true").build();
@@ -103,7 +108,8 @@ public class BankResource {
 
     @GET
     @Path("/payments/{bankTransactionId}")
-    @Operation(summary = "One of this bank's own transactions")
+    @Operation(summary = "One of this bank's own transactions", description = "The latest under this id (ids recur on"
+            + " other business days).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BankModels.BankPayment.class)))
     @APIResponse(responseCode = "401", description = "No valid token, or bad signature, stale timestamp or reused nonce",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -112,8 +118,8 @@ public class BankResource {
     @APIResponse(responseCode = "404", description = "Not a transaction of this bank",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BankModels.BankPayment find(@PathParam("bankTransactionId") @Pattern(regexp = TXN) String bankTransactionId,
-            @Context HttpHeaders headers, @Context UriInfo uri, @Context SecurityContext security) {
-        String bankId = gate.admit(Caller.of(security), "GET", uri.getRequestUri().getRawPath(), headers, new byte[0]);
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        String bankId = gate.admit(Caller.of(identity), "GET", uri.getRequestUri().getRawPath(), headers, new byte[0]);
         return bank.find(bankId, bankTransactionId);
     }
 
@@ -132,8 +138,8 @@ public class BankResource {
     @APIResponse(responseCode = "422", description = "Not the day of payment",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BankModels.BankPayment reverse(@PathParam("bankTransactionId") @Pattern(regexp = TXN) String bankTransactionId,
-            byte[] body, @Context HttpHeaders headers, @Context UriInfo uri, @Context SecurityContext security) {
-        String bankId = gate.admit(Caller.of(security), "POST", uri.getRequestUri().getRawPath(), headers, bytes(body));
+            byte[] body, @Context HttpHeaders headers, @Context UriInfo uri) {
+        String bankId = gate.admit(Caller.of(identity), "POST", uri.getRequestUri().getRawPath(), headers, bytes(body));
         return bank.reverse(bankId, bankTransactionId);
     }
 
@@ -145,6 +151,12 @@ public class BankResource {
         T value;
         try {
             value = mapper.readValue(bytes(body), type);
+        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+            // our own API refuses a field it does not know, by name, as every JSON body does (issue 16 item 3)
+            String field = e.getPropertyName();
+            throw new org.flexsi.platform.problem.ProblemException(Problem.of(400, "unknown-field", "Unknown field",
+                    field + ": no such field in this request").withErrors(List.of(new Problem.FieldError(field,
+                            "no such field in this request"))));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new org.flexsi.platform.problem.ProblemException(Problem.of(400, "malformed-body", "Malformed request body",
                     "the body is not valid JSON for this request"));

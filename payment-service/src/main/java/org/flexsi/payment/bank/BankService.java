@@ -4,7 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.flexsi.payment.assessment.Assessment;
@@ -18,19 +19,21 @@ import org.flexsi.payment.person.Persons;
 import org.flexsi.payment.refund.Refund;
 import org.flexsi.platform.outbox.Outbox;
 import org.flexsi.platform.problem.ProblemException;
+import org.flexsi.platform.time.BusinessTime;
 
 /** Counter and mobile-bank payments (R18): what a person owes, the bank's confirmation, and its same-day reversal (冲正). */
 @ApplicationScoped
 @Transactional
 public class BankService {
     /** Banks close their books by Beijing day: a reversal is possible only on the day of payment. */
-    static final ZoneId BANK_DAY = ZoneId.of("Asia/Shanghai");
 
     private final Persons persons;
     private final PaymentBooking booking;
     private final Outbox outbox;
+    private final Clock clock;
 
-    public BankService(Persons persons, PaymentBooking booking, Outbox outbox) {
+    public BankService(Persons persons, PaymentBooking booking, Outbox outbox, Clock clock) {
+        this.clock = clock;
         this.persons = persons;
         this.booking = booking;
         this.outbox = outbox;
@@ -43,7 +46,7 @@ public class BankService {
     public List<BankModels.OpenAssessment> owed(BankModels.OwedQuery query) {
         String personId = persons.findByIdNumberAndName(query.idNumber(), query.name())
                 .orElseThrow(() -> ProblemException.notFound("no registered person with this ID number and name"));
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return Assessment.<Assessment>list("personId = ?1 and state = ?2 order by expiresAt", personId, Assessment.State.OPEN)
                 .stream().filter(a -> a.payable(now))
                 .map(a -> new BankModels.OpenAssessment(a.serialNumber, a.region, a.lineItems(), Money.text(a.total), a.expiresAt))
@@ -57,7 +60,9 @@ public class BankService {
     public Confirmed confirm(String bankId, BankModels.Confirmation request) {
         Assessment assessment = Assessment.lock(request.assessmentSerial())
                 .orElseThrow(() -> ProblemException.notFound("no assessment " + request.assessmentSerial()));
-        Payment existing = byTransaction(bankId, request.bankTransactionId());
+        // banks number their transactions per business day: the same id on another day is another transaction
+        Instant now = clock.instant();
+        Payment existing = byTransaction(bankId, BusinessTime.dateOf(now), request.bankTransactionId());
         if (existing != null) {
             if (!existing.assessmentSerial.equals(request.assessmentSerial())
                     || !Money.same(existing.paidAmount, new BigDecimal(request.amount()))) {
@@ -71,7 +76,6 @@ public class BankService {
             throw ProblemException.ruleBroken("amount-must-match-assessment", "assessment " + assessment.serialNumber
                     + " is " + Money.text(assessment.total) + "; a counter payment takes exactly that amount");
         }
-        Instant now = Instant.now();
         Payment payment = new Payment();
         payment.id = UUID.randomUUID();
         payment.assessmentSerial = assessment.serialNumber;
@@ -94,7 +98,8 @@ public class BankService {
 
     /** 冲正: the bank undoes its own payment on the same Beijing day; the assessment becomes payable again. */
     public BankModels.BankPayment reverse(String bankId, String bankTransactionId) {
-        Payment found = byTransaction(bankId, bankTransactionId);
+        // a reversal is possible only on the day of payment: the transaction is looked up on today's business day
+        Payment found = byTransaction(bankId, BusinessTime.today(clock), bankTransactionId);
         if (found == null) {
             throw ProblemException.notFound("no transaction " + bankTransactionId + " of this bank");
         }
@@ -107,13 +112,13 @@ public class BankService {
             throw ProblemException.conflict("not-reversible", "transaction " + bankTransactionId + " is " + payment.status
                     + "; its money was already given back");
         }
-        if (!payment.paidAt.atZone(BANK_DAY).toLocalDate().equals(Instant.now().atZone(BANK_DAY).toLocalDate())) {
+        if (!BusinessTime.dateOf(payment.paidAt).equals(BusinessTime.today(clock))) {
             throw ProblemException.ruleBroken("reversal-same-day", "a reversal (冲正) is possible only on the day of payment");
         }
         if (Refund.count("paymentId", payment.id) > 0) {
             throw ProblemException.conflict("refund-pending", "a refund was applied for on this payment");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         payment.status = PaymentStatus.REVERSED;
         payment.statusReason = "reversed by the bank (冲正)";
         payment.updatedAt = now;
@@ -126,6 +131,7 @@ public class BankService {
         refund.id = UUID.randomUUID();
         refund.paymentId = payment.id;
         refund.personId = payment.personId;
+        refund.region = payment.region;
         refund.applicantId = bankId;
         refund.kind = Refund.Kind.REVERSAL;
         refund.lines = payment.lines;
@@ -144,16 +150,23 @@ public class BankService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public BankModels.BankPayment find(String bankId, String bankTransactionId) {
-        Payment payment = byTransaction(bankId, bankTransactionId);
+        Payment payment = latestByTransaction(bankId, bankTransactionId);
         if (payment == null) {
             throw ProblemException.notFound("no transaction " + bankTransactionId + " of this bank");
         }
         return view(payment);
     }
 
-    private static Payment byTransaction(String bankId, String transactionId) {
-        return Payment.find("bankId = ?1 and externalTxnId = ?2 and channel = ?3", bankId, transactionId, Channel.BANK_COUNTER)
-                .firstResult();
+    /** A bank's transaction of one business day (China date): banks number them per day (流水号). */
+    private static Payment byTransaction(String bankId, LocalDate businessDay, String transactionId) {
+        return Payment.find("bankId = ?1 and businessDay = ?2 and externalTxnId = ?3 and channel = ?4", bankId, businessDay,
+                transactionId, Channel.BANK_COUNTER).firstResult();
+    }
+
+    /** The latest counter payment under this id (the id may recur on other business days). */
+    private static Payment latestByTransaction(String bankId, String transactionId) {
+        return Payment.find("bankId = ?1 and externalTxnId = ?2 and channel = ?3 order by paidAt desc", bankId, transactionId,
+                Channel.BANK_COUNTER).firstResult();
     }
 
     private static BankModels.BankPayment view(Payment p) {

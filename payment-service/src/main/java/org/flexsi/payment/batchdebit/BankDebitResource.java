@@ -1,5 +1,6 @@
 package org.flexsi.payment.batchdebit;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -11,7 +12,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -21,19 +21,22 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flexsi.payment.bank.BankGate;
-import org.flexsi.payment.common.Caller;
+import org.flexsi.platform.security.Caller;
+import org.flexsi.platform.security.Roles;
 import org.flexsi.platform.problem.Problem;
 
 /** The bank's side of batch debit: fetch its file, hand in its result file. Signed like every bank request. */
 @Path("/api/v1/bank")
 @Tag(name = "Batch debit")
 @SecurityRequirement(name = "bearer")
-@RolesAllowed(Caller.BANK)
+@RolesAllowed(Roles.BANK)
 public class BankDebitResource {
     private final BankGate gate;
     private final DebitService debit;
+    private final SecurityIdentity identity;
 
-    public BankDebitResource(BankGate gate, DebitService debit) {
+    public BankDebitResource(BankGate gate, DebitService debit, SecurityIdentity identity) {
+        this.identity = identity;
         this.gate = gate;
         this.debit = debit;
     }
@@ -52,9 +55,8 @@ public class BankDebitResource {
     @APIResponse(responseCode = "409", description = "The file is gone from this instance, and written again from our"
             + " records it is not the file the batch recorded (an agreement changed since): ops must look",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response file(@PathParam("batchId") UUID batchId, @Context HttpHeaders headers, @Context UriInfo uri,
-            @Context SecurityContext security) {
-        String bankId = gate.admit(Caller.of(security), "GET", uri.getRequestUri().getRawPath(), headers, new byte[0]);
+    public Response file(@PathParam("batchId") UUID batchId, @Context HttpHeaders headers, @Context UriInfo uri) {
+        String bankId = gate.admit(Caller.of(identity), "GET", uri.getRequestUri().getRawPath(), headers, new byte[0]);
         return Response.ok(debit.file(bankId, batchId).toFile(), MediaType.TEXT_PLAIN + "; charset=utf-8").build();
     }
 
@@ -62,7 +64,10 @@ public class BankDebitResource {
     @Path("/debit-results")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Hand in a debit result file", description = "Booked once: the same file again books nothing new.")
+    @Operation(summary = "Hand in a debit result file", description = "Booked once: the same file again books nothing new."
+            + " A bank transaction is keyed by bank, business day (China date of booking) and id: an id the bank used on"
+            + " another day books; a paid line whose id the bank already gave another payment that day is not booked but"
+            + " raised for ops (BANK_TXN_CONFLICT), and the rest of the file books.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DebitModels.Booking.class)))
     @APIResponse(responseCode = "400", description = "Not a valid result file (structure, trailer or checksum)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -74,10 +79,9 @@ public class BankDebitResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A line names a payment outside the batch, or the file is another bank's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public DebitModels.Booking results(byte[] body, @Context HttpHeaders headers, @Context UriInfo uri,
-            @Context SecurityContext security) {
+    public DebitModels.Booking results(byte[] body, @Context HttpHeaders headers, @Context UriInfo uri) {
         byte[] content = body == null ? new byte[0] : body;
-        String bankId = gate.admit(Caller.of(security), "POST", uri.getRequestUri().getRawPath(), headers, content);
+        String bankId = gate.admit(Caller.of(identity), "POST", uri.getRequestUri().getRawPath(), headers, content);
         return debit.book(bankId, content);
     }
 }

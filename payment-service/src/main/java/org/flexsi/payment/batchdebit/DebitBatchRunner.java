@@ -32,9 +32,19 @@ public final class DebitBatchRunner {
     }
 
     public static Batch run(Connection connection, String bankId, String month, Path directory) throws SQLException {
+        return run(connection, bankId, month, directory, Instant.now());
+    }
+
+    /**
+     * The batch of {@code month} made at {@code madeAt}: one order per open assessment of an agreement holder at the bank
+     * whose months all fall in {@code month} or before (R19: what is due by that month; an annual assessment that
+     * reaches into later months is not debited early).
+     */
+    public static Batch run(Connection connection, String bankId, String month, Path directory, Instant madeAt)
+            throws SQLException {
         UUID batchId = UUID.randomUUID();
         // as precise as the database keeps it: a file written again from the batch record has the same header
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = madeAt.truncatedTo(ChronoUnit.MICROS);
         try (PreparedStatement orders = connection.prepareStatement(
                 // the live orders are read once into a hashed set: probing payment per row while this very statement
                 // fills it made the insert quadratic
@@ -46,13 +56,17 @@ public final class DebitBatchRunner {
                         + " 'PAYING', a.total, a.lines, ?, a.expires_at, ?, ?"
                         + " from assessment a join debit_agreement d on d.person_id = a.person_id"
                         + " where d.bank_id = ? and a.state = 'OPEN' and a.expires_at > ?"
-                        + " and a.serial_number not in (select assessment_serial from live)")) {
+                        + " and a.serial_number not in (select assessment_serial from live)"
+                        + " and not exists (select 1 from jsonb_array_elements(a.lines::jsonb) l,"
+                        + " jsonb_array_elements_text(case when jsonb_typeof(l->'months') = 'array' then l->'months'"
+                        + " else '[]'::jsonb end) m where m > ?)")) {
             Timestamp at = Timestamp.from(now);
             orders.setTimestamp(1, at);
             orders.setObject(2, batchId);
             orders.setTimestamp(3, at);
             orders.setString(4, bankId);
             orders.setTimestamp(5, at);
+            orders.setString(6, month);
             orders.executeUpdate();
         }
         Path file = directory.resolve(bankId + "-" + month + "-" + batchId + ".txt");

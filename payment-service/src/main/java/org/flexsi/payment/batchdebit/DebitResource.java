@@ -1,5 +1,6 @@
 package org.flexsi.payment.batchdebit;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -12,10 +13,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,7 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.flexsi.payment.common.Caller;
+import org.flexsi.platform.security.Caller;
+import org.flexsi.platform.security.Roles;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.problem.Problem;
 
@@ -36,15 +36,17 @@ import org.flexsi.platform.problem.Problem;
 @Produces(MediaType.APPLICATION_JSON)
 public class DebitResource {
     private final DebitService debit;
+    private final SecurityIdentity identity;
 
-    public DebitResource(DebitService debit) {
+    public DebitResource(DebitService debit, SecurityIdentity identity) {
+        this.identity = identity;
         this.debit = debit;
     }
 
     @POST
     @Path("/debit-agreements")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Caller.CONTRIBUTOR)
+    @RolesAllowed(Roles.CONTRIBUTOR)
     @Operation(summary = "Sign (or replace) my monthly debit agreement")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = DebitModels.Agreement.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or missing Idempotency-Key",
@@ -55,17 +57,19 @@ public class DebitResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Not a cooperating bank; Idempotency-Key reused for another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response sign(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull DebitModels.AgreementRequest request,
-            @Context SecurityContext security) {
-        return debit.sign(Caller.of(security), key, request);
+    public Response sign(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull DebitModels.AgreementRequest request) {
+        return debit.sign(Caller.of(identity), key, request);
     }
 
     @POST
     @Path("/ops/debit-batches")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Caller.OPS)
-    @Operation(summary = "Make a bank's debit file for a month", description = "R19: only after the configured day of "
-            + "that month (Hubei: the 20th); once per bank and month.")
+    @RolesAllowed(Roles.OPS)
+    @Operation(summary = "Make a bank's debit file for a month", description = "R19 (批扣时间统一为每月20日后，每月批扣一次):"
+            + " only for the current collection month in China time, only after the configured day of that month (Hubei: the"
+            + " 20th, so from the 21st); once per bank and month. It takes the open assessments of contributors with a debit"
+            + " agreement at that bank whose months all fall in that month or before (nothing of a later month is debited"
+            + " early).")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = DebitModels.Batch.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or missing Idempotency-Key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -75,7 +79,8 @@ public class DebitResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "This bank's batch of the month exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Too early in the month (R19) or unknown bank",
+    @APIResponse(responseCode = "422", description = "R19: not the current collection month, or not yet after the 20th;"
+            + " or an unknown bank",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response run(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull DebitModels.BatchRequest request) {
         return debit.run(key, request);
@@ -83,7 +88,7 @@ public class DebitResource {
 
     @POST
     @Path("/ops/debit-batches/{batchId}/resend")
-    @RolesAllowed(Caller.OPS)
+    @RolesAllowed(Roles.OPS)
     @Operation(summary = "Send a REFUSED debit batch to its bank again", description = "Once the cause in lastError is "
             + "mended. The batch becomes SEND and the same file goes again: lines the bank booked before are not debited "
             + "twice, and a result file booked before books nothing new. Who asked and when stay on the batch.")
@@ -103,13 +108,13 @@ public class DebitResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response resend(@PathParam("batchId") UUID batchId,
             @Parameter(description = "A unique value per intended change", required = true)
-            @HeaderParam(IdempotencyKeys.HEADER) String key, @Context SecurityContext security) {
-        return debit.resend(Caller.of(security), key, batchId);
+            @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return debit.resend(Caller.of(identity), key, batchId);
     }
 
     @GET
     @Path("/ops/debit-batches")
-    @RolesAllowed(Caller.OPS)
+    @RolesAllowed(Roles.OPS)
     @Operation(summary = "List debit batches, newest first")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DebitModels.Batch.class)))
     @APIResponse(responseCode = "400", description = "Invalid filter",

@@ -10,29 +10,33 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.flexsi.payment.bank.BankClient;
-import org.flexsi.payment.common.Caller;
+import org.flexsi.platform.security.Caller;
+import org.flexsi.platform.security.Roles;
 import org.flexsi.payment.common.Digests;
 import org.flexsi.payment.common.Money;
 import org.flexsi.payment.config.PaymentConfig;
+import org.flexsi.payment.ops.OpsIssue;
+import org.flexsi.payment.ops.OpsIssues;
+import org.flexsi.payment.order.Channel;
 import org.flexsi.payment.order.Payment;
 import org.flexsi.payment.order.PaymentBooking;
 import org.flexsi.payment.order.Settlement;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.problem.ProblemException;
+import org.flexsi.platform.time.BusinessTime;
 
 /** Monthly batch debit (R19): agreements, one file per bank and month, the bank's result file booked once. */
 @ApplicationScoped
 @Transactional
 public class DebitService {
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-
     private final EntityManager em;
     private final AgroalDataSource dataSource;
     private final IdempotencyKeys idempotency;
@@ -40,9 +44,13 @@ public class DebitService {
     private final PaymentConfig config;
     private final BankClient banks;
     private final DebitFiles files;
+    private final Clock clock;
+    private final OpsIssues issues;
 
     public DebitService(EntityManager em, AgroalDataSource dataSource, IdempotencyKeys idempotency, PaymentBooking booking,
-            PaymentConfig config, BankClient banks, DebitFiles files) {
+            PaymentConfig config, BankClient banks, DebitFiles files, Clock clock, OpsIssues issues) {
+        this.clock = clock;
+        this.issues = issues;
         this.em = em;
         this.dataSource = dataSource;
         this.idempotency = idempotency;
@@ -55,15 +63,15 @@ public class DebitService {
     public Response sign(Caller caller, String key, DebitModels.AgreementRequest request) {
         IdempotencyKeys.require(key);
         banks.requireCooperating(request.bankId());
-        return idempotency.once("debit-agreements:" + caller.id(), key, request, 201, () -> {
-            Instant now = Instant.now();
+        return idempotency.once("debit-agreements:" + caller.subject(), key, request, 201, () -> {
+            Instant now = clock.instant();
             // one agreement per person: signing again replaces the account
             em.createNativeQuery("insert into debit_agreement (person_id, bank_id, account_number, account_name, signed_at)"
                     + " values (?1, ?2, ?3, ?4, ?5) on conflict (person_id) do update set bank_id = excluded.bank_id,"
                     + " account_number = excluded.account_number, account_name = excluded.account_name, signed_at = excluded.signed_at")
-                    .setParameter(1, caller.id()).setParameter(2, request.bankId()).setParameter(3, request.accountNumber())
+                    .setParameter(1, caller.subject()).setParameter(2, request.bankId()).setParameter(3, request.accountNumber())
                     .setParameter(4, request.accountName().strip()).setParameter(5, now).executeUpdate();
-            return new DebitModels.Agreement(caller.id(), request.bankId(), Digests.maskTail(request.accountNumber()),
+            return new DebitModels.Agreement(caller.subject(), request.bankId(), Digests.maskTail(request.accountNumber()),
                     request.accountName().strip(), now);
         });
     }
@@ -72,12 +80,10 @@ public class DebitService {
         IdempotencyKeys.require(key);
         banks.requireCooperating(request.bankId());
         YearMonth month = YearMonth.parse(request.month());
-        LocalDate today = LocalDate.now(BEIJING);
-        int afterDay = config.debit().afterDayOfMonth();
-        if (!DebitWindow.open(month, afterDay, today)) {
-            throw ProblemException.ruleBroken("R19", "the batch debit of " + month + " runs from "
-                    + DebitWindow.opensOn(month, afterDay) + " (after day " + afterDay + " of the month)");
-        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        DebitWindow.refusal(month, config.debit().afterDayOfMonth(), BusinessTime.dateOf(now)).ifPresent(refusal -> {
+            throw ProblemException.ruleBroken("R19", refusal);
+        });
         return idempotency.once("debit-batches", key, request, 201, () -> {
             if (((Number) em.createNativeQuery("select count(*) from debit_batch where bank_id = ?1 and month = ?2")
                     .setParameter(1, request.bankId()).setParameter(2, request.month()).getSingleResult()).longValue() > 0) {
@@ -86,7 +92,7 @@ public class DebitService {
             em.flush();
             try (Connection connection = dataSource.getConnection()) {
                 DebitBatchRunner.Batch batch = DebitBatchRunner.run(connection, request.bankId(), request.month(),
-                        Path.of(config.debit().directory()));
+                        Path.of(config.debit().directory()), now);
                 // a new batch is SEND (the column's default): the submitter sends it once this transaction commits
                 boolean pull = pulls(request.bankId());
                 if (pull) {
@@ -97,7 +103,7 @@ public class DebitService {
                     }
                 }
                 return new DebitModels.Batch(batch.batchId().toString(), request.bankId(), request.month(),
-                        batch.summary().count(), Money.text(batch.summary().total()), batch.summary().checksum(), Instant.now(),
+                        batch.summary().count(), Money.text(batch.summary().total()), batch.summary().checksum(), now,
                         new DebitModels.Submission(pull ? "PULL" : "SEND", 0, null, null, null, null, null, null),
                         DebitModels.Results.NONE);
             } catch (SQLException e) {
@@ -117,7 +123,7 @@ public class DebitService {
      */
     public Response resend(Caller caller, String key, UUID batchId) {
         IdempotencyKeys.require(key);
-        return idempotency.once("debit-resends:" + caller.id(), key, batchId.toString(), 200, () -> {
+        return idempotency.once("debit-resends:" + caller.subject(), key, batchId.toString(), 200, () -> {
             @SuppressWarnings("unchecked")
             List<String> states = em.createNativeQuery("select submission from debit_batch where id = ?1 for update")
                     .setParameter(1, batchId).getResultList();
@@ -129,7 +135,7 @@ public class DebitService {
                         + states.get(0) + "; only a REFUSED batch is sent again");
             }
             em.createNativeQuery("update debit_batch set submission = 'SEND', next_send_at = null, resent_by = ?1,"
-                    + " resent_at = ?2 where id = ?3").setParameter(1, caller.id()).setParameter(2, Instant.now())
+                    + " resent_at = ?2 where id = ?3").setParameter(1, caller.subject()).setParameter(2, clock.instant())
                     .setParameter(3, batchId).executeUpdate();
             return views("b.id = ?1", batchId).get(0);
         });
@@ -182,7 +188,7 @@ public class DebitService {
         DebitModels.Booking booking = book(bankId, result);
         em.createNativeQuery("update debit_batch set submission = 'SENT', sent_at = ?1, result_checksum = ?2, next_send_at = null,"
                 + " last_error = null where id = ?3")
-                .setParameter(1, Instant.now()).setParameter(2, result.checksum()).setParameter(3, batchId).executeUpdate();
+                .setParameter(1, clock.instant()).setParameter(2, result.checksum()).setParameter(3, batchId).executeUpdate();
         return booking;
     }
 
@@ -205,20 +211,26 @@ public class DebitService {
         }
         int first = em.createNativeQuery("insert into debit_result_file (checksum, batch_id, received_at, paid, unpaid)"
                 + " values (?1, ?2, ?3, 0, 0) on conflict do nothing")
-                .setParameter(1, result.checksum()).setParameter(2, result.batchId()).setParameter(3, Instant.now()).executeUpdate();
+                .setParameter(1, result.checksum()).setParameter(2, result.batchId()).setParameter(3, clock.instant()).executeUpdate();
         if (first == 0) {
             return new DebitModels.Booking(result.batchId().toString(), 0, 0, true);
         }
         int paid = 0;
         int unpaid = 0;
+        Instant bookedAt = clock.instant();
+        LocalDate businessDay = BusinessTime.dateOf(bookedAt);
         for (DebitResultFile.Line line : result.lines()) {
             Payment payment = Payment.findById(line.paymentId());
             if (payment == null || !result.batchId().equals(payment.debitBatchId)) {
                 throw ProblemException.ruleBroken("debit-result-line", "line " + line.seq() + ": payment " + line.paymentId()
                         + " is not in batch " + result.batchId());
             }
+            if (line.paid() && conflicts(bankId, businessDay, line, result.batchId())) {
+                continue;
+            }
             PaymentBooking.Booked booked = booking.settle(line.paymentId(), line.paid()
-                    ? new PaymentBooking.ChannelReport(Settlement.Report.SUCCESS, line.amount(), line.bankTransactionId(), null, null)
+                    ? new PaymentBooking.ChannelReport(Settlement.Report.SUCCESS, line.amount(), line.bankTransactionId(),
+                            bookedAt, null)
                     : new PaymentBooking.ChannelReport(Settlement.Report.FAILED, null, null, null, "bank debit: " + line.result()));
             if (booked.decision().action() != Settlement.Action.IGNORE) {
                 if (line.paid()) {
@@ -231,6 +243,27 @@ public class DebitService {
         em.createNativeQuery("update debit_result_file set paid = ?1, unpaid = ?2 where checksum = ?3")
                 .setParameter(1, paid).setParameter(2, unpaid).setParameter(3, result.checksum()).executeUpdate();
         return new DebitModels.Booking(result.batchId().toString(), paid, unpaid, false);
+    }
+
+    /**
+     * A paid line whose transaction id the bank already gave another payment of ours on this business day (banks number
+     * per day, so another day's id is no conflict): not booked, raised once for ops; the rest of the file books.
+     */
+    private boolean conflicts(String bankId, LocalDate businessDay, DebitResultFile.Line line, UUID batchId) {
+        if (line.bankTransactionId() == null) {
+            return false;
+        }
+        Payment other = Payment.<Payment>find("bankId = ?1 and businessDay = ?2 and externalTxnId = ?3 and id <> ?4", bankId,
+                businessDay, line.bankTransactionId(), line.paymentId()).firstResult();
+        if (other == null) {
+            return false;
+        }
+        issues.raise(OpsIssue.Kind.BANK_TXN_CONFLICT, Channel.BANK_DEBIT.name(), businessDay, line.paymentId(),
+                line.bankTransactionId(), line.amount(), other.paidAmount, "debit result of batch " + batchId + ", line "
+                        + line.seq() + ": " + bankId + " reported transaction " + line.bankTransactionId() + " of "
+                        + businessDay + " for payment " + line.paymentId() + ", but it already booked that transaction for"
+                        + " payment " + other.id + "; the line is not booked");
+        return true;
     }
 
     private boolean pulls(String bankId) {

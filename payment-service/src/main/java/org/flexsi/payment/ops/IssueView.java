@@ -11,7 +11,7 @@ import org.flexsi.payment.common.Money;
 public record IssueView(
         String issueId,
         @Schema(examples = "MISSING_ON_THEIRS", enumeration = { "AMOUNT_MISMATCH", "MISSING_ON_THEIRS", "AMOUNT_DIFFERENCE",
-                "STATUS_DIFFERENCE", "UNKNOWN_ORDER", "REFUND_PAYOUT_FAILED", "DEBIT_FILE_UNSENT" }) String kind,
+                "STATUS_DIFFERENCE", "UNKNOWN_ORDER", "REFUND_PAYOUT_FAILED", "DEBIT_FILE_UNSENT", "BANK_TXN_CONFLICT" }) String kind,
         @Schema(examples = "WECHAT") String channel,
         LocalDate businessDay,
         String paymentId,

@@ -25,7 +25,12 @@ public class OpsIssue extends PanacheEntityBase {
          * A debit batch not sent: its file, written again from our records, is not the one it recorded (external
          * transaction id: the batch id).
          */
-        DEBIT_FILE_UNSENT
+        DEBIT_FILE_UNSENT,
+        /**
+         * A bank reported a transaction id it already used that business day for another payment of ours: the line is
+         * not booked (the payment stays PAYING) until ops look (external transaction id: the bank's id).
+         */
+        BANK_TXN_CONFLICT
     }
 
     public enum State { OPEN, RESOLVED }

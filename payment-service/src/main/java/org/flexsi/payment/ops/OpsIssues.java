@@ -4,13 +4,18 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /** Raises issues for ops; the same difference found twice (a rerun) is one issue. */
 @ApplicationScoped
 public class OpsIssues {
+    private final Clock clock;
+
+    public OpsIssues(Clock clock) {
+        this.clock = clock;
+    }
 
     /** Returns whether this is a new issue. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -33,7 +38,7 @@ public class OpsIssues {
         issue.theirAmount = theirs;
         issue.detail = detail.length() > 500 ? detail.substring(0, 500) : detail;
         issue.state = OpsIssue.State.OPEN;
-        issue.createdAt = Instant.now();
+        issue.createdAt = clock.instant();
         issue.persist();
         Log.warnf("ops issue %s on %s: %s (payment %s)", kind, channel, issue.detail, paymentId);
         return true;

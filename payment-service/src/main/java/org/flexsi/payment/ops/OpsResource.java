@@ -1,5 +1,6 @@
 package org.flexsi.payment.ops;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -13,9 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,18 +24,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.flexsi.payment.common.Caller;
+import org.flexsi.platform.security.Caller;
+import org.flexsi.platform.security.Roles;
 import org.flexsi.platform.problem.Problem;
 
 @Path("/api/v1/ops/issues")
 @Tag(name = "Ops", description = "Amount mismatches and reconciliation differences")
 @SecurityRequirement(name = "bearer")
-@RolesAllowed(Caller.OPS)
+@RolesAllowed(Roles.OPS)
 @Produces(MediaType.APPLICATION_JSON)
 public class OpsResource {
     private final OpsService ops;
+    private final SecurityIdentity identity;
 
-    public OpsResource(OpsService ops) {
+    public OpsResource(OpsService ops, SecurityIdentity identity) {
+        this.identity = identity;
         this.ops = ops;
     }
 
@@ -56,7 +58,7 @@ public class OpsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<IssueView> list(@QueryParam("state") @Pattern(regexp = "OPEN|RESOLVED") String state,
             @QueryParam("kind") @Pattern(regexp = "AMOUNT_MISMATCH|MISSING_ON_THEIRS|AMOUNT_DIFFERENCE|STATUS_DIFFERENCE|UNKNOWN_ORDER"
-                    + "|REFUND_PAYOUT_FAILED|DEBIT_FILE_UNSENT") String kind,
+                    + "|REFUND_PAYOUT_FAILED|DEBIT_FILE_UNSENT|BANK_TXN_CONFLICT") String kind,
             @QueryParam("channel") @Size(max = 32) String channel) {
         return ops.issues(state, kind, channel);
     }
@@ -76,7 +78,7 @@ public class OpsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already resolved",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public IssueView resolve(@PathParam("issueId") UUID issueId, @Valid @NotNull Resolution body, @Context SecurityContext security) {
-        return ops.resolve(issueId, body.resolution(), Caller.of(security).id());
+    public IssueView resolve(@PathParam("issueId") UUID issueId, @Valid @NotNull Resolution body) {
+        return ops.resolve(issueId, body.resolution(), Caller.of(identity).subject());
     }
 }

@@ -5,7 +5,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.flexsi.platform.problem.ProblemException;
@@ -14,6 +14,12 @@ import org.flexsi.platform.problem.ProblemException;
 @ApplicationScoped
 @Transactional
 public class OpsService {
+    private final Clock clock;
+
+    public OpsService(Clock clock) {
+        this.clock = clock;
+    }
+
     private static final int PAGE = 200;
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -45,7 +51,7 @@ public class OpsService {
         issue.state = OpsIssue.State.RESOLVED;
         issue.resolution = resolution;
         issue.resolvedBy = opsId;
-        issue.resolvedAt = Instant.now();
+        issue.resolvedAt = clock.instant();
         return IssueView.of(issue);
     }
 }

@@ -2,6 +2,7 @@ package org.flexsi.payment.order;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import org.flexsi.contracts.events.PaymentFailed;
 import org.flexsi.platform.outbox.Outbox;
@@ -10,8 +11,10 @@ import org.flexsi.platform.outbox.Outbox;
 @ApplicationScoped
 public class OrderExpiry {
     private final Outbox outbox;
+    private final Clock clock;
 
-    public OrderExpiry(Outbox outbox) {
+    public OrderExpiry(Outbox outbox, Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
     }
 
@@ -24,7 +27,7 @@ public class OrderExpiry {
     /** Every order that was PAYING ends with exactly one event: succeeded, failed (this) or refunded. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void expire(Payment payment, String reason) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         payment.status = PaymentStatus.EXPIRED;
         payment.statusReason = reason;
         payment.updatedAt = now;

@@ -2,7 +2,7 @@ package org.flexsi.payment.order;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import org.flexsi.payment.provider.ProviderClient;
@@ -18,8 +18,10 @@ public class OrderResolver {
     private final ProviderClient providers;
     private final PaymentBooking booking;
     private final OrderExpiry expiry;
+    private final Clock clock;
 
-    public OrderResolver(ProviderClient providers, PaymentBooking booking, OrderExpiry expiry) {
+    public OrderResolver(ProviderClient providers, PaymentBooking booking, OrderExpiry expiry, Clock clock) {
+        this.clock = clock;
         this.providers = providers;
         this.booking = booking;
         this.expiry = expiry;
@@ -41,7 +43,7 @@ public class OrderResolver {
         Optional<OrderState> state = providers.query(order.channel, order.id);
         if (state.isEmpty()) {
             // the provider never got the order: nobody can pay it, so it only has to run out
-            if (Instant.now().isAfter(order.expiresAt)) {
+            if (clock.instant().isAfter(order.expiresAt)) {
                 expireIfStillPaying(order.id, "expired; the provider never knew the order", true);
             }
             return;
@@ -52,7 +54,7 @@ public class OrderResolver {
                     Settlement.Report.FAILED, null, state.get().transactionId(), null, "the provider reported the payment failed")));
             case "CLOSED" -> expireIfStillPaying(order.id, "the provider closed the order", true);
             default -> {
-                if (Instant.now().isAfter(order.expiresAt)) {
+                if (clock.instant().isAfter(order.expiresAt)) {
                     closeAndExpire(order);
                 }
             }
@@ -90,12 +92,12 @@ public class OrderResolver {
                 .ifPresent(p -> {
                     expiry.expire(p, reason);
                     if (closed) {
-                        p.closedAt = Instant.now();
+                        p.closedAt = clock.instant();
                     }
                 }));
     }
 
     private void markClosed(UUID id) {
-        QuarkusTransaction.requiringNew().run(() -> Payment.lock(id).ifPresent(p -> p.closedAt = Instant.now()));
+        QuarkusTransaction.requiringNew().run(() -> Payment.lock(id).ifPresent(p -> p.closedAt = clock.instant()));
     }
 }

@@ -54,6 +54,12 @@ public class Payment extends PanacheEntityBase {
     public Instant expiresAt;
     @Column(name = "paid_at")
     public Instant paidAt;
+    /**
+     * The China date of {@link #paidAt} (a generated column): the payment's business day. A bank transaction id is
+     * unique per bank and business day (banks number them per day).
+     */
+    @Column(name = "business_day", insertable = false, updatable = false)
+    public java.time.LocalDate businessDay;
     @Column(name = "closed_at")
     public Instant closedAt;
     @Column(name = "status_reason")

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.flexsi.contracts.events.PaymentFailed;
@@ -32,9 +33,11 @@ public class PaymentBooking {
     private final OrderExpiry expiry;
     private final RefundPayouts payouts;
     private final PaymentMetrics metrics;
+    private final Clock clock;
 
     public PaymentBooking(EntityManager em, Outbox outbox, OpsIssues issues, OrderExpiry expiry, RefundPayouts payouts,
-            PaymentMetrics metrics) {
+            PaymentMetrics metrics, Clock clock) {
+        this.clock = clock;
         this.em = em;
         this.outbox = outbox;
         this.issues = issues;
@@ -61,7 +64,7 @@ public class PaymentBooking {
     /** For a caller that already holds both locks (a bank confirming a payment it just created). */
     @Transactional(Transactional.TxType.MANDATORY)
     public Booked settle(Payment payment, Assessment assessment, ChannelReport report) {
-        Instant when = report.paidAt() != null ? report.paidAt() : Instant.now();
+        Instant when = report.paidAt() != null ? report.paidAt() : clock.instant();
         Settlement.AssessmentStanding standing;
         if (assessment.state == Assessment.State.PAID && !payment.id.equals(assessment.paidBy)) {
             standing = Settlement.AssessmentStanding.PAID_BY_ANOTHER;
@@ -72,7 +75,7 @@ public class PaymentBooking {
         }
         boolean amountMatches = report.reportedAmount() == null || Money.same(report.reportedAmount(), payment.amount);
         Settlement.Decision decision = Settlement.decide(payment.status, report.outcome(), amountMatches, standing);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         switch (decision.action()) {
             case BOOK -> {
                 taken(payment, report, when, PaymentStatus.PAID, null);
@@ -123,7 +126,7 @@ public class PaymentBooking {
         return Assessment.lock(serials.get(0)).orElseThrow();
     }
 
-    private static void taken(Payment payment, ChannelReport report, Instant when, PaymentStatus status, String reason) {
+    private void taken(Payment payment, ChannelReport report, Instant when, PaymentStatus status, String reason) {
         payment.status = status;
         payment.statusReason = reason;
         payment.paidAt = when;
@@ -131,16 +134,17 @@ public class PaymentBooking {
         if (report.transactionId() != null) {
             payment.externalTxnId = report.transactionId();
         }
-        payment.updatedAt = Instant.now();
+        payment.updatedAt = clock.instant();
     }
 
     /** Money that must not count goes back without review: it was never ours to keep. */
     private void refundAutomatically(Payment payment, String reason) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Refund refund = new Refund();
         refund.id = UUID.randomUUID();
         refund.paymentId = payment.id;
         refund.personId = payment.personId;
+        refund.region = payment.region;
         refund.applicantId = payment.payerId;
         refund.kind = Refund.Kind.AUTOMATIC;
         refund.lines = payment.lines;

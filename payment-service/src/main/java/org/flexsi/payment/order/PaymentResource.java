@@ -1,5 +1,6 @@
 package org.flexsi.payment.order;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -13,10 +14,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,7 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.flexsi.payment.common.Caller;
+import org.flexsi.platform.security.Caller;
+import org.flexsi.platform.security.Roles;
 import org.flexsi.payment.refund.RefundModels;
 import org.flexsi.payment.refund.RefundService;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
@@ -39,15 +39,17 @@ import org.flexsi.platform.problem.Problem;
 public class PaymentResource {
     private final PaymentService payments;
     private final RefundService refunds;
+    private final SecurityIdentity identity;
 
-    public PaymentResource(PaymentService payments, RefundService refunds) {
+    public PaymentResource(PaymentService payments, RefundService refunds, SecurityIdentity identity) {
+        this.identity = identity;
         this.payments = payments;
         this.refunds = refunds;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Caller.CONTRIBUTOR, Caller.PROXY })
+    @RolesAllowed({ Roles.CONTRIBUTOR, Roles.PROXY })
     @Operation(summary = "Create a payment order for an assessment",
             description = "Amount, lines and months come from the assessment. One live order per assessment. "
                     + "A contributor pays his own assessments, a proxy those of persons on his list.")
@@ -67,14 +69,13 @@ public class PaymentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The provider cannot take orders; retry with the same key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, @Valid @NotNull NewPayment request,
-            @Context SecurityContext security) {
-        return payments.create(Caller.of(security), idempotencyKey, request);
+    public Response create(@HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, @Valid @NotNull NewPayment request) {
+        return payments.create(Caller.of(identity), idempotencyKey, request);
     }
 
     @GET
     @Path("/{paymentId}")
-    @RolesAllowed({ Caller.CONTRIBUTOR, Caller.PROXY, Caller.OPS })
+    @RolesAllowed({ Roles.CONTRIBUTOR, Roles.PROXY, Roles.OPS })
     @Operation(summary = "Show a payment order", description = "Visible to its payer, the person paid for, and ops.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PaymentView.class)))
     @APIResponse(responseCode = "400", description = "paymentId is not a UUID",
@@ -85,12 +86,12 @@ public class PaymentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such payment visible to you",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PaymentView find(@PathParam("paymentId") UUID paymentId, @Context SecurityContext security) {
-        return payments.find(Caller.of(security), paymentId);
+    public PaymentView find(@PathParam("paymentId") UUID paymentId) {
+        return payments.find(Caller.of(identity), paymentId);
     }
 
     @GET
-    @RolesAllowed({ Caller.CONTRIBUTOR, Caller.PROXY, Caller.OPS })
+    @RolesAllowed({ Roles.CONTRIBUTOR, Roles.PROXY, Roles.OPS })
     @Operation(summary = "List payments", description = "A contributor sees payments for him or by him, a proxy those he "
             + "made, ops all; newest first, at most 100.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = PaymentView.class)))
@@ -102,14 +103,13 @@ public class PaymentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<PaymentView> list(@QueryParam("personId") @Size(max = 64) String personId,
             @QueryParam("status") @Pattern(regexp = "PAYING|PAID|FAILED|EXPIRED|HELD|REFUNDED|REVERSED") String status,
-            @QueryParam("channel") @Pattern(regexp = "WECHAT|ALIPAY|UNIONPAY|BANK_COUNTER|BANK_DEBIT") String channel,
-            @Context SecurityContext security) {
-        return payments.list(Caller.of(security), personId, status, channel);
+            @QueryParam("channel") @Pattern(regexp = "WECHAT|ALIPAY|UNIONPAY|BANK_COUNTER|BANK_DEBIT") String channel) {
+        return payments.list(Caller.of(identity), personId, status, channel);
     }
 
     @POST
     @Path("/{paymentId}/status-check")
-    @RolesAllowed({ Caller.CONTRIBUTOR, Caller.PROXY, Caller.OPS })
+    @RolesAllowed({ Roles.CONTRIBUTOR, Roles.PROXY, Roles.OPS })
     @Operation(summary = "Ask the provider where a PAYING order stands (R20)",
             description = "Resolves the order to PAID, FAILED or EXPIRED when the provider knows; otherwise it stays PAYING.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PaymentView.class)))
@@ -123,15 +123,15 @@ public class PaymentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The provider does not answer; retry later",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PaymentView statusCheck(@PathParam("paymentId") UUID paymentId, @Context SecurityContext security) {
-        return payments.statusCheck(Caller.of(security), paymentId);
+    public PaymentView statusCheck(@PathParam("paymentId") UUID paymentId) {
+        return payments.statusCheck(Caller.of(identity), paymentId);
     }
 
     @POST
     @Path("/{paymentId}/refunds")
     @Tag(name = "Refunds")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Caller.CONTRIBUTOR, Caller.PROXY })
+    @RolesAllowed({ Roles.CONTRIBUTOR, Roles.PROXY })
     @Operation(summary = "Apply for a refund of (part of) a paid payment",
             description = "By the person or the proxy who paid. Goes to the pension or the medical agency for review.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = RefundModels.View.class)))
@@ -148,8 +148,8 @@ public class PaymentResource {
     @APIResponse(responseCode = "422", description = "More than was paid for a line, unknown line, two agencies, parts split (R9)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response apply(@PathParam("paymentId") UUID paymentId, @HeaderParam(IdempotencyKeys.HEADER) String key,
-            @Valid @NotNull RefundModels.Application application, @Context SecurityContext security) {
-        return refunds.apply(Caller.of(security), key, paymentId, application);
+            @Valid @NotNull RefundModels.Application application) {
+        return refunds.apply(Caller.of(identity), key, paymentId, application);
     }
 
 }

@@ -6,17 +6,20 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.flexsi.payment.assessment.Assessment;
-import org.flexsi.payment.common.Caller;
+import org.flexsi.platform.security.Caller;
+import org.flexsi.platform.security.Roles;
 import org.flexsi.payment.config.OutsideParties;
 import org.flexsi.payment.config.PaymentConfig;
 import org.flexsi.payment.person.Persons;
 import org.flexsi.payment.provider.ProviderClient;
 import org.flexsi.payment.provider.ProviderUnavailableException;
+import org.flexsi.platform.calendar.CalendarService;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.problem.ProblemException;
 
@@ -32,10 +35,14 @@ public class PaymentService {
     private final OrderResolver resolver;
     private final PaymentConfig config;
     private final OutsideParties.Self self;
+    private final CalendarService calendars;
+    private final Clock clock;
 
     public PaymentService(IdempotencyKeys idempotency, Persons persons, ProviderClient providers, OrderResolver resolver,
-            PaymentConfig config, OutsideParties.Self self) {
+            PaymentConfig config, OutsideParties.Self self, CalendarService calendars, Clock clock) {
         this.self = self;
+        this.calendars = calendars;
+        this.clock = clock;
         this.idempotency = idempotency;
         this.persons = persons;
         this.providers = providers;
@@ -45,7 +52,7 @@ public class PaymentService {
 
     public Response create(Caller caller, String idempotencyKey, NewPayment request) {
         IdempotencyKeys.require(idempotencyKey);
-        return idempotency.once("payments:" + caller.id(), idempotencyKey, request, 201, () -> open(caller, request));
+        return idempotency.once("payments:" + caller.subject(), idempotencyKey, request, 201, () -> open(caller, request));
     }
 
     private PaymentView open(Caller caller, NewPayment request) {
@@ -53,7 +60,7 @@ public class PaymentService {
         Assessment assessment = Assessment.lock(request.assessmentSerial())
                 .orElseThrow(() -> ProblemException.notFound("no assessment " + request.assessmentSerial()));
         mayPayFor(caller, assessment.personId);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         switch (assessment.state) {
             case PAID -> throw ProblemException.conflict("assessment-paid", "assessment " + assessment.serialNumber
                     + " is already paid");
@@ -78,7 +85,7 @@ public class PaymentService {
         payment.id = UUID.randomUUID();
         payment.assessmentSerial = assessment.serialNumber;
         payment.personId = assessment.personId;
-        payment.payerId = caller.id();
+        payment.payerId = caller.subject();
         payment.region = assessment.region;
         payment.channel = channel;
         payment.status = PaymentStatus.PAYING;
@@ -100,12 +107,12 @@ public class PaymentService {
             throw ProblemException.unavailable(channel.providerId() + " cannot take orders right now", 5);
         }
         payment.persist();
-        return PaymentView.of(payment);
+        return view(payment);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PaymentView find(Caller caller, UUID id) {
-        return PaymentView.of(visible(caller, id));
+        return view(visible(caller, id));
     }
 
     /** R20: asks the provider and resolves a PAYING order to what it really is. */
@@ -117,19 +124,19 @@ public class PaymentService {
         } catch (ProviderUnavailableException e) {
             throw ProblemException.unavailable("the provider cannot tell right now; the order stays as it is", 10);
         }
-        return QuarkusTransaction.requiringNew().call(() -> PaymentView.of(Payment.findById(id)));
+        return QuarkusTransaction.requiringNew().call(() -> view(Payment.findById(id)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PaymentView> list(Caller caller, String personId, String status, String channel) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
-        if (caller.is(Caller.CONTRIBUTOR)) {
+        if (caller.is(Roles.CONTRIBUTOR)) {
             query.append(" and (personId = :me or payerId = :me)");
-            params.and("me", caller.id());
-        } else if (caller.is(Caller.PROXY)) {
+            params.and("me", caller.subject());
+        } else if (caller.is(Roles.PROXY)) {
             query.append(" and payerId = :me");
-            params.and("me", caller.id());
+            params.and("me", caller.subject());
         }
         if (personId != null) {
             query.append(" and personId = :person");
@@ -145,15 +152,15 @@ public class PaymentService {
         }
         List<PaymentView> views = new ArrayList<>();
         Payment.<Payment>find(query.toString(), Sort.descending("createdAt"), params).page(0, PAGE).list()
-                .forEach(p -> views.add(PaymentView.of(p)));
+                .forEach(p -> views.add(view(p)));
         return views;
     }
 
     /** The payer, the person paid for, and ops see a payment; to anyone else it does not exist. */
     Payment visible(Caller caller, UUID id) {
         Payment payment = Payment.findById(id);
-        boolean allowed = payment != null && (caller.is(Caller.OPS) || caller.id().equals(payment.payerId)
-                || (caller.is(Caller.CONTRIBUTOR) && caller.id().equals(payment.personId)));
+        boolean allowed = payment != null && (caller.is(Roles.OPS) || caller.subject().equals(payment.payerId)
+                || (caller.is(Roles.CONTRIBUTOR) && caller.subject().equals(payment.personId)));
         if (!allowed) {
             throw ProblemException.notFound("no payment " + id);
         }
@@ -161,11 +168,15 @@ public class PaymentService {
     }
 
     private void mayPayFor(Caller caller, String personId) {
-        boolean allowed = caller.is(Caller.CONTRIBUTOR) ? caller.id().equals(personId)
-                : caller.is(Caller.PROXY) && persons.isOnProxyList(caller.id(), personId);
+        boolean allowed = caller.is(Roles.CONTRIBUTOR) ? caller.subject().equals(personId)
+                : caller.is(Roles.PROXY) && persons.isOnProxyList(caller.subject(), personId);
         if (!allowed) {
-            throw ProblemException.forbidden(caller.is(Caller.PROXY)
+            throw ProblemException.forbidden(caller.is(Roles.PROXY)
                     ? "this person is not on your proxy list (R21)" : "you may pay only your own assessments");
         }
+    }
+
+    private PaymentView view(Payment payment) {
+        return PaymentView.of(payment, calendars.calendar());
     }
 }

@@ -2,10 +2,14 @@ package org.flexsi.payment.order;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.flexsi.contracts.events.LineItem;
 import org.flexsi.payment.common.Money;
+import org.flexsi.platform.calendar.CalendarNotLoadedException;
+import org.flexsi.platform.calendar.WorkingDayCalendar;
+import org.flexsi.platform.time.BusinessTime;
 
 /** A payment order as its payer, the person and ops see it. Amounts are decimal strings. */
 @Schema(name = "Payment")
@@ -25,11 +29,31 @@ public record PaymentView(
         @Schema(examples = "the assessment was already paid by another payment") String statusReason,
         Instant createdAt,
         Instant expiresAt,
-        Instant paidAt) {
+        Instant paidAt,
+        @Schema(description = "The China date the money was taken (Asia/Shanghai): a payment at 00:30 in Beijing, 16:30 UTC"
+                + " the day before, belongs to the Beijing day", examples = "2026-10-08") LocalDate businessDay,
+        @Schema(description = "R22: the payment's details are queryable from this day, 1 working day (Chinese calendar,"
+                + " holidays excluded) after its business day; absent while the calendar of that year is not loaded",
+                examples = "2026-10-09") LocalDate detailsFrom) {
 
-    public static PaymentView of(Payment p) {
+    /** Payment details are queryable 1 working day after success (R22). */
+    public static final int DETAILS_AFTER_WORKING_DAYS = 1;
+
+    public static PaymentView of(Payment p, WorkingDayCalendar calendar) {
+        LocalDate businessDay = p.paidAt == null ? null : BusinessTime.dateOf(p.paidAt);
         return new PaymentView(p.id.toString(), p.assessmentSerial, p.personId, p.payerId, p.channel.name(), p.status.name(),
                 Money.text(p.amount), p.lineItems(), p.qrCode, p.payUrl, p.externalTxnId, p.statusReason, p.createdAt,
-                p.expiresAt, p.paidAt);
+                p.expiresAt, p.paidAt, businessDay, detailsFrom(businessDay, calendar));
+    }
+
+    static LocalDate detailsFrom(LocalDate businessDay, WorkingDayCalendar calendar) {
+        if (businessDay == null) {
+            return null;
+        }
+        try {
+            return calendar.addWorkingDays(businessDay, DETAILS_AFTER_WORKING_DAYS);
+        } catch (CalendarNotLoadedException e) {
+            return null;
+        }
     }
 }

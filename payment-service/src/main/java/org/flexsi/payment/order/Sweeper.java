@@ -5,6 +5,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -22,8 +23,10 @@ public class Sweeper {
     private final EntityManager em;
     private final OrderResolver resolver;
     private final PaymentConfig config;
+    private final Clock clock;
 
-    public Sweeper(EntityManager em, OrderResolver resolver, PaymentConfig config) {
+    public Sweeper(EntityManager em, OrderResolver resolver, PaymentConfig config, Clock clock) {
+        this.clock = clock;
         this.em = em;
         this.resolver = resolver;
         this.config = config;
@@ -48,12 +51,12 @@ public class Sweeper {
 
     @SuppressWarnings("unchecked")
     List<UUID> due() {
-        Instant stuckBefore = Instant.now().minus(config.orders().stuckAfter());
+        Instant stuckBefore = clock.instant().minus(config.orders().stuckAfter());
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "(select id from payment where status = 'PAYING' and channel in ('WECHAT', 'ALIPAY', 'UNIONPAY')"
                         + " and (created_at < ?1 or expires_at < ?2) order by created_at limit ?3)"
                         + " union all (select id from payment where status = 'EXPIRED' and closed_at is null"
                         + " and channel in ('WECHAT', 'ALIPAY', 'UNIONPAY') order by expires_at limit ?3)")
-                .setParameter(1, stuckBefore).setParameter(2, Instant.now()).setParameter(3, BATCH).getResultList());
+                .setParameter(1, stuckBefore).setParameter(2, clock.instant()).setParameter(3, BATCH).getResultList());
     }
 }

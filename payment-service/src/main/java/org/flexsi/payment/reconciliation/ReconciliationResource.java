@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.flexsi.payment.common.Caller;
+import org.flexsi.platform.security.Roles;
 import org.flexsi.payment.order.Channel;
 import org.flexsi.platform.problem.Problem;
 import org.flexsi.platform.problem.ProblemException;
@@ -24,7 +24,7 @@ import org.flexsi.platform.problem.ProblemException;
 @Path("/api/v1/ops/reconciliations")
 @Tag(name = "Ops")
 @SecurityRequirement(name = "bearer")
-@RolesAllowed(Caller.OPS)
+@RolesAllowed(Roles.OPS)
 @Produces(MediaType.APPLICATION_JSON)
 public class ReconciliationResource {
     private final ReconciliationService reconciliation;

@@ -8,7 +8,7 @@ import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +29,7 @@ import org.flexsi.payment.provider.ProviderClient;
 import org.flexsi.payment.provider.ProviderUnavailableException;
 import org.flexsi.payment.refund.Refund;
 import org.flexsi.platform.problem.ProblemException;
+import org.flexsi.platform.time.BusinessTime;
 
 /**
  * Daily reconciliation of each provider's and each bank's statement against our books. A payment on their statement
@@ -38,7 +39,6 @@ import org.flexsi.platform.problem.ProblemException;
 @ApplicationScoped
 public class ReconciliationService {
     /** The providers and banks cut statements by Beijing business day. */
-    static final ZoneId STATEMENT_DAY = ZoneId.of("Asia/Shanghai");
     private static final List<PaymentStatus> TAKEN = List.of(PaymentStatus.PAID, PaymentStatus.REFUNDED, PaymentStatus.HELD);
     /** The channel of a bank's transfers out of our account (refund payouts) in runs and ops issues. */
     static final String TRANSFERS = "BANK_TRANSFER";
@@ -49,9 +49,11 @@ public class ReconciliationService {
     private final OpsIssues issues;
     private final PaymentConfig config;
     private final EntityManager em;
+    private final Clock clock;
 
     public ReconciliationService(ProviderClient providers, BankClient banks, PaymentBooking booking, OpsIssues issues,
-            PaymentConfig config, EntityManager em) {
+            PaymentConfig config, EntityManager em, Clock clock) {
+        this.clock = clock;
         this.providers = providers;
         this.banks = banks;
         this.booking = booking;
@@ -153,7 +155,7 @@ public class ReconciliationService {
         }
         BigDecimal theirTotal = statement.stream().map(Matching.Theirs::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal ourTotal = paidBack.stream().map(r -> r.total).reduce(BigDecimal.ZERO, BigDecimal::add);
-        record(TRANSFERS, bankId, day, statement.size(), theirTotal, paidBack.size(), ourTotal, matched, 0, raised, Instant.now());
+        record(TRANSFERS, bankId, day, statement.size(), theirTotal, paidBack.size(), ourTotal, matched, 0, raised, clock.instant());
         return new ReconciliationModels.Transfers(statement.size(), Money.text(theirTotal), paidBack.size(), Money.text(ourTotal),
                 matched, pending, raised);
     }
@@ -178,7 +180,7 @@ public class ReconciliationService {
     /** Yesterday's statements of every provider and every cooperating bank, early each morning (Beijing). */
     @Scheduled(cron = "${flexsi.payment.reconciliation.cron:0 30 3 * * ?}", timeZone = "Asia/Shanghai")
     void daily() {
-        LocalDate yesterday = LocalDate.now(STATEMENT_DAY).minusDays(1);
+        LocalDate yesterday = BusinessTime.today(clock).minusDays(1);
         for (Channel channel : Channel.values()) {
             if (channel.online()) {
                 postponable(channel.providerId(), yesterday, () -> run(channel, yesterday));
@@ -198,7 +200,7 @@ public class ReconciliationService {
     }
 
     private static Instant start(LocalDate day) {
-        return day.atStartOfDay(STATEMENT_DAY).toInstant();
+        return day.atStartOfDay(BusinessTime.ZONE).toInstant();
     }
 
     private ReconciliationModels.Run reconcile(Party party, LocalDate day, List<Matching.Theirs> statement, List<Payment> taken) {
@@ -240,7 +242,7 @@ public class ReconciliationService {
         BigDecimal theirTotal = statement.stream().map(Matching.Theirs::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal ourTotal = taken.stream().map(p -> p.paidAmount != null ? p.paidAmount : p.amount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         record(party.channel().name(), party.id(), day, statement.size(), theirTotal, taken.size(), ourTotal, matched, booked,
                 raised, now);
         return new ReconciliationModels.Run(party.channel().name(), party.bankId(), day, statement.size(), Money.text(theirTotal),

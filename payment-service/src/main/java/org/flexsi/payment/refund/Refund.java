@@ -41,6 +41,8 @@ public class Refund extends PanacheEntityBase {
     public UUID paymentId;
     @Column(name = "person_id")
     public String personId;
+    /** The region of the person (from the payment): an agency reviews only refunds of its regions. */
+    public String region;
     @Column(name = "applicant_id")
     public String applicantId;
     @Enumerated(EnumType.STRING)

@@ -58,6 +58,8 @@ public final class RefundModels {
             String refundId,
             String paymentId,
             String personId,
+            @Schema(description = "The person's region (6-digit code); an agency sees and decides only its own regions'",
+                    examples = "370700") String region,
             String applicantId,
             @Schema(examples = "APPLICATION", enumeration = { "AUTOMATIC", "APPLICATION", "REVERSAL" }) String kind,
             @Schema(examples = "PENSION") String agency,
@@ -84,7 +86,7 @@ public final class RefundModels {
                     examples = "icbc could not pay the account: ACCOUNT_CLOSED") String payoutError) {
 
         static View of(Refund r) {
-            return new View(r.id.toString(), r.paymentId.toString(), r.personId, r.applicantId, r.kind.name(),
+            return new View(r.id.toString(), r.paymentId.toString(), r.personId, r.region, r.applicantId, r.kind.name(),
                     r.agency == null ? null : r.agency.name(), r.state.name(), r.lineItems(), Money.text(r.total), r.reason,
                     r.bankAccount == null ? null : Digests.maskTail(r.bankAccount), r.bankName, r.bankCode, r.decisionReason,
                     r.createdAt, r.decidedAt, r.refundedAt, r.payoutAttempts, r.payoutVia, r.payoutReference, r.payoutError);

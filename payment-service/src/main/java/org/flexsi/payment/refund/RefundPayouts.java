@@ -6,7 +6,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.flexsi.payment.common.Money;
@@ -40,9 +40,11 @@ public class RefundPayouts {
     private final OpsIssues issues;
     private final Outbox outbox;
     private final PaymentMetrics metrics;
+    private final Clock clock;
 
     public RefundPayouts(EntityManager em, PaymentConfig config, BankTransfers transfers, ProviderClient providers,
-            Persons persons, OpsIssues issues, Outbox outbox, PaymentMetrics metrics) {
+            Persons persons, OpsIssues issues, Outbox outbox, PaymentMetrics metrics, Clock clock) {
+        this.clock = clock;
         this.em = em;
         this.config = config;
         this.transfers = transfers;
@@ -129,7 +131,7 @@ public class RefundPayouts {
         switch (payout.result()) {
             case PAID -> {
                 refund.state = Refund.State.REFUNDED;
-                refund.refundedAt = Instant.now();
+                refund.refundedAt = clock.instant();
                 refund.payoutVia = payout.via();
                 refund.payoutReference = payout.detail();
                 refund.payoutError = null;

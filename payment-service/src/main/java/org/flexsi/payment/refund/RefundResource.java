@@ -1,5 +1,6 @@
 package org.flexsi.payment.refund;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -12,10 +13,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,7 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.flexsi.payment.common.Caller;
+import org.flexsi.platform.security.Caller;
+import org.flexsi.platform.security.Roles;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.problem.Problem;
 
@@ -36,14 +36,16 @@ import org.flexsi.platform.problem.Problem;
 @Produces(MediaType.APPLICATION_JSON)
 public class RefundResource {
     private final RefundService refunds;
+    private final SecurityIdentity identity;
 
-    public RefundResource(RefundService refunds) {
+    public RefundResource(RefundService refunds, SecurityIdentity identity) {
+        this.identity = identity;
         this.refunds = refunds;
     }
 
     @GET
     @Path("/refunds/{refundId}")
-    @RolesAllowed({ Caller.CONTRIBUTOR, Caller.PROXY, Caller.OPS })
+    @RolesAllowed({ Roles.CONTRIBUTOR, Roles.PROXY, Roles.OPS })
     @Operation(summary = "Show a refund", description = "To its applicant, the person and ops.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RefundModels.View.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
@@ -52,13 +54,13 @@ public class RefundResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such refund visible to you",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RefundModels.View find(@PathParam("refundId") UUID refundId, @Context SecurityContext security) {
-        return refunds.find(Caller.of(security), refundId);
+    public RefundModels.View find(@PathParam("refundId") UUID refundId) {
+        return refunds.find(Caller.of(identity), refundId);
     }
 
     @POST
     @Path("/refunds/{refundId}/personal-application")
-    @RolesAllowed(Caller.CONTRIBUTOR)
+    @RolesAllowed(Roles.CONTRIBUTOR)
     @Operation(summary = "The person's own application for a medical refund a proxy applied for (R25)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RefundModels.View.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
@@ -69,14 +71,14 @@ public class RefundResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already decided",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RefundModels.View personalApplication(@PathParam("refundId") UUID refundId, @Context SecurityContext security) {
-        return refunds.personalApplication(Caller.of(security), refundId);
+    public RefundModels.View personalApplication(@PathParam("refundId") UUID refundId) {
+        return refunds.personalApplication(Caller.of(identity), refundId);
     }
 
     @POST
     @Path("/refunds/{refundId}/payout-account")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Caller.CONTRIBUTOR, Caller.PROXY })
+    @RolesAllowed({ Roles.CONTRIBUTOR, Roles.PROXY })
     @Operation(summary = "Give another account for a refund whose payout failed",
             description = "For a refund in PAYOUT_FAILED: the bank refused the account (closed, not found), or the money came"
                     + " through a bank counter or debit and there was no account to pay it back to. The applicant or the"
@@ -98,48 +100,51 @@ public class RefundResource {
     public Response newPayoutAccount(@PathParam("refundId") UUID refundId,
             @Parameter(description = "A unique value per intended change", required = true)
             @HeaderParam(IdempotencyKeys.HEADER) String key,
-            @Valid @NotNull RefundModels.PayoutAccount account, @Context SecurityContext security) {
-        return refunds.newPayoutAccount(Caller.of(security), key, refundId, account);
+            @Valid @NotNull RefundModels.PayoutAccount account) {
+        return refunds.newPayoutAccount(Caller.of(identity), key, refundId, account);
     }
 
     @GET
     @Path("/agency/refunds")
-    @RolesAllowed(Caller.AGENCY)
-    @Operation(summary = "Refunds waiting for this agency's review", description = "The token's subject names the agency.")
+    @RolesAllowed(Roles.AGENCY)
+    @Operation(summary = "Refunds waiting for this agency's review", description = "The agency is the one the token is"
+            + " bound to (claim `agency`, a configured agency such as `weifang-pension`): its kind (pension or medical)"
+            + " chooses the refunds it reviews, and only refunds of persons in the regions it serves are listed.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RefundModels.View.class)))
     @APIResponse(responseCode = "400", description = "Unknown state",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Agencies only",
+    @APIResponse(responseCode = "403", description = "Pension and medical agencies only (a tax agency, or a token bound to no"
+            + " configured agency, is refused)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<RefundModels.View> forReview(
             @QueryParam("state") @Pattern(regexp = "AWAITING_PERSON|IN_REVIEW|REJECTED|PAYING_OUT|PAYOUT_FAILED|REFUNDED")
-            String state,
-            @Context SecurityContext security) {
-        return refunds.forReview(Caller.of(security), state);
+            String state) {
+        return refunds.forReview(Caller.of(identity), state);
     }
 
     @POST
     @Path("/agency/refunds/{refundId}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Caller.AGENCY)
+    @RolesAllowed(Roles.AGENCY)
     @Operation(summary = "Approve or reject a refund", description = "An approved refund is PAYING_OUT: it is"
             + " transferred to the applicant's account in the background and announced as payment.refunded once the money"
-            + " went back.")
+            + " went back. Only the agency of the refund's kind that serves the person's region decides; every decision is"
+            + " written to the access audit (`refund-decision`).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RefundModels.View.class)))
     @APIResponse(responseCode = "400", description = "Invalid body; a rejection needs a reason",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Agencies only",
+    @APIResponse(responseCode = "403", description = "Pension and medical agencies only, and only for persons of the"
+            + " regions the agency serves",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such refund for this agency",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not waiting for review",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RefundModels.View decide(@PathParam("refundId") UUID refundId, @Valid @NotNull RefundModels.Decision decision,
-            @Context SecurityContext security) {
-        return refunds.decide(Caller.of(security), refundId, decision);
+    public RefundModels.View decide(@PathParam("refundId") UUID refundId, @Valid @NotNull RefundModels.Decision decision) {
+        return refunds.decide(Caller.of(identity), refundId, decision);
     }
 }

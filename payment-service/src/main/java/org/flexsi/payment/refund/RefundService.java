@@ -5,12 +5,16 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
-import org.flexsi.payment.common.Caller;
+import org.flexsi.platform.security.AgencyIdentity;
+import org.flexsi.platform.security.Caller;
+import org.flexsi.platform.security.Roles;
 import org.flexsi.payment.order.Payment;
 import org.flexsi.payment.order.PaymentStatus;
+import org.flexsi.platform.audit.AccessAudit;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.problem.ProblemException;
 
@@ -24,15 +28,19 @@ import org.flexsi.platform.problem.ProblemException;
 public class RefundService {
     private final IdempotencyKeys idempotency;
     private final RefundPayouts payouts;
+    private final AccessAudit audit;
+    private final Clock clock;
 
-    public RefundService(IdempotencyKeys idempotency, RefundPayouts payouts) {
+    public RefundService(IdempotencyKeys idempotency, RefundPayouts payouts, AccessAudit audit, Clock clock) {
         this.idempotency = idempotency;
         this.payouts = payouts;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     public Response apply(Caller caller, String key, UUID paymentId, RefundModels.Application application) {
         IdempotencyKeys.require(key);
-        return idempotency.once("refunds:" + caller.id(), key, new Keyed(paymentId, application), 201,
+        return idempotency.once("refunds:" + caller.subject(), key, new Keyed(paymentId, application), 201,
                 () -> RefundModels.View.of(open(caller, paymentId, application)));
     }
 
@@ -42,8 +50,8 @@ public class RefundService {
 
     private Refund open(Caller caller, UUID paymentId, RefundModels.Application application) {
         // the payment lock serialises applications, so two at once cannot both take the last yuan of a line
-        Payment payment = Payment.lock(paymentId).filter(p -> caller.id().equals(p.payerId)
-                || (caller.is(Caller.CONTRIBUTOR) && caller.id().equals(p.personId)))
+        Payment payment = Payment.lock(paymentId).filter(p -> caller.subject().equals(p.payerId)
+                || (caller.is(Roles.CONTRIBUTOR) && caller.subject().equals(p.personId)))
                 .orElseThrow(() -> ProblemException.notFound("no payment " + paymentId));
         if (payment.status != PaymentStatus.PAID) {
             throw ProblemException.conflict("not-refundable", "payment " + paymentId + " is " + payment.status
@@ -62,26 +70,27 @@ public class RefundService {
         refund.id = UUID.randomUUID();
         refund.paymentId = paymentId;
         refund.personId = payment.personId;
-        refund.applicantId = caller.id();
+        refund.region = payment.region;
+        refund.applicantId = caller.subject();
         refund.kind = Refund.Kind.APPLICATION;
         refund.agency = plan.agency();
         refund.lines = org.flexsi.payment.common.Jsons.lines(plan.lines());
         refund.total = plan.total();
         refund.reason = application.reason();
         // medical refunds need the person's own application (R25); a proxy's application waits for it
-        refund.state = plan.agency() == Agency.MEDICAL && !caller.id().equals(payment.personId)
+        refund.state = plan.agency() == Agency.MEDICAL && !caller.subject().equals(payment.personId)
                 ? Refund.State.AWAITING_PERSON : Refund.State.IN_REVIEW;
         refund.bankAccount = application.bankAccount();
         refund.bankName = application.bankName().strip();
         refund.bankCode = application.bankCode();
-        refund.createdAt = Instant.now();
+        refund.createdAt = clock.instant();
         refund.persist();
         return refund;
     }
 
     public RefundModels.View personalApplication(Caller caller, UUID refundId) {
         Refund refund = lock(refundId);
-        if (!caller.is(Caller.CONTRIBUTOR) || !caller.id().equals(refund.personId)) {
+        if (!caller.is(Roles.CONTRIBUTOR) || !caller.subject().equals(refund.personId)) {
             throw ProblemException.notFound("no refund " + refundId);
         }
         if (refund.state == Refund.State.AWAITING_PERSON) {
@@ -95,10 +104,10 @@ public class RefundService {
     /** After a refused payout (or none possible), the applicant or the person gives another account: paid again. */
     public Response newPayoutAccount(Caller caller, String key, UUID refundId, RefundModels.PayoutAccount account) {
         IdempotencyKeys.require(key);
-        return idempotency.once("refund-accounts:" + caller.id(), key, new KeyedAccount(refundId, account), 200, () -> {
+        return idempotency.once("refund-accounts:" + caller.subject(), key, new KeyedAccount(refundId, account), 200, () -> {
             Refund refund = lock(refundId);
-            boolean mine = caller.id().equals(refund.applicantId)
-                    || (caller.is(Caller.CONTRIBUTOR) && caller.id().equals(refund.personId));
+            boolean mine = caller.subject().equals(refund.applicantId)
+                    || (caller.is(Roles.CONTRIBUTOR) && caller.subject().equals(refund.personId));
             if (!mine) {
                 throw ProblemException.notFound("no refund " + refundId);
             }
@@ -106,7 +115,7 @@ public class RefundService {
                 throw ProblemException.conflict("refund-not-failed", "refund " + refundId + " is " + refund.state
                         + "; another account is taken only after a payout failed");
             }
-            payouts.retryTo(refund, caller.id(), account.bankAccount(), account.bankName().strip(), account.bankCode());
+            payouts.retryTo(refund, caller.subject(), account.bankAccount(), account.bankName().strip(), account.bankCode());
             return RefundModels.View.of(refund);
         });
     }
@@ -117,8 +126,8 @@ public class RefundService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public RefundModels.View find(Caller caller, UUID refundId) {
         Refund refund = Refund.findById(refundId);
-        boolean visible = refund != null && (caller.is(Caller.OPS) || caller.id().equals(refund.applicantId)
-                || (caller.is(Caller.CONTRIBUTOR) && caller.id().equals(refund.personId)));
+        boolean visible = refund != null && (caller.is(Roles.OPS) || caller.subject().equals(refund.applicantId)
+                || (caller.is(Roles.CONTRIBUTOR) && caller.subject().equals(refund.personId)));
         if (!visible) {
             throw ProblemException.notFound("no refund " + refundId);
         }
@@ -129,22 +138,28 @@ public class RefundService {
     public List<RefundModels.View> forReview(Caller caller, String state) {
         Agency agency = agencyOf(caller);
         Refund.State wanted = state == null ? Refund.State.IN_REVIEW : Refund.State.valueOf(state);
-        return Refund.<Refund>list("agency = ?1 and state = ?2 order by createdAt", agency, wanted).stream()
-                .map(RefundModels.View::of).toList();
+        // an agency sees only the refunds of persons in the regions it serves
+        Set<String> regions = caller.agency().map(AgencyIdentity::regions).orElse(Set.of());
+        if (regions.isEmpty()) {
+            return List.of();
+        }
+        return Refund.<Refund>list("agency = ?1 and state = ?2 and region in ?3 order by createdAt", agency, wanted, regions)
+                .stream().map(RefundModels.View::of).toList();
     }
 
     public RefundModels.View decide(Caller caller, UUID refundId, RefundModels.Decision decision) {
         Agency agency = agencyOf(caller);
         Refund refund = lock(refundId);
+        caller.requireRegion(refund.region);
         if (refund.agency != agency) {
             throw ProblemException.notFound("no refund " + refundId + " for the " + agency.name().toLowerCase() + " agency");
         }
         if (refund.state != Refund.State.IN_REVIEW) {
             throw ProblemException.conflict("refund-not-in-review", "refund " + refundId + " is " + refund.state);
         }
-        Instant now = Instant.now();
-        refund.decidedAt = now;
-        refund.decidedBy = caller.id();
+        refund.decidedAt = clock.instant();
+        refund.decidedBy = caller.subject();
+        audit.record(caller, "refund-decision", "refund", refundId.toString());
         if ("REJECT".equals(decision.decision())) {
             if (decision.reason() == null || decision.reason().isBlank()) {
                 throw ProblemException.invalid("reason", "is required to reject");
@@ -164,9 +179,15 @@ public class RefundService {
                 .orElseThrow(() -> ProblemException.notFound("no refund " + refundId));
     }
 
-    /** An agency token's subject names the agency: "pension" or "medical". */
+    /** The agency a token is bound to (platform AgencyBinding): its pension or medical kind reviews refunds. */
     private static Agency agencyOf(Caller caller) {
-        return Agency.byName(caller.id()).orElseThrow(() -> ProblemException.forbidden(
-                "agency tokens must be issued to 'pension' or 'medical'"));
+        AgencyIdentity.Kind kind = caller.agency().map(AgencyIdentity::kind).orElseThrow(() -> ProblemException.forbidden(
+                "only a pension or medical agency reviews refunds"));
+        return switch (kind) {
+            case PENSION -> Agency.PENSION;
+            case MEDICAL -> Agency.MEDICAL;
+            case TAX -> throw ProblemException.forbidden("agency " + caller.agency().get().id()
+                    + " is a tax agency; refunds are reviewed by the pension or medical agency");
+        };
     }
 }

@@ -17,6 +17,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.flexsi.contracts.events.PaymentRefunded;
 import org.flexsi.contracts.events.PaymentSucceeded;
+import org.flexsi.platform.security.Roles;
 import org.flexsi.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -86,7 +87,7 @@ class BankChannelTest {
         String serial = payable(db, person);
         String body = confirmation(serial, "TB-" + UUID.randomUUID(), WEIFANG_MONTH_TOTAL);
         given().contentType("application/json").body(body).post(PAYMENTS).then().statusCode(401);
-        given().header("Authorization", TestTokens.bearer("bank", TEST_BANK)).contentType("application/json").body(body)
+        given().header("Authorization", TestTokens.bearer(Roles.BANK, TEST_BANK)).contentType("application/json").body(body)
                 .post(PAYMENTS).then().statusCode(401).contentType("application/problem+json");
         bank(TEST_BANK, "not-our-secret", "POST", PAYMENTS, body).then().statusCode(401);
         long stale = Instant.now().minus(Duration.ofMinutes(6)).getEpochSecond();
@@ -94,7 +95,7 @@ class BankChannelTest {
         long future = Instant.now().plus(Duration.ofMinutes(6)).getEpochSecond();
         bankSigned(TEST_BANK, TEST_BANK_SECRET, "POST", PAYMENTS, body, future, null).then().statusCode(401);
         // another bank's token with testbank's signature
-        given().header("Authorization", TestTokens.bearer("bank", OTHER_BANK)).contentType("application/json").body(body)
+        given().header("Authorization", TestTokens.bearer(Roles.BANK, OTHER_BANK)).contentType("application/json").body(body)
                 .header("X-Flexsi-Key-Id", TEST_BANK).post(PAYMENTS).then().statusCode(401);
         given().header("Authorization", contributor(person)).contentType("application/json").body(body).post(PAYMENTS)
                 .then().statusCode(403);

@@ -10,8 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.time.YearMonth;
-import java.time.ZoneId;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import javax.sql.DataSource;
@@ -33,9 +32,9 @@ class BatchDebitTest {
         String rich = newPerson();
         String broke = newPerson();
         String noAgreement = newPerson();
-        String richSerial = payable(db, rich);
-        String brokeSerial = payable(db, broke);
-        payable(db, noAgreement);
+        String richSerial = payableForDebit(db, rich);
+        String brokeSerial = payableForDebit(db, broke);
+        payableForDebit(db, noAgreement);
         String richAccount = newAccount();
         String brokeAccount = newAccount();
         agreement(rich, OTHER_BANK, richAccount).then().statusCode(201)
@@ -44,8 +43,8 @@ class BatchDebitTest {
         agreement(rich, OTHER_BANK, "12").then().statusCode(400).contentType("application/problem+json");
         accountOutcome(OTHER_BANK, brokeAccount, "INSUFFICIENT_FUNDS");
 
-        debitBatch(OTHER_BANK, "2099-01").then().statusCode(422).body("rule", equalTo("R19"));
-        String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1).toString();
+        debitBatchAt(OTHER_BANK, "2099-01", Instant.now()).then().statusCode(422).body("rule", equalTo("R19"));
+        String month = "2031-01";
         String batchId = debitBatch(OTHER_BANK, month).then().statusCode(201).body("lineCount", equalTo(2))
                 .body("total", equalTo("2141.24")).body("submission.state", equalTo("PULL")).extract().path("batchId");
         debitBatch(OTHER_BANK, month).then().statusCode(409);

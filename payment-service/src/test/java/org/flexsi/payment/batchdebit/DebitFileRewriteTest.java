@@ -37,7 +37,7 @@ class DebitFileRewriteTest {
         String person = newPerson();
         String serial = payableByDebit(person);
 
-        DebitBatchRunner.Batch made = madeByAnInstanceThatDied(TEST_BANK, "2024-02", null);
+        DebitBatchRunner.Batch made = madeByAnInstanceThatDied(TEST_BANK, "2031-02", null);
 
         JsonPath sent = awaitSubmission(made.batchId().toString(), "SENT");
         assertEquals(1, sent.getInt("submission.attempts"));
@@ -56,7 +56,7 @@ class DebitFileRewriteTest {
         String serial = payableByDebit(person);
 
         // the contributor signed another account after the file was written: written again, the file differs
-        DebitBatchRunner.Batch made = madeByAnInstanceThatDied(TEST_BANK, "2024-03", person);
+        DebitBatchRunner.Batch made = madeByAnInstanceThatDied(TEST_BANK, "2031-03", person);
         String batchId = made.batchId().toString();
 
         JsonPath refused = awaitSubmission(batchId, "REFUSED");
@@ -82,9 +82,9 @@ class DebitFileRewriteTest {
     @Test
     void aBankFetchingAFileThisInstanceLostGetsTheRecordedFile() throws Exception {
         String person = newPerson();
-        payable(db, person);
+        payableForDebit(db, person);
         agreement(person, OTHER_BANK, newAccount()).then().statusCode(201);
-        String batchId = debitBatch(OTHER_BANK, "2024-04").then().statusCode(201).extract().path("batchId");
+        String batchId = debitBatch(OTHER_BANK, "2031-04").then().statusCode(201).extract().path("batchId");
         Path file = Path.of(config.debit().directory()).resolve(text(db, "select file_name from debit_batch where id = ?::uuid",
                 batchId));
         String original = Files.readString(file);
@@ -98,7 +98,7 @@ class DebitFileRewriteTest {
 
     /** An open assessment of the person's, and his debit agreement with the test bank; returns its serial. */
     private String payableByDebit(String person) {
-        String serial = payable(db, person);
+        String serial = payableForDebit(db, person);
         agreement(person, TEST_BANK, newAccount()).then().statusCode(201);
         return serial;
     }

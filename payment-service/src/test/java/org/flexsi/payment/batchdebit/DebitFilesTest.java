@@ -91,6 +91,21 @@ class DebitFilesTest {
         assertEquals(open, DebitWindow.open(YearMonth.parse(month), afterDay, LocalDate.parse(today)));
     }
 
+    @ParameterizedTest(name = "{0} batch on {1}: {2}")
+    @CsvSource({
+            "2026-11, 2026-11-20, 'runs from 2026-11-21'",
+            "2026-11, 2026-11-21, ''",
+            "2026-11, 2026-11-30, ''",
+            "2026-11, 2026-12-22, 'not for the past month 2026-11'",
+            "2026-10, 2026-11-22, 'not for the past month 2026-10'",
+            "2026-12, 2026-11-22, 'not for the future month 2026-12'",
+            "2027-06, 2026-11-22, 'not for the future month 2027-06'",
+    })
+    void aBatchIsMadeOnlyForTheCurrentCollectionMonthAfterThe20th(String month, String today, String refusal) {
+        assertEquals(refusal, DebitWindow.refusal(YearMonth.parse(month), 20, LocalDate.parse(today))
+                .map(r -> r.contains(refusal) ? refusal : r).orElse(""));
+    }
+
     private static byte[] result(List<String> rows, String trailer) {
         StringBuilder body = new StringBuilder("H|FLEXSI-DEBIT-RESULT|1|" + BATCH + "|icbc\n");
         rows.forEach(r -> body.append(r.strip()).append('\n'));

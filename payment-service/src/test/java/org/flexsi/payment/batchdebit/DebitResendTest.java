@@ -24,9 +24,9 @@ class DebitResendTest {
     @Test
     void aRefusedBatchIsSentAgainWhenOpsAskOnceAndOnlyThen() {
         String person = newPerson();
-        String serial = payable(db, person);
+        String serial = payableForDebit(db, person);
         agreement(person, STALE_BANK, newAccount()).then().statusCode(201);
-        String batchId = debitBatch(STALE_BANK, "2025-03").then().statusCode(201).extract().path("batchId");
+        String batchId = debitBatch(STALE_BANK, "2031-05").then().statusCode(201).extract().path("batchId");
 
         JsonPath refused = awaitRefused(batchId, 1);
         assertTrue(refused.getString("submission.lastError").contains("401"), refused.getString("submission.lastError"));
@@ -54,10 +54,10 @@ class DebitResendTest {
     @Test
     void onlyOpsMaySendABatchAgainAndOnlyARefusedOne() {
         String person = newPerson();
-        payable(db, person);
+        payableForDebit(db, person);
         agreement(person, OTHER_BANK, newAccount()).then().statusCode(201);
         // otherbank fetches its files itself: its batch is PULL, never REFUSED
-        String pulled = debitBatch(OTHER_BANK, "2025-04").then().statusCode(201)
+        String pulled = debitBatch(OTHER_BANK, "2031-06").then().statusCode(201)
                 .body("submission.state", equalTo("PULL")).extract().path("batchId");
         String key = "resend-" + UUID.randomUUID();
 

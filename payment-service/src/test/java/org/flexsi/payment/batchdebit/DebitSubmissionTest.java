@@ -35,9 +35,9 @@ class DebitSubmissionTest {
         String payer = newPerson();
         String broke = newPerson();
         String closed = newPerson();
-        String payerSerial = payable(db, payer);
-        String brokeSerial = payable(db, broke);
-        String closedSerial = payable(db, closed);
+        String payerSerial = payableForDebit(db, payer);
+        String brokeSerial = payableForDebit(db, broke);
+        String closedSerial = payableForDebit(db, closed);
         agreement(payer, TEST_BANK, newAccount()).then().statusCode(201);
         String brokeAccount = newAccount();
         String closedAccount = newAccount();
@@ -46,7 +46,7 @@ class DebitSubmissionTest {
         accountOutcome(TEST_BANK, brokeAccount, "INSUFFICIENT_FUNDS");
         accountOutcome(TEST_BANK, closedAccount, "ACCOUNT_CLOSED");
 
-        String batchId = debitBatch(TEST_BANK, "2025-01").then().statusCode(201)
+        String batchId = debitBatch(TEST_BANK, "2031-07").then().statusCode(201)
                 .body("submission.state", equalTo("SEND")).body("results.files", equalTo(0)).extract().path("batchId");
         JsonPath sent = awaitValue("batch " + batchId + " sent", () -> {
             JsonPath view = batchView(TEST_BANK, batchId);
@@ -87,12 +87,12 @@ class DebitSubmissionTest {
     @Test
     void aBankThatIsDownIsTriedAgainAndTheBatchIsBookedOnce() {
         String person = newPerson();
-        String serial = payable(db, person);
+        String serial = payableForDebit(db, person);
         agreement(person, TEST_BANK, newAccount()).then().statusCode(201);
         // down until cleared, not for a count: other calls to the same bank (refund payouts) could use up a count
         fault("{\"target\":\"" + TEST_BANK + "\",\"mode\":\"down\"}");
 
-        String batchId = debitBatch(TEST_BANK, "2025-02").then().statusCode(201).body("submission.state", equalTo("SEND"))
+        String batchId = debitBatch(TEST_BANK, "2031-08").then().statusCode(201).body("submission.state", equalTo("SEND"))
                 .extract().path("batchId");
         JsonPath failing = awaitValue("a failed send of " + batchId + " tried again", () -> {
             JsonPath view = batchView(TEST_BANK, batchId);

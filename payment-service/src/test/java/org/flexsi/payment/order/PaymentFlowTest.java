@@ -31,6 +31,7 @@ import org.flexsi.contracts.events.PaymentRefunded;
 import org.flexsi.contracts.events.PaymentSucceeded;
 import org.flexsi.platform.testing.FlexsiTestResource;
 import org.flexsi.platform.testing.TestKafka;
+import org.flexsi.platform.security.Roles;
 import org.flexsi.platform.testing.TestTokens;
 import org.flexsi.payment.support.SimulatorsResource;
 import org.junit.jupiter.api.BeforeAll;
@@ -126,7 +127,7 @@ class PaymentFlowTest {
         createOrder(contributor(stranger), serial, "WECHAT").then().statusCode(403).contentType("application/problem+json");
         createOrder(proxy(stranger), serial, "WECHAT").then().statusCode(403).contentType("application/problem+json");
         createOrder(ops(), serial, "WECHAT").then().statusCode(403);
-        createOrder(TestTokens.bearer("bank", "testbank"), serial, "WECHAT").then().statusCode(403);
+        createOrder(TestTokens.bearer(Roles.BANK, "testbank"), serial, "WECHAT").then().statusCode(403);
         createOrder(contributor(person), "NO-SUCH-SERIAL", "WECHAT").then().statusCode(404).contentType("application/problem+json");
         assertEquals(0, count(db, "select count(*) from payment where assessment_serial = ?", serial));
     }
@@ -156,7 +157,7 @@ class PaymentFlowTest {
         given().header("Authorization", proxy(proxyId)).get("/api/v1/payments").then().statusCode(200)
                 .body("paymentId", org.hamcrest.Matchers.hasItem(paymentId));
         given().get("/api/v1/payments/" + paymentId).then().statusCode(401);
-        given().header("Authorization", TestTokens.bearer("agency", "pension")).get("/api/v1/payments/" + paymentId)
+        given().header("Authorization", TestTokens.bearer(Roles.AGENCY, "weifang-pension")).get("/api/v1/payments/" + paymentId)
                 .then().statusCode(403);
     }
 

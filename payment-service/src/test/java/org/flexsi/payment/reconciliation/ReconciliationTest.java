@@ -9,10 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import javax.sql.DataSource;
 import org.flexsi.contracts.events.PaymentSucceeded;
+import org.flexsi.platform.time.BusinessTime;
 import org.junit.jupiter.api.Test;
 
 /** The provider's statement against our books: a lost callback is booked, a payment they do not know is flagged. */
@@ -23,7 +22,7 @@ class ReconciliationTest {
 
     @Test
     void reconciliationBooksALostCallbackAndFlagsWhatTheStatementLacks() {
-        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        String today = BusinessTime.today(java.time.Clock.systemUTC()).toString();
         String lostPerson = newPerson();
         var lost = createOrder(contributor(lostPerson), payable(db, lostPerson), "UNIONPAY").then().statusCode(201).extract();
         String lostId = lost.path("paymentId");
@@ -63,9 +62,9 @@ class ReconciliationTest {
     @Test
     void aBankDebitWhoseResultWasLostIsBookedFromTheBankStatementAndTheDayThenReconciles() {
         String person = newPerson();
-        String serial = payable(db, person);
+        String serial = payableForDebit(db, person);
         agreement(person, OTHER_BANK, newAccount()).then().statusCode(201);
-        String batchId = debitBatch(OTHER_BANK, "2025-03").then().statusCode(201).body("submission.state", equalTo("PULL"))
+        String batchId = debitBatch(OTHER_BANK, "2031-11").then().statusCode(201).body("submission.state", equalTo("PULL"))
                 .extract().path("batchId");
         // otherbank fetches its file and debits it, but its result file never reaches us
         String result = debitAtBank(OTHER_BANK, OTHER_BANK_SECRET, batchId);

@@ -25,6 +25,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.flexsi.contracts.events.PaymentRefunded;
 import org.flexsi.contracts.signing.HttpSignature;
+import org.flexsi.platform.security.Roles;
 import org.flexsi.platform.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -106,7 +107,7 @@ class RefundPayoutTest {
         // the applicant gives another account: who may, what is checked, then one new transfer and one announcement
         String other = newAccount();
         giveAccount(contributor(newPerson()), refundId, other, "102521000011").statusCode(404);
-        giveAccount(TestTokens.bearer("ops", "ops-1"), refundId, other, "102521000011").statusCode(403);
+        giveAccount(TestTokens.bearer(Roles.OPS, "ops-1"), refundId, other, "102521000011").statusCode(403);
         given().contentType("application/json").header("Idempotency-Key", "k-" + UUID.randomUUID()).body(accountBody(other, "102521000011"))
                 .post("/api/v1/refunds/" + refundId + "/payout-account").then().statusCode(401);
         giveAccount(contributor(person), refundId, other, "1025").statusCode(400).contentType("application/problem+json")
@@ -306,7 +307,7 @@ class RefundPayoutTest {
     }
 
     private static io.restassured.response.ValidatableResponse decide(String refundId) {
-        return given().header("Authorization", TestTokens.bearer("agency", "pension")).contentType("application/json")
+        return given().header("Authorization", TestTokens.bearer(Roles.AGENCY, "weifang-pension")).contentType("application/json")
                 .body("{\"decision\":\"APPROVE\"}").post("/api/v1/agency/refunds/" + refundId + "/decision").then()
                 .statusCode(200);
     }

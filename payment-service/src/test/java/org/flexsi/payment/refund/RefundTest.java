@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flexsi.contracts.events.PaymentRefunded;
+import org.flexsi.platform.security.Roles;
 import org.flexsi.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -44,13 +45,28 @@ class RefundTest {
                 .body("rule", equalTo("refund-line-unknown"));
         apply(contributor(newPerson()), paymentId, "[{\"insurance\":\"MEDICAL\",\"amount\":\"1.00\"}]").then().statusCode(404);
 
-        given().header("Authorization", agency("medical")).contentType("application/json").body("{\"decision\":\"APPROVE\"}")
+        given().header("Authorization", agency("weifang-medical")).contentType("application/json").body("{\"decision\":\"APPROVE\"}")
                 .post("/api/v1/agency/refunds/" + refundId + "/decision").then().statusCode(404);
-        given().header("Authorization", agency("pension")).get("/api/v1/agency/refunds").then().statusCode(200)
-                .body("refundId", hasItem(refundId));
+        // the person is in Weifang (370700): Wuhan's pension agency neither sees nor decides his refund (issue 17)
+        given().header("Authorization", agency("wuhan-pension")).get("/api/v1/agency/refunds").then().statusCode(200)
+                .body("refundId", not(hasItem(refundId)));
+        given().header("Authorization", agency("wuhan-pension")).contentType("application/json").body("{\"decision\":\"APPROVE\"}")
+                .post("/api/v1/agency/refunds/" + refundId + "/decision").then().statusCode(403)
+                .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.containsString("370700"));
+        // an agency token bound to no configured agency loses its role
         given().header("Authorization", agency("pension")).contentType("application/json").body("{\"decision\":\"APPROVE\"}")
+                .post("/api/v1/agency/refunds/" + refundId + "/decision").then().statusCode(403);
+        assertEquals("IN_REVIEW", text(db, "select state from refund where id = ?::uuid", refundId));
+        assertEquals(0, count(db, "select count(*) from access_audit where record_id = ?", refundId));
+        given().header("Authorization", agency("weifang-pension")).get("/api/v1/agency/refunds").then().statusCode(200)
+                .body("find { it.refundId == '" + refundId + "' }.region", equalTo("370700"));
+        given().header("Authorization", agency("weifang-pension")).contentType("application/json").body("{\"decision\":\"APPROVE\"}")
                 .post("/api/v1/agency/refunds/" + refundId + "/decision").then().statusCode(200).body("state", equalTo("PAYING_OUT"));
-        given().header("Authorization", agency("pension")).contentType("application/json").body("{\"decision\":\"APPROVE\"}")
+        // the decision is in the access audit: who, as which agency
+        assertEquals("refund-decision weifang-pension agency",
+                text(db, "select action || ' ' || agency || ' ' || role from access_audit where record_type = 'refund' and record_id = ?",
+                        refundId));
+        given().header("Authorization", agency("weifang-pension")).contentType("application/json").body("{\"decision\":\"APPROVE\"}")
                 .post("/api/v1/agency/refunds/" + refundId + "/decision").then().statusCode(409);
         // paid back by the payout worker (RefundPayoutTest), then announced
         await("refunded", () -> "REFUNDED".equals(text(db, "select state from refund where id = ?::uuid", refundId)));
@@ -77,15 +93,15 @@ class RefundTest {
 
         String refundId = apply(proxy(proxyId), paymentId, "[{\"insurance\":\"MEDICAL\",\"amount\":\"100.00\"}]").then()
                 .statusCode(201).body("state", equalTo("AWAITING_PERSON")).extract().path("refundId");
-        given().header("Authorization", agency("medical")).get("/api/v1/agency/refunds").then().statusCode(200)
+        given().header("Authorization", agency("weifang-medical")).get("/api/v1/agency/refunds").then().statusCode(200)
                 .body("refundId", not(hasItem(refundId)));
         given().header("Authorization", contributor(newPerson())).post("/api/v1/refunds/" + refundId + "/personal-application")
                 .then().statusCode(404);
         given().header("Authorization", contributor(person)).post("/api/v1/refunds/" + refundId + "/personal-application")
                 .then().statusCode(200).body("state", equalTo("IN_REVIEW"));
-        given().header("Authorization", agency("medical")).contentType("application/json").body("{\"decision\":\"REJECT\"}")
+        given().header("Authorization", agency("weifang-medical")).contentType("application/json").body("{\"decision\":\"REJECT\"}")
                 .post("/api/v1/agency/refunds/" + refundId + "/decision").then().statusCode(400);
-        given().header("Authorization", agency("medical")).contentType("application/json")
+        given().header("Authorization", agency("weifang-medical")).contentType("application/json")
                 .body("{\"decision\":\"REJECT\",\"reason\":\"benefits already used\"}")
                 .post("/api/v1/agency/refunds/" + refundId + "/decision").then().statusCode(200).body("state", equalTo("REJECTED"));
         // a rejected application frees the line again
@@ -110,7 +126,7 @@ class RefundTest {
         given().header("Authorization", ops()).header("Idempotency-Key", "k-" + UUID.randomUUID()).contentType("application/json")
                 .body("{\"lines\":[{\"insurance\":\"PENSION\",\"amount\":\"1.00\"}]," + ACCOUNT + "}")
                 .post("/api/v1/payments/" + paymentId + "/refunds").then().statusCode(403);
-        given().header("Authorization", TestTokens.bearer("agency", "tax")).get("/api/v1/agency/refunds").then().statusCode(403);
+        given().header("Authorization", TestTokens.bearer(Roles.AGENCY, "weifang-tax")).get("/api/v1/agency/refunds").then().statusCode(403);
         assertEquals(before, count(db, "select count(*) from refund"));
     }
 
@@ -127,6 +143,6 @@ class RefundTest {
     }
 
     private static String agency(String which) {
-        return TestTokens.bearer("agency", which);
+        return TestTokens.bearer(Roles.AGENCY, which);
     }
 }

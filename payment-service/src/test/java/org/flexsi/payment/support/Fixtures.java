@@ -8,11 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import io.quarkus.arc.Arc;
+import org.flexsi.platform.time.BusinessTime;
+import org.flexsi.platform.time.PlatformClock;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.flexsi.contracts.events.AssessmentCreated;
 import org.flexsi.contracts.events.LineItem;
@@ -20,6 +24,7 @@ import org.flexsi.contracts.events.PersonRegistered;
 import org.flexsi.contracts.events.ProxyLinked;
 import org.flexsi.contracts.signing.HttpSignature;
 import org.flexsi.platform.testing.TestKafka;
+import org.flexsi.platform.security.Roles;
 import org.flexsi.platform.testing.TestTokens;
 
 /** Builds the world a test needs through the same doors production uses: contract events, HTTP, the simulators. */
@@ -28,15 +33,15 @@ public final class Fixtures {
     }
 
     public static String contributor(String personId) {
-        return TestTokens.bearer("contributor", personId);
+        return TestTokens.bearer(Roles.CONTRIBUTOR, personId);
     }
 
     public static String proxy(String proxyId) {
-        return TestTokens.bearer("proxy", proxyId);
+        return TestTokens.bearer(Roles.PROXY, proxyId);
     }
 
     public static String ops() {
-        return TestTokens.bearer("ops", "ops-1");
+        return TestTokens.bearer(Roles.OPS, "ops-1");
     }
 
     public static String newPerson() {
@@ -99,7 +104,7 @@ public final class Fixtures {
         long ts = timestamp != null ? timestamp : Instant.now().getEpochSecond();
         String n = nonce != null ? nonce : UUID.randomUUID().toString();
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        var request = given().header("Authorization", TestTokens.bearer("bank", bankId)).header(HttpSignature.KEY_ID, bankId)
+        var request = given().header("Authorization", TestTokens.bearer(Roles.BANK, bankId)).header(HttpSignature.KEY_ID, bankId)
                 .header(HttpSignature.TIMESTAMP, Long.toString(ts)).header(HttpSignature.NONCE, n)
                 .header(HttpSignature.SIGNATURE, HttpSignature.sign(secret, method, path, ts, n, bytes));
         if (body != null) {
@@ -113,6 +118,9 @@ public final class Fixtures {
     public static final String OTHER_BANK = "otherbank";
     public static final String OTHER_BANK_SECRET = "other-bank-secret";
     public static final String STALE_BANK = "stalebank";
+    /** A bank that fetches its files, used only by the tests of debit months and bank transaction days. */
+    public static final String DAY_BANK = "daybank";
+    public static final String DAY_BANK_SECRET = "day-bank-secret";
 
     /** A contributor's monthly debit agreement with {@code bankId}. */
     public static Response agreement(String person, String bankId, String account) {
@@ -126,12 +134,44 @@ public final class Fixtures {
         return "6222" + String.format("%015d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 1_000_000_000_000_000L));
     }
 
-    /** Ops make a bank's debit batch of a month. */
+    /**
+     * Ops make a bank's debit batch of a month, on the 22nd of that month at noon China time (R19: the current
+     * collection month, after the 20th); the clock is back to now once the batch is made.
+     */
     public static Response debitBatch(String bankId, String month) {
-        return given().header("Authorization", ops()).header("Idempotency-Key", "k-" + UUID.randomUUID())
-                .contentType("application/json").body("{\"bankId\":\"" + bankId + "\",\"month\":\"" + month + "\"}")
-                .post("/api/v1/ops/debit-batches");
+        return debitBatchAt(bankId, month, YearMonth.parse(month).atDay(22).atTime(12, 0).atZone(BusinessTime.ZONE).toInstant());
     }
+
+    /** Ops make a bank's debit batch of {@code month} with the service's clock at {@code at}. */
+    public static Response debitBatchAt(String bankId, String month, Instant at) {
+        PlatformClock clock = Arc.container().instance(PlatformClock.class).get();
+        clock.setTo(at);
+        try {
+            return given().header("Authorization", ops()).header("Idempotency-Key", "k-" + UUID.randomUUID())
+                    .contentType("application/json").body("{\"bankId\":\"" + bankId + "\",\"month\":\"" + month + "\"}")
+                    .post("/api/v1/ops/debit-batches");
+        } finally {
+            clock.reset();
+        }
+    }
+
+    /**
+     * An assessment of {@code months} (Weifang figures, one line set per month) the service has taken in, open until
+     * 2032: batch debit tests make batches of months up to 2031 on a clock set there.
+     */
+    public static String payableForDebit(DataSource db, String person, String... months) {
+        List<String> due = months.length == 0 ? List.of("2026-11") : List.of(months);
+        BigDecimal total = new BigDecimal(WEIFANG_MONTH_TOTAL).multiply(BigDecimal.valueOf(due.size()));
+        List<LineItem> lines = List.of(
+                new LineItem("PENSION", due, "3980.00", "0.20", new BigDecimal("796.00").multiply(BigDecimal.valueOf(due.size())).toPlainString(), null),
+                new LineItem("MEDICAL", due, "3980.00", "0.06", new BigDecimal("238.80").multiply(BigDecimal.valueOf(due.size())).toPlainString(), null),
+                new LineItem("WORK_INJURY", due, "3980.00", "0.009", new BigDecimal("35.82").multiply(BigDecimal.valueOf(due.size())).toPlainString(), null));
+        String serial = assessment(person, lines, total.toPlainString(), DEBIT_EXPIRY);
+        await("assessment " + serial, () -> count(db, "select count(*) from assessment where serial_number = ?", serial) == 1);
+        return serial;
+    }
+
+    public static final Instant DEBIT_EXPIRY = Instant.parse("2032-06-30T00:00:00Z");
 
     /** How ops see one batch in the batch list. */
     public static io.restassured.path.json.JsonPath batchView(String bankId, String batchId) {
@@ -169,7 +209,7 @@ public final class Fixtures {
     }
 
     public static String today() {
-        return LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        return BusinessTime.dateOf(Instant.now()).toString();
     }
 
     public static Response reconcile(String body) {

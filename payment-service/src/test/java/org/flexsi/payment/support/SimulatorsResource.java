@@ -28,6 +28,7 @@ public class SimulatorsResource implements QuarkusTestResourceLifecycleManager {
                 .secret(Party.PENSION, "test-pension-secret").secret(Party.MEDICAL, "test-medical-secret")
                 // the banks of %test.flexsi.payment.bank-secrets, with the same secrets
                 .bankSecret(Fixtures.TEST_BANK, Fixtures.TEST_BANK_SECRET).bankSecret(Fixtures.OTHER_BANK, Fixtures.OTHER_BANK_SECRET)
+                .bankSecret(Fixtures.DAY_BANK, Fixtures.DAY_BANK_SECRET)
                 // ... except stalebank, which has rotated its key: our old one is refused
                 .bankSecret(Fixtures.STALE_BANK, "rotated-bank-secret")
                 .callbackInitialDelay(Duration.ofMillis(50)).callbackMaxDelay(Duration.ofSeconds(1))

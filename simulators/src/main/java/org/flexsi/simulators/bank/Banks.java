@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import org.flexsi.simulators.TransactionIds;
 import org.flexsi.simulators.http.Problem;
 
 /** The cooperating banks: their account outcomes, the debit files they decided, transfers and statements. */
@@ -148,14 +148,16 @@ public final class Banks {
         private final Map<String, Transfer> transfers = new ConcurrentHashMap<>();
         /** Guarded by the book's monitor; a plain list because a debit file adds a million entries at once. */
         private final List<StatementEntry> entries = new ArrayList<>();
-        private final AtomicLong sequence = new AtomicLong();
+        /** Unique across restarts: a restarted bank does not number from 00000001 again in the same ids. */
+        private final TransactionIds ids;
 
         Book(String bankId) {
             this.bankId = bankId;
+            this.ids = new TransactionIds(bankId);
         }
 
         String nextTransactionId(String kind) {
-            return bankId + "-" + kind + "-" + String.format("%08d", sequence.incrementAndGet());
+            return ids.next(kind);
         }
     }
 }

@@ -14,8 +14,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.flexsi.simulators.Party;
+import org.flexsi.simulators.TransactionIds;
 import org.flexsi.simulators.callback.CallbackSender;
 import org.flexsi.simulators.http.Problem;
 
@@ -183,27 +183,27 @@ public final class PaymentProviders {
         private final Party provider;
         private final Map<String, ProviderOrder> byMerchant = new ConcurrentHashMap<>();
         private final Map<String, String> merchantIdByProviderId = new ConcurrentHashMap<>();
-        private final AtomicLong orderSequence = new AtomicLong();
-        private final AtomicLong transactionSequence = new AtomicLong();
         private final Map<String, ProviderRefund> refunds = new ConcurrentHashMap<>();
-        private final AtomicLong refundSequence = new AtomicLong();
+        /** Unique across restarts: orders, transactions and refunds are numbered within a run of this simulator. */
+        private final TransactionIds ids;
 
         Book(Party provider) {
             this.provider = provider;
+            this.ids = new TransactionIds(prefix());
         }
 
         ProviderOrder newOrder(String merchantOrderId, BigDecimal amount, String description, URI notifyUrl) {
-            String providerOrderId = prefix() + "-order-" + String.format("%08d", orderSequence.incrementAndGet());
+            String providerOrderId = ids.next("order");
             return new ProviderOrder(provider, merchantOrderId, providerOrderId, amount, description, notifyUrl,
                     qrCode(), PaymentStatus.NOTPAY, null, null, null);
         }
 
         String nextTransactionId() {
-            return prefix() + "-tx-" + String.format("%08d", transactionSequence.incrementAndGet());
+            return ids.next("tx");
         }
 
         String nextRefundId() {
-            return prefix() + "-rf-" + String.format("%08d", refundSequence.incrementAndGet());
+            return ids.next("rf");
         }
 
         private String prefix() {
