@@ -1,5 +1,6 @@
 package org.flexsi.benchmarks;
 
+import org.flexsi.deploy.client.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
@@ -83,7 +84,7 @@ final class EventWatch implements AutoCloseable {
         if (!PaymentSucceeded.TYPE.equals(CloudEventHeaders.read(record.headers(), CloudEventHeaders.TYPE))) {
             return;
         }
-        JsonNode event = Stack.JSON.readTree(record.value());
+        JsonNode event = Http.JSON.readTree(record.value());
         Tracked payment = tracked.get(event.path("paymentId").asText());
         if (payment != null) {
             Set<String> insurances = new HashSet<>();
@@ -96,7 +97,7 @@ final class EventWatch implements AutoCloseable {
         if (!RightsConfirmed.TYPE.equals(CloudEventHeaders.read(record.headers(), CloudEventHeaders.TYPE))) {
             return;
         }
-        JsonNode event = Stack.JSON.readTree(record.value());
+        JsonNode event = Http.JSON.readTree(record.value());
         String kind = event.path("kind").asText("PAYMENT");
         Tracked payment = tracked.get(event.path("paymentId").asText());
         if (payment != null && "PAYMENT".equals(kind)) { // a REVERSAL withdraws rights: not what is measured

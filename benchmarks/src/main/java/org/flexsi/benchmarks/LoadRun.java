@@ -1,5 +1,6 @@
 package org.flexsi.benchmarks;
 
+import org.flexsi.deploy.client.Http;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,7 @@ final class LoadRun {
         }
         try {
             long sent = System.nanoTime();
-            Stack.Answer order = stack.post(stack.url("payment") + "/api/v1/payments", payer.token(),
+            Http.Answer order = stack.post(stack.url("payment") + "/api/v1/payments", payer.token(),
                     Map.of("assessmentSerial", payer.assessmentSerial(), "channel", "WECHAT"), UUID.randomUUID().toString());
             long answered = System.nanoTime();
             if (order.status() != 201) {
@@ -97,7 +98,7 @@ final class LoadRun {
             String paymentId = order.body().path("paymentId").asText();
             watch.track(paymentId, sent);
             paymentIds.add(paymentId);
-            Stack.Answer paid = stack.post(order.body().path("payUrl").asText(), null, "{\"outcome\":\"SUCCESS\"}");
+            Http.Answer paid = stack.post(order.body().path("payUrl").asText(), null, "{\"outcome\":\"SUCCESS\"}");
             if (paid.status() != 200) {
                 error("provider pay " + paid.status());
             }

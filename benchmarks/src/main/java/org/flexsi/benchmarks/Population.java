@@ -1,5 +1,6 @@
 package org.flexsi.benchmarks;
 
+import org.flexsi.deploy.client.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,14 +43,14 @@ final class Population {
     String ensureCatalogue() {
         int year = LocalDate.now(BEIJING).getYear();
         String base = stack.url("assessment") + "/api/v1";
-        Stack.Answer list = stack.get(base + "/catalogues?region=" + JINAN + "&year=" + year, stack.token("ops", "ops-bench-a"));
+        Http.Answer list = stack.get(base + "/catalogues?region=" + JINAN + "&year=" + year, stack.token("ops", "ops-bench-a"));
         require(list, 200, "catalogue list");
         for (JsonNode version : list.body()) {
             if ("PUBLISHED".equals(version.path("status").asText())) {
                 return version.path("version").asText() + " (already published)";
             }
         }
-        Stack.Answer draft = stack.post(base + "/admin/catalogues", stack.token("ops", "ops-bench-a"), catalogue(year));
+        Http.Answer draft = stack.post(base + "/admin/catalogues", stack.token("ops", "ops-bench-a"), catalogue(year));
         require(draft, 201, "catalogue draft");
         String version = draft.body().path("version").asText();
         require(stack.post(base + "/admin/catalogues/" + version + "/publish", stack.token("ops", "ops-bench-b"), "{}"), 200,
@@ -80,7 +81,7 @@ final class Population {
                             "enrolments", List.of(Map.of("insurance", "PENSION", "firstMonth", month, "base", "5000.00"))));
                 }
             }
-            Stack.Answer result = stack.post(url, agency, rows);
+            Http.Answer result = stack.post(url, agency, rows);
             require(result, 200, "bulk registration");
             for (JsonNode row : result.body().path("rows")) {
                 switch (row.path("status").asText()) {
@@ -122,7 +123,7 @@ final class Population {
                 "insurances", List.of(Map.of("insurance", "PENSION", "base", "5000.00")));
         String key = UUID.randomUUID().toString();
         Instant deadline = Instant.now().plus(EVENTUALLY);
-        Stack.Answer answer;
+        Http.Answer answer;
         do {
             answer = stack.post(stack.url("assessment") + "/api/v1/assessments", token, body, key);
             if (answer.status() == 201) {
@@ -141,7 +142,7 @@ final class Population {
         }
     }
 
-    private static void require(Stack.Answer answer, int status, String what) {
+    private static void require(Http.Answer answer, int status, String what) {
         if (answer.status() != status) {
             throw new IllegalStateException(what + " answered " + answer);
         }

@@ -1,19 +1,13 @@
 package org.flexsi.benchmarks;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
-import java.util.UUID;
+import org.flexsi.deploy.client.Http;
 import org.flexsi.platform.security.TokenSigner;
 
 /**
@@ -21,20 +15,10 @@ import org.flexsi.platform.security.TokenSigner;
  * {@code stack.properties} (written by {@code deploy/stack up}), tokens signed with its key, JSON over HTTP.
  */
 final class Stack {
-    static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(2);
 
     private final Properties addresses;
     private final TokenSigner signer;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
-
-    record Answer(int status, JsonNode body, String raw) {
-        @Override
-        public String toString() {
-            return status + " " + raw;
-        }
-    }
 
     private Stack(Properties addresses, TokenSigner signer) {
         this.addresses = addresses;
@@ -85,40 +69,16 @@ final class Stack {
         return signer.sign(role, subject, TOKEN_LIFETIME);
     }
 
-    Answer get(String url, String token) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET(), token);
+    Http.Answer get(String url, String token) {
+        return Http.get(url, token);
     }
 
-    Answer post(String url, String token, Object body) {
-        return post(url, token, body, UUID.randomUUID().toString());
+    Http.Answer post(String url, String token, Object body) {
+        return Http.post(url, token, body);
     }
 
     /** A write; the same key makes a retry of one intended operation safe. */
-    Answer post(String url, String token, Object body, String idempotencyKey) {
-        try {
-            String json = body instanceof String text ? text : JSON.writeValueAsString(body);
-            return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                    .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(json)), token);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Answer send(HttpRequest.Builder request, String token) {
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            String raw = response.body();
-            JsonNode body = raw != null && (raw.startsWith("{") || raw.startsWith("[")) ? JSON.readTree(raw) : null;
-            return new Answer(response.statusCode(), body, raw);
-        } catch (IOException e) {
-            throw new IllegalStateException("no answer from " + request.build().uri() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    Http.Answer post(String url, String token, Object body, String idempotencyKey) {
+        return Http.post(url, token, body, idempotencyKey);
     }
 }

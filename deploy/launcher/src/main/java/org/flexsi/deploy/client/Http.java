@@ -15,7 +15,9 @@ import java.util.function.Predicate;
 /** A plain HTTP client speaking JSON to the running services, as their real callers do. */
 public final class Http {
     public static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // HTTP/1.1: no h2c upgrade on every new connection (the benchmark opens many)
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     /** An answer; {@code traceId} is the service's {@code X-Trace-Id}, the trace the request was part of. */
     public record Answer(int status, JsonNode body, String raw, String traceId) {
