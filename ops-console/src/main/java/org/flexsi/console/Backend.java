@@ -72,12 +72,12 @@ public class Backend {
     }
 
     public Answer get(String service, String path) {
-        return send(service, HttpRequest.newBuilder(uri(service, path)).GET(), true);
+        return send(service, HttpRequest.newBuilder(uri(service, path)).GET().header("Accept", "application/json"), true);
     }
 
-    /** An unauthenticated read of a service's own endpoints (metrics, health). */
-    public Answer getAnonymous(String service, String path) {
-        return send(service, HttpRequest.newBuilder(uri(service, path)).GET(), false);
+    /** An unauthenticated read of a service's own text endpoints (Prometheus metrics). */
+    public Answer getText(String service, String path) {
+        return send(service, HttpRequest.newBuilder(uri(service, path)).GET().header("Accept", "text/plain"), false);
     }
 
     /** A write; the idempotency key makes a double-submitted form one action. */
@@ -93,6 +93,7 @@ public class Backend {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
+        request.header("Accept", "application/json");
         request.header("Idempotency-Key", idempotencyKey == null ? UUID.randomUUID().toString() : idempotencyKey);
         return send(service, request, true);
     }
@@ -140,7 +141,7 @@ public class Backend {
     }
 
     private Answer send(String service, HttpRequest.Builder request, boolean withToken) {
-        request.timeout(TIMEOUT).header("Accept", "application/json");
+        request.timeout(TIMEOUT);
         if (withToken) {
             request.header("Authorization", "Bearer " + current.requireSignedIn().token);
         }

@@ -48,7 +48,7 @@ public class OverviewPage {
 
         List<Map<String, Object>> outbox = new ArrayList<>();
         for (String service : SERVICES) {
-            Backend.Answer metrics = backend.getAnonymous(service, "/q/metrics");
+            Backend.Answer metrics = backend.getText(service, "/q/metrics");
             Double lag = metrics.ok() ? outboxLag(metrics.raw()) : null;
             outbox.add(data("service", service, "answers", metrics.ok(), "lag", lag == null ? "" : String.format("%.0f", lag),
                     "red", !metrics.ok() || (lag != null && lag > OUTBOX_LAG_LIMIT_SECONDS)));

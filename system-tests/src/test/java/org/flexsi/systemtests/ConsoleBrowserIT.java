@@ -83,7 +83,7 @@ class ConsoleBrowserIT {
 
     private void signIn(Page in, String token) {
         in.navigate(console() + "/sign-in");
-        in.getByLabel("访问令牌（deploy/stack token --role ops --sub 姓名）").fill(token);
+        in.getByLabel("访问令牌").fill(token);
         in.locator("#sign-in").click();
     }
 
@@ -154,7 +154,7 @@ class ConsoleBrowserIT {
         assertEquals(console() + "/sign-in", page.url());
 
         page.navigate(console() + "/sign-in");
-        page.getByLabel("访问令牌（deploy/stack token --role ops --sub 姓名）").fill(stack.token("contributor", "P-370102-0001"));
+        page.getByLabel("访问令牌").fill(stack.token("contributor", "P-370102-0001"));
         Response refused = page.waitForNavigation(() -> page.locator("#sign-in").click());
         assertEquals(403, refused.status());
         assertTrue(page.locator("#refusal").textContent().contains("运维角色"));
