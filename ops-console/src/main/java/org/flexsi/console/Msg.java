@@ -369,4 +369,16 @@ public interface Msg {
     @Message
     String skip_to_content();
 
+    @Message
+    String certificates_of_payment();
+
+    @Message
+    String certificate_number();
+
+    @Message
+    String check_page();
+
+    @Message
+    String issued_at();
+
 }

@@ -36,8 +36,10 @@ public class OpsPages {
     private final Current current;
     private final Views views;
     private final Texts texts;
+    private final ConsoleConfig config;
 
-    public OpsPages(Backend backend, Current current, Views views, Texts texts) {
+    public OpsPages(Backend backend, Current current, Views views, Texts texts, ConsoleConfig config) {
+        this.config = config;
         this.backend = backend;
         this.current = current;
         this.views = views;
@@ -74,8 +76,12 @@ public class OpsPages {
             throw new ConsoleException.ServiceRefused(payment);
         }
         Backend.Answer rights = backend.get("rights-sync", "/api/v1/rights/records?paymentId=" + segment(paymentId));
+        Backend.Answer certificates = backend.get("certificate", "/api/v1/certificates?paymentId=" + segment(paymentId));
         return views.page("payment", data("p", payment.map(), "rights", rights.list("records"),
-                "rightsError", rights.ok() ? null : rights.summary()));
+                "rightsError", rights.ok() ? null : rights.summary(), "certificates", certificates.list(null),
+                // a certificate not yet available (409) is a state, not a failure
+                "certificatesError", certificates.ok() || certificates.status() == 409 ? null : certificates.summary(),
+                "certificateBase", config.services().get("certificate")));
     }
 
     @POST

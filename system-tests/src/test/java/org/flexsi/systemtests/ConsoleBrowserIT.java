@@ -158,6 +158,7 @@ class ConsoleBrowserIT {
         Response refused = page.waitForNavigation(() -> page.locator("#sign-in").click());
         assertEquals(403, refused.status());
         assertTrue(page.locator("#refusal").textContent().contains("运维角色"));
+        shot("refusal");
         page.navigate(console() + "/");
         assertEquals(console() + "/sign-in", page.url(), "the refused token left no session");
     }
