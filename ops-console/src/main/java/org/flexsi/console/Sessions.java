@@ -69,9 +69,13 @@ public class Sessions {
         byId.remove(session.id);
     }
 
+    /** Idle sessions go first; if that is not enough, every session not signed in (a flood of first visits). */
     private void purge() {
         Instant now = clock.instant();
         byId.values().removeIf(s -> s.lastSeen.plus(config.idleTimeout()).isBefore(now));
+        if (byId.size() >= MAX_SESSIONS) {
+            byId.values().removeIf(s -> !s.signedIn());
+        }
     }
 
     private static String randomId() {

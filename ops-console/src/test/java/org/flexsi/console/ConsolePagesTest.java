@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -70,5 +71,26 @@ class ConsolePagesTest {
         assertEquals("ops-second", FakeServices.PUBLISHED.get("370100-2031-v1"));
         given().cookie(COOKIE, second.cookie()).get("/catalogue").then().statusCode(200)
                 .body(containsString("已发布。 370100-2031-v1"));
+    }
+
+    @Test
+    void aReplayIsADryRunFirstAndTheConfirmationSendsOnceHoweverOftenItIsPosted() {
+        SignInTest.Visit session = SignInTest.signIn("ops-zhou");
+        int dryRunsBefore = FakeServices.DRY_RUNS.get();
+        String dryRun = given().cookie(COOKIE, session.cookie()).formParam("csrf", session.csrf()).formParam("region", "370100")
+                .post("/rights/replay").then().statusCode(200).body(containsString("id=\"replay-count\">1"))
+                .body(containsString("id=\"confirm-replay\"")).extract().asString();
+        assertEquals(dryRunsBefore + 1, FakeServices.DRY_RUNS.get());
+        assertTrue(FakeServices.REAL_REPLAYS.isEmpty(), "a dry run sends nothing");
+
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("name=\"key\" value=\"([^\"]+)\"").matcher(dryRun);
+        assertTrue(key.find());
+        for (int i = 0; i < 2; i++) { // a double-submitted confirmation
+            given().cookie(COOKIE, session.cookie()).formParam("csrf", session.csrf()).formParam("region", "370100")
+                    .formParam("confirm", "true").formParam("key", key.group(1)).post("/rights/replay")
+                    .then().statusCode(200).body(containsString("id=\"replay-count\">1"));
+        }
+        assertEquals(Map.of(key.group(1), 2), FakeServices.REAL_REPLAYS,
+                "both posts carried the dry run's one key, so rights-sync replays once");
     }
 }

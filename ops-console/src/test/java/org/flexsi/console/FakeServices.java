@@ -91,6 +91,29 @@ public class FakeServices {
                 "agency", "PENSION", "amount", "100", "deadline", "2026-03-05")), "count", 1);
     }
 
+    /** Replays as rights-sync counts them: dry runs, and real runs once per idempotency key. */
+    static final Map<String, Integer> REAL_REPLAYS = new ConcurrentHashMap<>();
+    static final java.util.concurrent.atomic.AtomicInteger DRY_RUNS = new java.util.concurrent.atomic.AtomicInteger();
+
+    @POST
+    @Path("/api/v1/rights/replays")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> replay(@HeaderParam("Idempotency-Key") String key, Map<String, Object> request) {
+        boolean dryRun = Boolean.TRUE.equals(request.get("dryRun"));
+        if (dryRun) {
+            DRY_RUNS.incrementAndGet();
+        } else {
+            REAL_REPLAYS.merge(key, 1, Integer::sum);
+        }
+        return Map.of("dryRun", dryRun, "records", 1, "recordIds", List.of("RS-1"));
+    }
+
+    @GET
+    @Path("/api/v1/rights/rejected")
+    public Map<String, Object> rejected() {
+        return Map.of("records", List.of(), "count", 0);
+    }
+
     @GET
     @Path("/api/v1/rights/records")
     public Map<String, Object> records() {
