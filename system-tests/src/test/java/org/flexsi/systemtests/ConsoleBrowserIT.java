@@ -174,4 +174,57 @@ class ConsoleBrowserIT {
         assertTrue(page.locator("#refusal").textContent().contains("CSRF"));
         assertEquals("DRAFT", catalogueStatus(version), "nothing was published");
     }
+
+    /**
+     * Issue 19 part 2: the URL a certificate's QR code holds opens, in a browser, the Chinese check page; an API
+     * client on the same URL still gets JSON. The certificate is real: a person registered by the Jinan agency, a
+     * 2019 counter payment loaded as history, a certificate issued for that year.
+     */
+    @Test
+    void theQrUrlOfARealCertificateOpensTheCheckPageShowingValid() {
+        java.time.LocalDate birth = java.time.LocalDate.of(1979, 4, 2);
+        String idNumber = ResidentIds.of("370102", birth, 471);
+        Map<String, Object> person = Map.of("idType", "RESIDENT_ID", "idNumber", idNumber, "name", "周晓明",
+                "region", "370100", "mobile", "13800000000",
+                "enrolmentDate", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(),
+                "enrolments", java.util.List.of(Map.of("insurance", "PENSION",
+                        "firstMonth", java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString(), "base", "5000.00")));
+        String registrationKey = java.util.UUID.randomUUID().toString();
+        Http.Answer registered = Http.until(() -> Http.post(stack.url("registration") + "/api/v1/persons",
+                stack.token("agency", "jinan-pension"), person, registrationKey), a -> a.status() == 201,
+                Duration.ofSeconds(90), "registration");
+        String personId = registered.body().path("personId").asText();
+        String paymentId = "HIST-" + java.util.UUID.randomUUID();
+        Map<String, Object> history = Map.of("records", java.util.List.of(Map.of("paymentId", paymentId, "personId", personId,
+                "region", "370100", "channel", "BANK_COUNTER", "paidAt", "2019-03-01T02:00:00Z", "total", "604.80",
+                "lines", java.util.List.of(Map.of("insurance", "PENSION", "months", java.util.List.of("2019-01"),
+                        "base", "3024.00", "rate", "0.20", "amount", "604.80")))));
+        Http.Answer loaded = Http.post(stack.url("certificate") + "/api/v1/payment-records/historical",
+                stack.token("ops", "ops-history"), history);
+        assertTrue(loaded.status() / 100 == 2, loaded.toString());
+        String issueKey = java.util.UUID.randomUUID().toString();
+        // the person's name reaches certificate-service by event: retry until it has
+        Http.Answer issued = Http.until(() -> Http.post(stack.url("certificate") + "/api/v1/certificates",
+                stack.token("ops", "ops-history"), Map.of("personId", personId, "from", "2019-01-01", "to", "2019-12-31"),
+                issueKey), a -> a.status() == 201, Duration.ofSeconds(90), "certificate for 2019");
+        String number = issued.body().path("certificateNumber").asText();
+        String qrUrl = stack.url("certificate") + "/api/v1/public/certificates/" + number + "?code="
+                + issued.body().path("verificationCode").asText();
+
+        Response opened = page.navigate(qrUrl);
+        assertEquals(200, opened.status());
+        assertEquals("有效", page.locator("#verdict").textContent());
+        String text = page.locator("main").textContent();
+        assertTrue(text.contains(number) && text.contains("¥604.80") && text.contains("周") && !text.contains("晓明"), text);
+        assertTrue(!text.contains(idNumber.substring(6, 14)), "no birth date digits of the ID number on the page");
+
+        Http.Answer json = Http.get(qrUrl, null);
+        assertEquals(200, json.status());
+        assertEquals("ISSUED", json.body().path("status").asText(), "an API client still gets JSON");
+
+        page.navigate(stack.url("certificate") + "/api/v1/public/certificates/" + number + "?code=WRONG0");
+        assertEquals("无法核验", page.locator("#verdict").textContent());
+        shot("unknown");
+        page.navigate(qrUrl);
+    }
 }
