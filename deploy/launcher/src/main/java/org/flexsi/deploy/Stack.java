@@ -88,6 +88,9 @@ public final class Stack implements AutoCloseable {
             requireFile(simulatorsJar());
         }
         options.services().forEach(name -> requireFile(serviceJar(name)));
+        if (options.console()) {
+            requireFile(consoleJar());
+        }
         requireFreePorts();
         Postgres database = Postgres.connectOrStart(options, state);
         synchronized (this) {
@@ -133,6 +136,10 @@ public final class Stack implements AutoCloseable {
         }
         writeStackFile();
         ManagedProcess.awaitReady(services, options.startTimeout(), out);
+        if (options.console()) {
+            ManagedProcess.awaitReady(List.of(launch(consoleProcess())), options.startTimeout(), out);
+            writeStackFile();
+        }
     }
 
     /** Starts a child unless the stack was closed meanwhile (a SIGINT during start-up must leave nothing behind). */
@@ -372,6 +379,25 @@ public final class Stack implements AutoCloseable {
                 () -> httpOk(url(name) + healthPath(name)));
     }
 
+    private Path consoleJar() {
+        return options.projectRoot().resolve("ops-console/target/quarkus-app/quarkus-run.jar");
+    }
+
+    /** The ops console: the services' URLs and the key their tokens are checked with; nothing else of the stack. */
+    private ManagedProcess consoleProcess() {
+        String name = StackOptions.CONSOLE;
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(options.port(name)));
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", state.publicKey().toString());
+        for (String service : StackOptions.SERVICES) {
+            env.put("FLEXSI_CONSOLE_SERVICES_" + envName(service), url(service));
+        }
+        env.putAll(options.extraEnv());
+        return new ManagedProcess(name, javaJar(consoleJar()), env, options.projectRoot().resolve("ops-console"),
+                state.log(name), () -> httpOk(url(name) + healthPath(name)));
+    }
+
     private static String envName(String bankId) {
         return bankId.toUpperCase(Locale.ROOT).replace('-', '_');
     }
@@ -423,6 +449,9 @@ public final class Stack implements AutoCloseable {
             ports.put(StackOptions.SIMULATORS, options.port(StackOptions.SIMULATORS));
         }
         options.services().forEach(name -> ports.put(name, options.port(name)));
+        if (options.console()) {
+            ports.put(StackOptions.CONSOLE, options.port(StackOptions.CONSOLE));
+        }
         ports.forEach((name, port) -> {
             try (ServerSocket ignored = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
                 // free

@@ -74,9 +74,14 @@ public final class StackLauncher {
             deletePidFile(state);
         }, "flexsi-launcher-shutdown"));
         stack.set(Stack.start(StackOptions.builder(line.root()).stateDir(line.stateDir())
-                .services(line.services()).simulators(!line.flags().contains("--no-simulators")).build()));
+                .services(line.services()).simulators(!line.flags().contains("--no-simulators"))
+                .console(!line.flags().contains("--no-console")).build()));
         printTable(stack.get(), state, line.root(), System.out);
         System.out.printf("flexsi stack ready in %d s%n", Math.round((System.nanoTime() - started) / 1e9));
+        if (stack.get().names().contains(StackOptions.CONSOLE)) {
+            System.out.println("ops console: " + stack.get().url(StackOptions.CONSOLE)
+                    + "/sign-in with a token from: deploy/stack token --role ops --sub NAME");
+        }
         System.out.println("Ctrl-C (or deploy/stack down) stops everything");
         try {
             new CountDownLatch(1).await(); // until SIGINT/SIGTERM runs the shutdown hooks
@@ -88,7 +93,7 @@ public final class StackLauncher {
 
     private static void printTable(Stack stack, StateDir state, Path root, PrintStream out) {
         String format = "%-13s %-26s %-38s %-42s %s%n";
-        out.printf(format, "NAME", "URL", "SWAGGER UI", "HEALTH", "LOG");
+        out.printf(format, "NAME", "URL", "SWAGGER UI / SIGN-IN", "HEALTH", "LOG");
         out.printf(format, StackOptions.POSTGRES, stack.databaseAddress(),
                 stack.embeddedDatabase() ? "(embedded)" : "(external)", NONE,
                 stack.embeddedDatabase() ? relative(root, state.log(StackOptions.POSTGRES)) : NONE);
@@ -100,8 +105,10 @@ public final class StackLauncher {
                 continue;
             }
             String url = stack.url(name);
-            out.printf(format, name, url, name.equals(StackOptions.SIMULATORS) ? NONE : url + "/q/swagger-ui",
-                    url + Stack.healthPath(name), relative(root, stack.logFile(name)));
+            // the console is a web app, not an API: its row shows where to sign in
+            String second = name.equals(StackOptions.SIMULATORS) ? NONE
+                    : name.equals(StackOptions.CONSOLE) ? url + "/sign-in" : url + "/q/swagger-ui";
+            out.printf(format, name, url, second, url + Stack.healthPath(name), relative(root, stack.logFile(name)));
         }
     }
 
@@ -211,6 +218,7 @@ public final class StackLauncher {
         List<String> names = new ArrayList<>();
         names.add(StackOptions.SIMULATORS);
         names.addAll(StackOptions.SERVICES);
+        names.add(StackOptions.CONSOLE);
         props.setProperty("http", String.join(",", names));
         names.forEach(name -> props.setProperty(name + ".url", "http://127.0.0.1:" + defaults.port(name)));
         return props;

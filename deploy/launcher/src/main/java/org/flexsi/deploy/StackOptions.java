@@ -16,6 +16,8 @@ public final class StackOptions {
     public static final List<String> SERVICES =
             List.of("registration", "assessment", "payment", "certificate", "rights-sync");
     public static final String SIMULATORS = "simulators";
+    /** The operators' web console: after the five services on the port line (8086 by default). */
+    public static final String CONSOLE = "ops-console";
     public static final String KAFKA = "kafka";
     public static final String POSTGRES = "postgres";
 
@@ -28,6 +30,7 @@ public final class StackOptions {
     private final String databasePrefix;
     private final Set<String> services;
     private final boolean simulators;
+    private final boolean console;
     private final boolean freshDatabases;
     private final Duration startTimeout;
     private final Map<String, String> environment;
@@ -44,6 +47,7 @@ public final class StackOptions {
         databasePrefix = b.databasePrefix;
         services = Set.copyOf(b.services);
         simulators = b.simulators;
+        console = b.console;
         freshDatabases = b.freshDatabases;
         startTimeout = b.startTimeout;
         environment = Map.copyOf(b.environment);
@@ -70,6 +74,11 @@ public final class StackOptions {
 
     public boolean simulators() {
         return simulators;
+    }
+
+    /** Whether the ops console starts (after the services; it needs no database and no Kafka). */
+    public boolean console() {
+        return console;
     }
 
     public boolean freshDatabases() {
@@ -117,9 +126,12 @@ public final class StackOptions {
         if (SIMULATORS.equals(name)) {
             return simulatorsPort;
         }
+        if (CONSOLE.equals(name)) {
+            return servicePortBase + SERVICES.size();
+        }
         int index = SERVICES.indexOf(name);
         if (index < 0) {
-            throw new IllegalArgumentException("no HTTP process named " + name + "; known: simulators, " + SERVICES);
+            throw new IllegalArgumentException("no HTTP process named " + name + "; known: simulators, " + CONSOLE + ", " + SERVICES);
         }
         return servicePortBase + index;
     }
@@ -134,6 +146,7 @@ public final class StackOptions {
         private String databasePrefix = "flexsi_";
         private Set<String> services = new LinkedHashSet<>(SERVICES);
         private boolean simulators = true;
+        private boolean console = true;
         private boolean freshDatabases;
         private Duration startTimeout = Duration.ofMinutes(3);
         private Map<String, String> environment = System.getenv();
@@ -188,6 +201,11 @@ public final class StackOptions {
 
         public Builder simulators(boolean start) {
             simulators = start;
+            return this;
+        }
+
+        public Builder console(boolean start) {
+            console = start;
             return this;
         }
 

@@ -21,6 +21,8 @@ class StackOptionsTest {
         assertEquals(9093, options.kafkaControllerPort());
         assertEquals("flexsi_rights_sync", options.databaseName("rights-sync"));
         assertEquals(StackOptions.SERVICES, options.services());
+        assertEquals(8086, options.port(StackOptions.CONSOLE), "the ops console follows the five services");
+        assertEquals(true, options.console());
     }
 
     @Test
@@ -30,6 +32,8 @@ class StackOptionsTest {
 
         assertEquals(18083, options.port("payment"));
         assertEquals(18090, options.port("simulators"));
+        assertEquals(18086, options.port(StackOptions.CONSOLE));
+        assertEquals(false, StackOptions.builder(Path.of("/repo")).console(false).build().console());
         assertEquals("it_payment", options.databaseName("payment"));
         assertEquals(List.of("registration", "payment"), options.services(), "in start order");
     }

@@ -1,0 +1,96 @@
+package org.flexsi.console;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pages over stand-in services ({@link FakeServices}, served by this same test instance): the operator's own
+ * token reaches the service, the service's refusal is shown with its words, actions are forms with CSRF tokens.
+ */
+@QuarkusTest
+@TestProfile(ConsolePagesTest.OwnFakes.class)
+class ConsolePagesTest {
+    private static final String COOKIE = Sessions.COOKIE;
+
+    public static class OwnFakes implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            String self = "http://127.0.0.1:28086/fake";
+            return Map.of("quarkus.http.test-port", "28086",
+                    "flexsi.console.services.registration", self, "flexsi.console.services.assessment", self,
+                    "flexsi.console.services.payment", self, "flexsi.console.services.certificate", self,
+                    "flexsi.console.services.rights-sync", self);
+        }
+    }
+
+    @Test
+    void theOverviewCountsStuckPaymentsAndOverdueRightsInRedWithAmountsToTheFen() {
+        SignInTest.Visit session = SignInTest.signIn("ops-wang");
+        given().cookie(COOKIE, session.cookie()).get("/").then().statusCode(200)
+                .body(containsString("class=\"tile red\" id=\"tile-stuck\""))
+                .body(containsString("¥796.50"))
+                .body(containsString("class=\"tile red\" id=\"tile-overdue\""))
+                .body(containsString("class=\"tile amber\" id=\"tile-drafts\""))
+                .body(containsString("2026-03-02 16:00:00"));
+    }
+
+    @Test
+    void aStatusCheckIsSentWithTheOperatorsOwnTokenAndTheResultShown() {
+        SignInTest.Visit session = SignInTest.signIn("ops-li");
+        String id = FakeServices.PAYING_ID;
+        String page = given().cookie(COOKIE, session.cookie()).get("/payments/" + id).then().statusCode(200)
+                .body(containsString("id=\"status-check\"")).extract().asString();
+        given().redirects().follow(false).cookie(COOKIE, session.cookie()).formParam("csrf", SignInTest.csrfOf(page))
+                .post("/payments/" + id + "/status-check").then().statusCode(303).header("Location", endsWith("/payments/" + id));
+        assertEquals("ops-li", FakeServices.STATUS_CHECKS.get(id), "the service saw the operator, not the console");
+        given().cookie(COOKIE, session.cookie()).get("/payments/" + id).then().statusCode(200)
+                .body(containsString("id=\"payment-status\">PAID")).body(containsString("role=\"status\""));
+    }
+
+    @Test
+    void theAuthorOfADraftIsRefusedInTheServicesWordsAndASecondOperatorPublishes() {
+        SignInTest.Visit author = SignInTest.signIn("ops-author");
+        given().redirects().follow(false).cookie(COOKIE, author.cookie()).formParam("csrf", author.csrf())
+                .post("/catalogue/370100-2031-v1/publish").then().statusCode(403)
+                .body(containsString("four eyes: a different ops user than the author (ops-author)"));
+        assertFalse(FakeServices.PUBLISHED.containsKey("370100-2031-v1"));
+
+        SignInTest.Visit second = SignInTest.signIn("ops-second");
+        given().redirects().follow(false).cookie(COOKIE, second.cookie()).formParam("csrf", second.csrf())
+                .post("/catalogue/370100-2031-v1/publish").then().statusCode(303).header("Location", endsWith("/catalogue"));
+        assertEquals("ops-second", FakeServices.PUBLISHED.get("370100-2031-v1"));
+        given().cookie(COOKIE, second.cookie()).get("/catalogue").then().statusCode(200)
+                .body(containsString("已发布。 370100-2031-v1"));
+    }
+
+    @Test
+    void aReplayIsADryRunFirstAndTheConfirmationSendsOnceHoweverOftenItIsPosted() {
+        SignInTest.Visit session = SignInTest.signIn("ops-zhou");
+        int dryRunsBefore = FakeServices.DRY_RUNS.get();
+        String dryRun = given().cookie(COOKIE, session.cookie()).formParam("csrf", session.csrf()).formParam("region", "370100")
+                .post("/rights/replay").then().statusCode(200).body(containsString("id=\"replay-count\">1"))
+                .body(containsString("id=\"confirm-replay\"")).extract().asString();
+        assertEquals(dryRunsBefore + 1, FakeServices.DRY_RUNS.get());
+        assertTrue(FakeServices.REAL_REPLAYS.isEmpty(), "a dry run sends nothing");
+
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("name=\"key\" value=\"([^\"]+)\"").matcher(dryRun);
+        assertTrue(key.find());
+        for (int i = 0; i < 2; i++) { // a double-submitted confirmation
+            given().cookie(COOKIE, session.cookie()).formParam("csrf", session.csrf()).formParam("region", "370100")
+                    .formParam("confirm", "true").formParam("key", key.group(1)).post("/rights/replay")
+                    .then().statusCode(200).body(containsString("id=\"replay-count\">1"));
+        }
+        assertEquals(Map.of(key.group(1), 2), FakeServices.REAL_REPLAYS,
+                "both posts carried the dry run's one key, so rights-sync replays once");
+    }
+}

@@ -1,0 +1,128 @@
+package org.flexsi.console;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Stand-ins for the services' ops APIs, served by the console's own test instance (ConsolePagesTest points the
+ * console's service URLs at itself): the shapes the real APIs answer, and the caller's token checked as theirs is.
+ */
+@Path("/fake")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("ops")
+public class FakeServices {
+    /** version -> who published it; what the publish calls did. */
+    static final Map<String, String> PUBLISHED = new ConcurrentHashMap<>();
+    static final Map<String, String> STATUS_CHECKS = new ConcurrentHashMap<>();
+    static final String PAYING_ID = "0b6f3c1e-8a57-4c1b-9a63-1d2f5e7a9b10";
+
+    private final JsonWebToken token;
+
+    public FakeServices(JsonWebToken token) {
+        this.token = token;
+    }
+
+    @GET
+    @Path("/api/v1/catalogues")
+    public List<Map<String, Object>> catalogues() {
+        String status = PUBLISHED.containsKey("370100-2031-v1") ? "PUBLISHED" : "DRAFT";
+        return List.of(Map.of("version", "370100-2031-v1", "status", status, "createdBy", "ops-author",
+                "createdAt", "2026-12-06T16:30:00Z", "definition", Map.of("region", "370100", "year", 2031)));
+    }
+
+    @POST
+    @Path("/api/v1/admin/catalogues/{version}/publish")
+    public Response publish(@PathParam("version") String version) {
+        if ("ops-author".equals(token.getSubject())) {
+            return Response.status(403).type("application/problem+json").entity(Map.of("status", 403, "title", "Forbidden",
+                    "detail", "four eyes: a different ops user than the author (ops-author) must publish " + version)).build();
+        }
+        PUBLISHED.put(version, token.getSubject());
+        return Response.ok(Map.of("version", version, "status", "PUBLISHED")).build();
+    }
+
+    @GET
+    @Path("/api/v1/payments")
+    public List<Map<String, Object>> payments(@QueryParam("status") String status) {
+        if (!"PAYING".equals(status) && status != null) {
+            return List.of();
+        }
+        return List.of(Map.of("paymentId", PAYING_ID, "personId", "P-370102-0001", "channel", "WECHAT", "status", "PAYING",
+                "amount", "796.5", "createdAt", "2026-03-02T08:00:00Z"));
+    }
+
+    @GET
+    @Path("/api/v1/payments/{id}")
+    public Map<String, Object> payment(@PathParam("id") String id) {
+        String status = STATUS_CHECKS.containsKey(id) ? "PAID" : "PAYING";
+        return Map.of("paymentId", id, "personId", "P-370102-0001", "channel", "WECHAT", "status", status,
+                "amount", "796.5", "createdAt", "2026-03-02T08:00:00Z");
+    }
+
+    @POST
+    @Path("/api/v1/payments/{id}/status-check")
+    public Map<String, Object> statusCheck(@PathParam("id") String id, @HeaderParam("Authorization") String authorization) {
+        STATUS_CHECKS.put(id, token.getSubject());
+        return Map.of("paymentId", id, "status", "PAID");
+    }
+
+    @GET
+    @Path("/api/v1/ops/issues")
+    public List<Object> issues() {
+        return List.of();
+    }
+
+    @GET
+    @Path("/api/v1/rights/at-risk")
+    public Map<String, Object> atRisk() {
+        return Map.of("records", List.of(Map.of("recordId", "RS-1", "status", "OVERDUE", "paymentId", PAYING_ID,
+                "agency", "PENSION", "amount", "100", "deadline", "2026-03-05")), "count", 1);
+    }
+
+    /** Replays as rights-sync counts them: dry runs, and real runs once per idempotency key. */
+    static final Map<String, Integer> REAL_REPLAYS = new ConcurrentHashMap<>();
+    static final java.util.concurrent.atomic.AtomicInteger DRY_RUNS = new java.util.concurrent.atomic.AtomicInteger();
+
+    @POST
+    @Path("/api/v1/rights/replays")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> replay(@HeaderParam("Idempotency-Key") String key, Map<String, Object> request) {
+        boolean dryRun = Boolean.TRUE.equals(request.get("dryRun"));
+        if (dryRun) {
+            DRY_RUNS.incrementAndGet();
+        } else {
+            REAL_REPLAYS.merge(key, 1, Integer::sum);
+        }
+        return Map.of("dryRun", dryRun, "records", 1, "recordIds", List.of("RS-1"));
+    }
+
+    @GET
+    @Path("/api/v1/rights/rejected")
+    public Map<String, Object> rejected() {
+        return Map.of("records", List.of(), "count", 0);
+    }
+
+    @GET
+    @Path("/api/v1/rights/records")
+    public Map<String, Object> records() {
+        return Map.of("records", List.of(), "count", 0);
+    }
+
+    @GET
+    @Path("/api/v1/certificates")
+    public List<Object> certificates() {
+        return List.of();
+    }
+}

@@ -1,0 +1,230 @@
+package org.flexsi.systemtests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.flexsi.deploy.Stack;
+import org.flexsi.deploy.StackOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+/**
+ * The ops console in headless Chromium (Debian's, driven by Playwright) against the packaged services started
+ * by the launcher, as an operator uses it: sign in, the overview, the four-eyes catalogue publish, and what is
+ * refused (a contributor's token, no token, a form without its CSRF token). Each test leaves a screenshot in
+ * target/screenshots; look at them, a page can pass its assertions and still be unreadable.
+ */
+class ConsoleBrowserIT {
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static Stack stack;
+    private static Playwright playwright;
+    private static Browser browser;
+    private BrowserContext context;
+    private Page page;
+    private String testName;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path root = Path.of(System.getProperty("flexsi.project.root", "..")).toAbsolutePath().normalize();
+        // ports apart from a developer's stack and from the other system tests' databases
+        stack = Stack.start(StackOptions.builder(root)
+                .stateDir(root.resolve("system-tests/target/console-stack"))
+                .servicePortBase(18081).simulatorsPort(18090).kafkaPorts(19092, 19093)
+                .databasePrefix("flexsi_stc_").freshDatabases(true)
+                .startTimeout(Duration.ofMinutes(6))
+                .build());
+        Files.createDirectories(SCREENSHOTS);
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
+                .setExecutablePath(Path.of(System.getProperty("flexsi.chromium", "/usr/bin/chromium"))));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @BeforeEach
+    void newBrowserWindow(TestInfo info) {
+        testName = info.getTestMethod().orElseThrow().getName();
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("zh-CN"));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void screenshot() {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(testName + ".png")).setFullPage(true));
+        context.close();
+    }
+
+    private String console() {
+        return stack.url(StackOptions.CONSOLE);
+    }
+
+    private void signIn(Page in, String token) {
+        in.navigate(console() + "/sign-in");
+        in.getByLabel("访问令牌").fill(token);
+        in.locator("#sign-in").click();
+    }
+
+    private void shot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(testName + "-" + name + ".png")).setFullPage(true));
+    }
+
+    /** A draft through assessment's own API, as an operator would have written it; returns its version. */
+    private static String draft(String author, int year) {
+        Http.Answer draft = Http.post(stack.url("assessment") + "/api/v1/admin/catalogues", stack.token("ops", author),
+                Catalogues.jinan(year));
+        assertEquals(201, draft.status(), draft.toString());
+        return draft.body().path("version").asText();
+    }
+
+    private static String catalogueStatus(String version) {
+        Http.Answer found = Http.get(stack.url("assessment") + "/api/v1/catalogues/" + version, stack.token("ops", "ops-reader"));
+        assertEquals(200, found.status(), found.toString());
+        return found.body().path("status").asText();
+    }
+
+    @Test
+    void anOperatorSignsInAndSeesTheOverview() {
+        signIn(page, stack.token("ops", "ops-wang"));
+        assertEquals(console() + "/", page.url());
+        assertEquals("ops-wang", page.locator("#operator").textContent());
+        assertEquals("zh-CN", page.locator("html").getAttribute("lang"));
+        assertTrue(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("运维总览")).isVisible());
+        // every service answers: no tile says it cannot reach one, and each outbox row is a number
+        assertEquals(0, page.getByText("无法连接").count(), page.content());
+        assertEquals(5, page.locator("#outbox tbody tr").count());
+        assertTrue(page.locator("#tile-stuck .number").textContent().matches("\\d+"));
+        // English is one button away, and stays for the session
+        page.locator("#lang").click();
+        assertTrue(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Operations overview")).isVisible());
+        shot("english");
+        page.locator("#lang").click();
+    }
+
+    @Test
+    void aDraftIsPublishedByASecondOperatorAndRefusedForItsAuthor() {
+        int year = 2031;
+        String version = draft("ops-author", year);
+
+        signIn(page, stack.token("ops", "ops-author"));
+        page.navigate(console() + "/catalogue");
+        Response refused = page.waitForNavigation(() -> page.locator("#publish-" + version).click());
+        assertTrue(refused.status() >= 400, "the author's publish is refused, status " + refused.status());
+        assertTrue(page.locator("#service-answer").isVisible());
+        shot("refused-for-author");
+        assertEquals("DRAFT", catalogueStatus(version), "nothing was published");
+
+        page.locator("#sign-out").click();
+        assertEquals(console() + "/sign-in", page.url());
+        signIn(page, stack.token("ops", "ops-second"));
+        page.navigate(console() + "/catalogue");
+        page.locator("#publish-" + version).click();
+        assertTrue(page.locator("p.notice").textContent().contains(version), page.content());
+        assertEquals("PUBLISHED", catalogueStatus(version));
+        assertTrue(page.locator("#catalogue-" + version).textContent().contains("ops-second"));
+    }
+
+    @Test
+    void aContributorTokenAndNoTokenAreRefused() {
+        page.navigate(console() + "/");
+        assertEquals(console() + "/sign-in", page.url(), "without a session every page leads to sign-in");
+        page.navigate(console() + "/catalogue");
+        assertEquals(console() + "/sign-in", page.url());
+
+        page.navigate(console() + "/sign-in");
+        page.getByLabel("访问令牌").fill(stack.token("contributor", "P-370102-0001"));
+        Response refused = page.waitForNavigation(() -> page.locator("#sign-in").click());
+        assertEquals(403, refused.status());
+        assertTrue(page.locator("#refusal").textContent().contains("运维角色"));
+        shot("refusal");
+        page.navigate(console() + "/");
+        assertEquals(console() + "/sign-in", page.url(), "the refused token left no session");
+    }
+
+    @Test
+    void aFormWithoutItsCsrfTokenIsRefusedAndChangesNothing() {
+        String version = draft("ops-author", 2032);
+        signIn(page, stack.token("ops", "ops-second"));
+        page.navigate(console() + "/catalogue");
+        page.locator("#publish-" + version + " >> xpath=..").locator("input[name=csrf]").evaluate("input => input.remove()");
+        Response refused = page.waitForNavigation(() -> page.locator("#publish-" + version).click());
+        assertEquals(403, refused.status());
+        assertTrue(page.locator("#refusal").textContent().contains("CSRF"));
+        assertEquals("DRAFT", catalogueStatus(version), "nothing was published");
+    }
+
+    /**
+     * Issue 19 part 2: the URL a certificate's QR code holds opens, in a browser, the Chinese check page; an API
+     * client on the same URL still gets JSON. The certificate is real: a person registered by the Jinan agency, a
+     * 2019 counter payment loaded as history, a certificate issued for that year.
+     */
+    @Test
+    void theQrUrlOfARealCertificateOpensTheCheckPageShowingValid() {
+        java.time.LocalDate birth = java.time.LocalDate.of(1979, 4, 2);
+        String idNumber = ResidentIds.of("370102", birth, 471);
+        Map<String, Object> person = Map.of("idType", "RESIDENT_ID", "idNumber", idNumber, "name", "周晓明",
+                "region", "370100", "mobile", "13800000000",
+                "enrolmentDate", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(),
+                "enrolments", java.util.List.of(Map.of("insurance", "PENSION",
+                        "firstMonth", java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString(), "base", "5000.00")));
+        String registrationKey = java.util.UUID.randomUUID().toString();
+        Http.Answer registered = Http.until(() -> Http.post(stack.url("registration") + "/api/v1/persons",
+                stack.token("agency", "jinan-pension"), person, registrationKey), a -> a.status() == 201,
+                Duration.ofSeconds(90), "registration");
+        String personId = registered.body().path("personId").asText();
+        String paymentId = "HIST-" + java.util.UUID.randomUUID();
+        Map<String, Object> history = Map.of("records", java.util.List.of(Map.of("paymentId", paymentId, "personId", personId,
+                "region", "370100", "channel", "BANK_COUNTER", "paidAt", "2019-03-01T02:00:00Z", "total", "604.80",
+                "lines", java.util.List.of(Map.of("insurance", "PENSION", "months", java.util.List.of("2019-01"),
+                        "base", "3024.00", "rate", "0.20", "amount", "604.80")))));
+        Http.Answer loaded = Http.post(stack.url("certificate") + "/api/v1/payment-records/historical",
+                stack.token("ops", "ops-history"), history);
+        assertTrue(loaded.status() / 100 == 2, loaded.toString());
+        String issueKey = java.util.UUID.randomUUID().toString();
+        // the person's name reaches certificate-service by event: retry until it has
+        Http.Answer issued = Http.until(() -> Http.post(stack.url("certificate") + "/api/v1/certificates",
+                stack.token("ops", "ops-history"), Map.of("personId", personId, "from", "2019-01-01", "to", "2019-12-31"),
+                issueKey), a -> a.status() == 201, Duration.ofSeconds(90), "certificate for 2019");
+        String number = issued.body().path("certificateNumber").asText();
+        String qrUrl = stack.url("certificate") + "/api/v1/public/certificates/" + number + "?code="
+                + issued.body().path("verificationCode").asText();
+
+        Response opened = page.navigate(qrUrl);
+        assertEquals(200, opened.status());
+        assertEquals("有效", page.locator("#verdict").textContent());
+        String text = page.locator("main").textContent();
+        assertTrue(text.contains(number) && text.contains("¥604.80") && text.contains("周") && !text.contains("晓明"), text);
+        assertTrue(!text.contains(idNumber.substring(6, 14)), "no birth date digits of the ID number on the page");
+
+        Http.Answer json = Http.get(qrUrl, null);
+        assertEquals(200, json.status());
+        assertEquals("ISSUED", json.body().path("status").asText(), "an API client still gets JSON");
+
+        page.navigate(stack.url("certificate") + "/api/v1/public/certificates/" + number + "?code=WRONG0");
+        assertEquals("无法核验", page.locator("#verdict").textContent());
+        shot("unknown");
+        page.navigate(qrUrl);
+    }
+}
