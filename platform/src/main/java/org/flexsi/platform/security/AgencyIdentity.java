@@ -1,9 +1,12 @@
 package org.flexsi.platform.security;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** A configured agency: who it is, what kind of agency, and the regions (6-digit codes) it serves. */
 public record AgencyIdentity(String id, Kind kind, String name, Set<String> regions) {
+    private static final Pattern REGION_CODE = Pattern.compile("[0-9]{6}");
+
     public enum Kind { PENSION, MEDICAL, TAX }
 
     /**
@@ -11,7 +14,8 @@ public record AgencyIdentity(String id, Kind kind, String name, Set<String> regi
      * cities and districts, a city's ({@code XXXX00}) its districts, as GB/T 2260 codes nest.
      */
     public boolean serves(String region) {
-        return region != null && regions.stream().anyMatch(own -> region.startsWith(scope(own)));
+        return region != null && REGION_CODE.matcher(region).matches()
+                && regions.stream().anyMatch(own -> region.startsWith(scope(own)));
     }
 
     private static String scope(String code) {

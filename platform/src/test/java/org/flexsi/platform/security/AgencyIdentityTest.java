@@ -20,7 +20,8 @@ class AgencyIdentityTest {
             "370700, 370702, true",
             "370700, 370100, false",
             "370702, 370702, true",   // a district's agency, only itself
-            "370702, 370703, false"})
+            "370702, 370703, false",
+            "370700, 37070, false"})  // not a region code
     void regionsNestAsTheirCodes(String own, String region, boolean served) {
         assertEquals(served, new AgencyIdentity("a", AgencyIdentity.Kind.PENSION, "a", Set.of(own)).serves(region));
     }
