@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.Map;
 import org.flexsi.deploy.Stack;
 import org.flexsi.deploy.StackOptions;
+import org.flexsi.deploy.client.Http;
+import org.flexsi.deploy.client.ResidentIds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

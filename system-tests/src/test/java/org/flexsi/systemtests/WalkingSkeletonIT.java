@@ -194,6 +194,17 @@ class WalkingSkeletonIT {
 
     @Test
     @Order(5)
+    void everyRoleOutsideAnOperationsRolesIsRefusedAndNoTokenIsUnauthenticated() {
+        int[] checked = {0};
+        List<AuthorizationMatrix.Miss> misses = new AuthorizationMatrix(stack::url, stack::token)
+                .check(List.of("registration", "assessment", "payment", "certificate", "rights-sync"), checked);
+        System.out.printf("authorization matrix: %d calls, %d not refused as their roles say%n", checked[0], misses.size());
+        assertTrue(checked[0] > 300, "the documents name the operations' roles: " + checked[0]);
+        assertEquals(List.of(), misses);
+    }
+
+    @Test
+    @Order(6)
     void eachServiceLogsInAsARoleThatReachesOnlyItsOwnDatabase() throws Exception {
         Stack.Login payment = stack.databaseLogin("payment");
         assertNotEquals(stack.databaseUser(), payment.user(), "payment-service has a login of its own");

@@ -53,6 +53,13 @@ public final class Http {
         }
     }
 
+    /** Any other method (PUT, PATCH, DELETE) with a JSON body. */
+    public static Answer send(String method, String url, String token, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .method(method, HttpRequest.BodyPublishers.ofString(json)), token);
+    }
+
     /** Repeats {@code call} until {@code done} holds for its answer (events travel asynchronously). */
     public static Answer until(java.util.function.Supplier<Answer> call, Predicate<Answer> done, Duration timeout, String what) {
         Instant deadline = Instant.now().plus(timeout);
