@@ -49,8 +49,12 @@ public class Person extends PanacheEntityBase {
     String sealedName;
     @Enumerated(EnumType.STRING)
     public Sex sex;
+    /**
+     * Encrypted ({@link PersonalData#BIRTH_DATE}) like the number that holds it: in plain text beside the masked number
+     * it would leave only two digits of the number unknown. Read with {@link #birthDate()}.
+     */
     @Column(name = "birth_date")
-    public LocalDate birthDate;
+    String sealedBirthDate;
     /** Encrypted ({@link PersonalData#MOBILE}); read with {@link #mobile()}. */
     @Column(name = "mobile")
     String sealedMobile;
@@ -106,7 +110,7 @@ public class Person extends PanacheEntityBase {
     }
 
     /** Sets the identity: the ID number encrypted, its blind index and its masked form. */
-    void identify(PersonalData data, String idNumber, String name, String mobile) {
+    void identify(PersonalData data, String idNumber, String name, String mobile, LocalDate birthDate) {
         String number = PersonalData.normalized(idNumber);
         sealedIdNumber = data.seal(PersonalData.ID_NUMBER, number);
         idNumberIndex = data.index(number);
@@ -114,6 +118,7 @@ public class Person extends PanacheEntityBase {
         sealedName = data.seal(PersonalData.NAME, name);
         sealedMobile = data.seal(PersonalData.MOBILE, mobile);
         maskedMobile = Masking.mobile(mobile);
+        sealedBirthDate = data.seal(PersonalData.BIRTH_DATE, birthDate.toString());
     }
 
     public String idNumber() {
@@ -122,6 +127,10 @@ public class Person extends PanacheEntityBase {
 
     public String name() {
         return PersonalData.current().open(PersonalData.NAME, sealedName);
+    }
+
+    public LocalDate birthDate() {
+        return LocalDate.parse(PersonalData.current().open(PersonalData.BIRTH_DATE, sealedBirthDate));
     }
 
     public String mobile() {

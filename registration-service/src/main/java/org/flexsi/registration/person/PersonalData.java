@@ -7,7 +7,7 @@ import org.flexsi.platform.crypto.BlindIndex;
 import org.flexsi.platform.crypto.FieldCipher;
 
 /**
- * Personal data of persons at rest (issue 17): the ID number, name and mobile are stored encrypted (AES-256-GCM,
+ * Personal data of persons at rest (issue 17): the ID number, name, mobile and birth date are stored encrypted (AES-256-GCM,
  * the column as context), a person is found by his ID number through a keyed blind index, and the masked forms that
  * lists show are stored beside them, so a list never decrypts more than the names it shows.
  */
@@ -16,6 +16,7 @@ public class PersonalData {
     public static final String ID_NUMBER = "person.id_number";
     public static final String NAME = "person.name";
     public static final String MOBILE = "person.mobile";
+    public static final String BIRTH_DATE = "person.birth_date";
     /** The index space of identity document numbers; every ID type shares it (the unique index includes the type). */
     static final String INDEX_KIND = "resident-id";
 

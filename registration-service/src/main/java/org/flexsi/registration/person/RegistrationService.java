@@ -119,9 +119,9 @@ public class RegistrationService {
         Person person = new Person();
         person.personId = UUID.randomUUID();
         person.idType = checked.id().type();
-        person.identify(personalData, checked.id().number(), request.name().strip(), request.mobile());
+        person.identify(personalData, checked.id().number(), request.name().strip(), request.mobile(),
+                checked.birthDate());
         person.sex = checked.sex();
-        person.birthDate = checked.birthDate();
         person.region = request.region();
         person.district = request.district();
         person.registeredLocation = checked.location();
