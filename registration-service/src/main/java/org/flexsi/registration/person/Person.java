@@ -22,7 +22,7 @@ import org.flexsi.registration.identity.Sex;
 import org.flexsi.registration.region.Channel;
 
 /**
- * A registered person (R3). The ID number, name and mobile are stored encrypted and decrypted only when read
+ * A registered person (R3). The ID number, name, mobile and birth date are stored encrypted and decrypted only when read
  * ({@link PersonalData}); only changed columns are written, so a change of a person never rewrites them.
  */
 @Entity

@@ -23,7 +23,8 @@ import org.flexsi.registration.identity.Masking;
 @ApplicationScoped
 public class PersonDataBackfill {
     static final int CHUNK = 500;
-    private static final UUID FIRST = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+    /** Below every person id: PostgreSQL orders uuids by their unsigned bytes. */
+    private static final UUID FIRST = new UUID(0, 0);
 
     private final EntityManager em;
     private final PersonalData data;

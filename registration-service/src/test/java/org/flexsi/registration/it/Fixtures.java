@@ -82,6 +82,11 @@ final class Fixtures {
         return agency().body(wuhanBody(freshId())).post("/api/v1/persons").then().statusCode(201).extract().path("personId");
     }
 
+    /** Registers a Wuhan person with this ID number; returns the person id. */
+    static String registerWuhanWith(String idNumber) {
+        return agency().body(wuhanBody(idNumber)).post("/api/v1/persons").then().statusCode(201).extract().path("personId");
+    }
+
     static String registerWeifang() {
         return weifang().body(weifangBody(freshId(), "COUNTER")).post("/api/v1/persons").then().statusCode(201)
                 .extract().path("personId");

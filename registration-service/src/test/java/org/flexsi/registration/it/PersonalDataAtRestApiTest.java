@@ -3,7 +3,10 @@ package org.flexsi.registration.it;
 import static io.restassured.RestAssured.given;
 import static org.flexsi.registration.it.Fixtures.AGENCY;
 import static org.flexsi.registration.it.Fixtures.OPS;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -73,8 +76,7 @@ class PersonalDataAtRestApiTest {
         Fixtures.agency().body(Fixtures.wuhanBody(withX)).post("/api/v1/persons").then().statusCode(409)
                 .body("personId", equalTo(personId));
         // found by ID number, listed masked
-        given().header("Authorization", AGENCY).queryParam("idType", "RESIDENT_ID").queryParam("idNumber", withX.toLowerCase(Locale.ROOT))
-                .get("/api/v1/persons").then().statusCode(200).body("", hasSize(1)).body("[0].personId", equalTo(personId))
+        search(AGENCY, "{\"idNumber\":\"" + withX.toLowerCase(Locale.ROOT) + "\"}").then().statusCode(200).body("", hasSize(1)).body("[0].personId", equalTo(personId))
                 .body("[0].idNumber", equalTo(withX.substring(0, 4) + "**********" + withX.substring(14)))
                 .body("[0].mobile", equalTo(mobile.substring(0, 3) + "****" + mobile.substring(7)))
                 .body("[0].name", equalTo("张伟"));
@@ -133,15 +135,13 @@ class PersonalDataAtRestApiTest {
     void personsWrittenBeforeEncryptionAreEncryptedIndexedAndFoundByIdNumber() {
         String id = idEndingInX();
         String mobile = freshMobile();
-        UUID personId = UUID.randomUUID();
-        // a row as the service wrote it before: plain ID number, name and mobile; no index, no masked forms
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into person (person_id, id_type, id_number,"
-                        + " name, sex, birth_date, mobile, region, district, registered_location, agency, enrolment_date, channel,"
-                        + " registered_by, registered_at, registration_version) values (?1, 'RESIDENT_ID', ?2, '王芳', 'MALE', ?3, ?4,"
-                        + " '420100', '420106', '420100', '武汉市社会保险中心', ?5, 'COUNTER', 'wuhan-pension', ?6, 1)")
-                .setParameter(1, personId).setParameter(2, id).setParameter(3, birthDate(id).toString()).setParameter(4, mobile)
-                .setParameter(5, LocalDate.of(2025, 6, 1)).setParameter(6, Instant.parse("2025-06-01T02:00:00Z"))
-                .executeUpdate());
+        // rows as the service wrote them before: plain ID number, name, mobile and birth date; no index, no masked
+        // forms; ids at both ends of PostgreSQL's uuid order
+        UUID personId = UUID.fromString("00" + UUID.randomUUID().toString().substring(2));
+        String other = Fixtures.freshId();
+        UUID otherId = UUID.fromString("ff" + UUID.randomUUID().toString().substring(2));
+        insertAsBefore(otherId, other, freshMobile());
+        insertAsBefore(personId, id, mobile);
 
         reencryption.runAll();
         backfill.runAll();
@@ -156,6 +156,7 @@ class PersonalDataAtRestApiTest {
         assertEquals(id.substring(0, 4) + "**********" + id.substring(14), stored[5]);
         assertEquals(mobile.substring(0, 3) + "****" + mobile.substring(7), stored[6]);
         assertEquals(1L, Fixtures.stored(em, id.toLowerCase(Locale.ROOT)), "found by the index, either case of X");
+        assertEquals(1L, Fixtures.stored(em, other), "the other row from before is indexed too");
 
         given().header("Authorization", AGENCY).queryParam("idType", "RESIDENT_ID").queryParam("idNumber", id.toLowerCase(Locale.ROOT))
                 .get("/api/v1/persons").then().statusCode(200).body("", hasSize(1))
@@ -190,6 +191,42 @@ class PersonalDataAtRestApiTest {
             assertTrue(event.path(unread).isMissingNode() || event.path(unread).isNull(), unread + " is not sent: " + event);
         }
         assertFalse(record.value().contains(mobile));
+    }
+
+    @Test
+    void aSearchTakesTheIdNumberInTheBodySoItStaysOutOfUrls() {
+        String id = idEndingInX();
+        String personId = Fixtures.registerWuhanWith(id);
+        String byNumber = "{\"idType\":\"RESIDENT_ID\",\"idNumber\":\"" + id.toLowerCase(Locale.ROOT) + "\"}";
+        search(AGENCY, byNumber).then().statusCode(200).body("", hasSize(1)).body("[0].personId", equalTo(personId))
+                .body("[0].idNumber", equalTo(id.substring(0, 4) + "**********" + id.substring(14)));
+        search(OPS, "{\"idNumber\":\"" + id + "\"}").then().statusCode(200).body("[0].personId", equalTo(personId));
+        // another region's agency finds nobody there, and may not name a region it does not serve
+        search(Fixtures.WEIFANG, byNumber).then().statusCode(200).body("", hasSize(0));
+        search(Fixtures.WEIFANG, "{\"idNumber\":\"" + id + "\",\"region\":\"420100\"}").then().statusCode(403);
+        // bad input, by name
+        search(AGENCY, "{\"idNumber\":\"42-01\"}").then().statusCode(400).body("errors.field", hasItem(endsWith("idNumber")));
+        search(AGENCY, "{\"idNumber\":\"" + id + "\",\"size\":0}").then().statusCode(400).body("errors.field", hasItem(endsWith("size")));
+        search(AGENCY, "{\"idNumber\":\"" + id + "\",\"fullText\":\"x\"}").then().statusCode(400).body("errors.field", hasItem("fullText"));
+        // who may search: agencies and operations only
+        search(TestTokens.bearer("contributor", personId), byNumber).then().statusCode(403);
+        search(TestTokens.bearer("proxy", "proxy-" + UUID.randomUUID()), byNumber).then().statusCode(403);
+        search(TestTokens.bearer("bank", "bank-1"), byNumber).then().statusCode(403);
+        given().contentType("application/json").body(byNumber).post("/api/v1/persons/search").then().statusCode(401);
+    }
+
+    private static io.restassured.response.Response search(String token, String body) {
+        return given().header("Authorization", token).contentType("application/json").body(body).post("/api/v1/persons/search");
+    }
+
+    private void insertAsBefore(UUID personId, String id, String mobile) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into person (person_id, id_type, id_number,"
+                        + " name, sex, birth_date, mobile, region, district, registered_location, agency, enrolment_date, channel,"
+                        + " registered_by, registered_at, registration_version) values (?1, 'RESIDENT_ID', ?2, '王芳', 'MALE', ?3, ?4,"
+                        + " '420100', '420106', '420100', '武汉市社会保险中心', ?5, 'COUNTER', 'wuhan-pension', ?6, 1)")
+                .setParameter(1, personId).setParameter(2, id).setParameter(3, birthDate(id).toString()).setParameter(4, mobile)
+                .setParameter(5, LocalDate.of(2025, 6, 1)).setParameter(6, Instant.parse("2025-06-01T02:00:00Z"))
+                .executeUpdate());
     }
 
     private static String idEndingInX() {
