@@ -89,7 +89,7 @@ public class EnrolmentService {
             RegionRules rules = regions.require(person.region);
             Channel channel = LifecycleRequests.orCounter(request.channel());
             rules.checkChannel(channel, Operation.NEW_ENROLMENT);
-            rules.checkAge(person.sex, person.birthDate, request.enrolmentDate());
+            rules.checkAge(person.sex, person.birthDate(), request.enrolmentDate());
             EnrolmentRequest wanted = request.enrolment();
             Terms terms = checkedTerms(rules, wanted);
             if (Enrolment.of(personId, wanted.insurance()).isPresent()) {

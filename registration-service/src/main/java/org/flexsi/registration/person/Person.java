@@ -10,15 +10,23 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 import org.flexsi.platform.problem.ProblemException;
+import org.flexsi.registration.identity.Masking;
 import org.flexsi.registration.identity.IdType;
 import org.flexsi.registration.identity.Sex;
 import org.flexsi.registration.region.Channel;
 
-/** A registered person (R3). */
+/**
+ * A registered person (R3). The ID number, name, mobile and birth date are stored encrypted and decrypted only when read
+ * ({@link PersonalData}); only changed columns are written, so a change of a person never rewrites them.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "person")
 public class Person extends PanacheEntityBase {
     @Id
@@ -27,14 +35,31 @@ public class Person extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(name = "id_type")
     public IdType idType;
+    /** Encrypted ({@link PersonalData#ID_NUMBER}); read with {@link #idNumber()}. */
     @Column(name = "id_number")
-    public String idNumber;
-    public String name;
+    String sealedIdNumber;
+    /** The keyed blind index of the ID number: lookups and the unique identity go through it. */
+    @Column(name = "id_number_index")
+    String idNumberIndex;
+    /** The masked ID number, in plain text for lists. */
+    @Column(name = "id_number_masked")
+    String maskedIdNumber;
+    /** Encrypted ({@link PersonalData#NAME}); read with {@link #name()}. */
+    @Column(name = "name")
+    String sealedName;
     @Enumerated(EnumType.STRING)
     public Sex sex;
+    /**
+     * Encrypted ({@link PersonalData#BIRTH_DATE}) like the number that holds it: in plain text beside the masked number
+     * it would leave only two digits of the number unknown. Read with {@link #birthDate()}.
+     */
     @Column(name = "birth_date")
-    public LocalDate birthDate;
-    public String mobile;
+    String sealedBirthDate;
+    /** Encrypted ({@link PersonalData#MOBILE}); read with {@link #mobile()}. */
+    @Column(name = "mobile")
+    String sealedMobile;
+    @Column(name = "mobile_masked")
+    String maskedMobile;
     public String region;
     public String district;
     @Column(name = "registered_location")
@@ -84,7 +109,57 @@ public class Person extends PanacheEntityBase {
         return registrationVersion;
     }
 
-    public static Optional<Person> byIdentity(IdType type, String number) {
-        return find("idType = ?1 and idNumber = ?2", type, number).firstResultOptional();
+    /** Sets the identity: the ID number encrypted, its blind index and its masked form. */
+    void identify(PersonalData data, String idNumber, String name, String mobile, LocalDate birthDate) {
+        String number = PersonalData.normalized(idNumber);
+        sealedIdNumber = data.seal(PersonalData.ID_NUMBER, number);
+        idNumberIndex = data.index(number);
+        maskedIdNumber = Masking.idNumber(number);
+        sealedName = data.seal(PersonalData.NAME, name);
+        sealedMobile = data.seal(PersonalData.MOBILE, mobile);
+        maskedMobile = Masking.mobile(mobile);
+        sealedBirthDate = data.seal(PersonalData.BIRTH_DATE, birthDate.toString());
+    }
+
+    public String idNumber() {
+        return PersonalData.current().open(PersonalData.ID_NUMBER, sealedIdNumber);
+    }
+
+    public String name() {
+        return PersonalData.current().open(PersonalData.NAME, sealedName);
+    }
+
+    public LocalDate birthDate() {
+        return LocalDate.parse(PersonalData.current().open(PersonalData.BIRTH_DATE, sealedBirthDate));
+    }
+
+    public String mobile() {
+        return PersonalData.current().open(PersonalData.MOBILE, sealedMobile);
+    }
+
+    /** The masked ID number, without decrypting (a row from before its masked form was filled in is masked now). */
+    public String maskedIdNumber() {
+        return maskedIdNumber != null ? maskedIdNumber : Masking.idNumber(idNumber());
+    }
+
+    public String maskedMobile() {
+        if (sealedMobile == null) {
+            return null;
+        }
+        return maskedMobile != null ? maskedMobile : Masking.mobile(mobile());
+    }
+
+    /** The person with this identity, found by the blind index of the number ({@link PersonalData#index}). */
+    public static Optional<Person> byIdentity(IdType type, String idNumberIndex) {
+        return find("idType = ?1 and idNumberIndex = ?2", type, idNumberIndex).firstResultOptional();
+    }
+
+    /** The persons with any of these ID number indexes. */
+    public static List<Person> byIndexes(Collection<String> idNumberIndexes) {
+        return list("idNumberIndex in ?1", idNumberIndexes);
+    }
+
+    public String idNumberIndex() {
+        return idNumberIndex;
     }
 }

@@ -10,7 +10,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.flexsi.platform.audit.AccessAudit;
@@ -34,8 +33,10 @@ public class PersonQueries {
     private final AccessAudit audit;
     private final EntityManager em;
     private final Clock clock;
+    private final PersonalData personalData;
 
-    public PersonQueries(PersonAccess access, AccessAudit audit, EntityManager em, Clock clock) {
+    public PersonQueries(PersonAccess access, AccessAudit audit, EntityManager em, Clock clock, PersonalData personalData) {
+        this.personalData = personalData;
         this.access = access;
         this.audit = audit;
         this.em = em;
@@ -72,8 +73,9 @@ public class PersonQueries {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         if (idNumber != null) {
-            where.append(" and idType = :idType and idNumber = :idNumber");
-            params.and("idType", idType).and("idNumber", idNumber.toUpperCase(Locale.ROOT));
+            // by the blind index: the stored numbers are encrypted
+            where.append(" and idType = :idType and idNumberIndex = :idNumberIndex");
+            params.and("idType", idType).and("idNumberIndex", personalData.index(idNumber));
         }
         if (region != null) {
             caller.requireRegion(region);

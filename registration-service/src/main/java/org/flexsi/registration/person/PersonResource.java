@@ -76,6 +76,17 @@ public class PersonResource {
             @Schema(examples = "caller verified at the counter, ticket 2026-0417") String reason) {
     }
 
+    /** A search with the ID number in the body, where a URL would carry it into traces and access logs. */
+    @Schema(name = "PersonSearch", description = "Find persons by ID number or region; the ID number in the body keeps it out of URLs")
+    public record PersonSearch(
+            @Schema(description = "The resident identity card when absent", defaultValue = "RESIDENT_ID", examples = "RESIDENT_ID") IdType idType,
+            @Pattern(regexp = "[0-9A-Za-z]{5,18}", message = "must be 5 to 18 letters or digits")
+            @Schema(description = "Either case of the check character X", examples = "420106199003071238") String idNumber,
+            @Pattern(regexp = "[0-9]{6}", message = "must be 6 digits") @Schema(examples = "420100") String region,
+            @Min(0) @Max(10_000) @Schema(defaultValue = "0", examples = "0") Integer page,
+            @Min(1) @Max(500) @Schema(defaultValue = "50", examples = "50") Integer size) {
+    }
+
     @POST
     @RolesAllowed(Roles.AGENCY)
     @Consumes(MediaType.APPLICATION_JSON)
@@ -137,10 +148,32 @@ public class PersonResource {
         return queries.reveal(Caller.of(identity), personId, request.reason());
     }
 
+    @POST
+    @Path("/search")
+    @RolesAllowed({Roles.AGENCY, Roles.OPS})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Find persons by ID number or region, the ID number in the body",
+            description = "As GET /api/v1/persons, without putting the full ID number in a URL, where traces, proxies and"
+                    + " access logs would keep it (issue 17). ID numbers and mobiles are masked in the list. An agency finds"
+                    + " only persons of the regions it serves.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PersonSearch.class),
+            examples = @ExampleObject(name = "by ID number", value = "{\"idType\": \"RESIDENT_ID\", \"idNumber\": \"420106199003071238\"}")))
+    @APIResponse(responseCode = "200", description = "Matching persons, newest first", content = @Content(schema = @Schema(implementation = PersonSummary.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+    @APIResponse(responseCode = "400", description = "A bad or unknown field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an agency or operations, or a region the agency does not serve", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<PersonSummary> search(@Valid @NotNull PersonSearch search) {
+        return queries.find(Caller.of(identity), search.idType() == null ? IdType.RESIDENT_ID : search.idType(),
+                search.idNumber(), search.region(), search.page() == null ? 0 : search.page(),
+                search.size() == null ? 50 : search.size());
+    }
+
     @GET
     @RolesAllowed({Roles.AGENCY, Roles.OPS})
     @Operation(summary = "Find persons by ID number or region",
-            description = "ID numbers and mobiles are masked in the list. An agency finds only persons of the regions it serves.")
+            description = "ID numbers and mobiles are masked in the list. An agency finds only persons of the regions it serves."
+                    + " Prefer POST /api/v1/persons/search to find by ID number: a number in a URL ends up in traces and access logs.")
     @APIResponse(responseCode = "200", description = "Matching persons, newest first", content = @Content(schema = @Schema(implementation = PersonSummary.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
     @APIResponse(responseCode = "400", description = "A bad query parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.flexsi.registration.identity.IdType;
-import org.flexsi.registration.identity.Masking;
 
 @Schema(description = "A person in a list: ID number and mobile masked")
 public record PersonSummary(
@@ -17,8 +16,9 @@ public record PersonSummary(
         @Schema(examples = "420100") String registeredLocation,
         Instant registeredAt) {
 
+    /** From the stored masked forms: a list decrypts only the names it shows. */
     public static PersonSummary of(Person p) {
-        return new PersonSummary(p.personId, p.idType, Masking.idNumber(p.idNumber), p.name, Masking.mobile(p.mobile),
+        return new PersonSummary(p.personId, p.idType, p.maskedIdNumber(), p.name(), p.maskedMobile(),
                 p.region, p.registeredLocation, p.registeredAt);
     }
 }

@@ -39,15 +39,15 @@ public record PersonView(
 
     /** In full: for the person himself, his own agency, and the audited reveal. */
     public static PersonView of(Person p, List<Enrolment> enrolments) {
-        return new PersonView(p.personId, p.idType, p.idNumber, p.name, p.sex, p.birthDate.toString(), p.mobile, p.region,
+        return new PersonView(p.personId, p.idType, p.idNumber(), p.name(), p.sex, p.birthDate().toString(), p.mobile(), p.region,
                 p.district, p.registeredLocation, p.agency, p.personalNumber, p.country, p.ethnicity, p.workStartDate,
                 p.enrolmentDate, p.channel, p.registeredAt, views(p, enrolments), false, p.registrationVersion);
     }
 
-    /** With the ID number, mobile and birth date masked: for operations and proxy payers. */
+    /** With the ID number, mobile and birth date masked: for operations and proxy payers (only the name decrypted). */
     public static PersonView masked(Person p, List<Enrolment> enrolments) {
-        return new PersonView(p.personId, p.idType, Masking.idNumber(p.idNumber), p.name, p.sex,
-                Masking.birthDate(p.birthDate), Masking.mobile(p.mobile), p.region, p.district, p.registeredLocation,
+        return new PersonView(p.personId, p.idType, p.maskedIdNumber(), p.name(), p.sex,
+                Masking.birthDate(p.birthDate()), p.maskedMobile(), p.region, p.district, p.registeredLocation,
                 p.agency, p.personalNumber, p.country, p.ethnicity, p.workStartDate, p.enrolmentDate, p.channel,
                 p.registeredAt, views(p, enrolments), true, p.registrationVersion);
     }

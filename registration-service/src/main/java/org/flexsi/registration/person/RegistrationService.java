@@ -48,9 +48,11 @@ public class RegistrationService {
     private final Outbox outbox;
     private final IdempotencyKeys idempotency;
     private final Clock clock;
+    private final PersonalData personalData;
 
     public RegistrationService(Regions regions, EnrolmentService enrolments, Outbox outbox, IdempotencyKeys idempotency,
-            Clock clock) {
+            Clock clock, PersonalData personalData) {
+        this.personalData = personalData;
         this.regions = regions;
         this.enrolments = enrolments;
         this.outbox = outbox;
@@ -74,13 +76,13 @@ public class RegistrationService {
         regions.require(request.region());
         actor.requireRegion(request.region());
         Checked checked = check(request);
-        Person.byIdentity(checked.id().type(), checked.id().number()).ifPresent(existing -> {
+        Person.byIdentity(checked.id().type(), personalData.index(checked.id().number())).ifPresent(existing -> {
             throw alreadyRegistered(existing.personId);
         });
         PersonView person = store(checked, actor, clock.instant());
         flushOrConflict();
         Log.infof("registered person %s (%s %s) in %s with %d enrolment(s)", person.personId(), person.idType(),
-                Masking.idNumber(person.idNumber()), person.region(), person.enrolments().size());
+                Masking.idNumber(checked.id().number()), person.region(), person.enrolments().size());
         return person;
     }
 
@@ -99,12 +101,14 @@ public class RegistrationService {
         return new Checked(request, id, birthDate, sex, location, channel, terms);
     }
 
-    /** The persons already registered under any of these identities, by {@code type:number}. */
+    /** The persons already registered under any of these identities, by {@code type:number} (found by blind index). */
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<String, UUID> registered(List<IdDocument> ids) {
+        Map<String, String> numberByIndex = new HashMap<>();
+        ids.forEach(id -> numberByIndex.put(personalData.index(id.number()), id.number()));
         Map<String, UUID> found = new HashMap<>();
-        Person.<Person>list("idNumber in ?1", ids.stream().map(IdDocument::number).toList())
-                .forEach(p -> found.put(p.idType + ":" + p.idNumber, p.personId));
+        Person.byIndexes(numberByIndex.keySet())
+                .forEach(p -> found.put(p.idType + ":" + numberByIndex.get(p.idNumberIndex()), p.personId));
         return found;
     }
 
@@ -115,11 +119,9 @@ public class RegistrationService {
         Person person = new Person();
         person.personId = UUID.randomUUID();
         person.idType = checked.id().type();
-        person.idNumber = checked.id().number();
-        person.name = request.name().strip();
+        person.identify(personalData, checked.id().number(), request.name().strip(), request.mobile(),
+                checked.birthDate());
         person.sex = checked.sex();
-        person.birthDate = checked.birthDate();
-        person.mobile = request.mobile();
         person.region = request.region();
         person.district = request.district();
         person.registeredLocation = checked.location();
@@ -134,9 +136,12 @@ public class RegistrationService {
         person.registeredAt = now;
         person.registrationVersion = 1;
         person.persist();
-        outbox.publish(new PersonRegistered(person.personId.toString(), person.idType.name(), person.idNumber,
-                person.name, person.sex.name(), person.birthDate, person.region, person.agency, person.personalNumber,
-                person.mobile, now, person.registrationVersion));
+        // what the consumers use and no more (issue 17): the full ID number (rights-sync sends it to the agencies,
+        // payment and assessment index it to find the person), the name, region and agency; no mobile, sex, birth
+        // date or personal number, which no consumer reads (all optional in the contract)
+        outbox.publish(new PersonRegistered(person.personId.toString(), person.idType.name(), checked.id().number(),
+                request.name().strip(), null, null, person.region, person.agency, null, null, now,
+                person.registrationVersion));
 
         List<Enrolment> enrolled = new ArrayList<>();
         for (int i = 0; i < checked.terms().size(); i++) {

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.flexsi.registration.identity.IdType;
-import org.flexsi.registration.identity.Masking;
 import org.flexsi.registration.person.Person;
 
 @Schema(description = "A person on a proxy payer's list; the ID number masked. Only an ACTIVE link lets the proxy see and pay for the person")
@@ -21,7 +20,7 @@ public record ProxyEntry(
         @Schema(description = "PENDING until the person confirms it (or an agency records it at the counter)", examples = "PENDING") ProxyLink.Status status) {
 
     static ProxyEntry of(ProxyLink link, Person person) {
-        return new ProxyEntry(person.personId, person.idType, Masking.idNumber(person.idNumber), person.name,
+        return new ProxyEntry(person.personId, person.idType, person.maskedIdNumber(), person.name(),
                 person.region, link.consentDate, link.relationship, link.linkedAt, link.status);
     }
 }

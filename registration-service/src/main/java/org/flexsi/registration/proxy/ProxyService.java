@@ -21,6 +21,7 @@ import org.flexsi.registration.identity.IdNumbers;
 import org.flexsi.registration.identity.InvalidIdException;
 import org.flexsi.registration.person.Person;
 import org.flexsi.registration.person.PersonAccess;
+import org.flexsi.registration.person.PersonalData;
 import org.flexsi.registration.proxy.ProxyLink.Status;
 
 /**
@@ -36,8 +37,11 @@ public class ProxyService {
     private final IdempotencyKeys idempotency;
     private final PersonAccess access;
     private final Clock clock;
+    private final PersonalData personalData;
 
-    public ProxyService(Outbox outbox, IdempotencyKeys idempotency, PersonAccess access, Clock clock) {
+    public ProxyService(Outbox outbox, IdempotencyKeys idempotency, PersonAccess access, Clock clock,
+            PersonalData personalData) {
+        this.personalData = personalData;
         this.outbox = outbox;
         this.idempotency = idempotency;
         this.access = access;
@@ -200,8 +204,8 @@ public class ProxyService {
         } catch (InvalidIdException e) {
             throw ProblemException.invalid("idNumber", e.getMessage());
         }
-        return Person.byIdentity(id.type(), id.number())
-                .filter(person -> person.name.equals(request.name().strip()))
+        return Person.byIdentity(id.type(), personalData.index(id.number()))
+                .filter(person -> person.name().equals(request.name().strip()))
                 .orElseThrow(() -> ProblemException.ruleBroken("R3", "no registered person with this ID number and name;"
                         + " a person must be registered before anyone pays for them"));
     }

@@ -130,6 +130,6 @@ class AgencyScopeApiTest {
     }
 
     private long stored(String idNumber) {
-        return Fixtures.count(em, "select count(*) from person where id_number = '" + idNumber + "'");
+        return Fixtures.stored(em, idNumber);
     }
 }

@@ -2,6 +2,7 @@ package org.flexsi.registration.it;
 
 import static io.restassured.RestAssured.given;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.specification.RequestSpecification;
 import jakarta.persistence.EntityManager;
@@ -16,6 +17,7 @@ import org.flexsi.platform.kafka.CloudEventHeaders;
 import org.flexsi.platform.testing.TestKafka;
 import org.flexsi.platform.testing.TestTokens;
 import org.flexsi.registration.identity.IdNumbers;
+import org.flexsi.registration.person.PersonalData;
 
 /** Shared helpers of the API tests: tokens, fresh valid ID numbers, registrations, counts, events. */
 final class Fixtures {
@@ -80,9 +82,20 @@ final class Fixtures {
         return agency().body(wuhanBody(freshId())).post("/api/v1/persons").then().statusCode(201).extract().path("personId");
     }
 
+    /** Registers a Wuhan person with this ID number; returns the person id. */
+    static String registerWuhanWith(String idNumber) {
+        return agency().body(wuhanBody(idNumber)).post("/api/v1/persons").then().statusCode(201).extract().path("personId");
+    }
+
     static String registerWeifang() {
         return weifang().body(weifangBody(freshId(), "COUNTER")).post("/api/v1/persons").then().statusCode(201)
                 .extract().path("personId");
+    }
+
+    /** How many persons hold this ID number (found by its blind index: the stored numbers are encrypted). */
+    static long stored(EntityManager em, String idNumber) {
+        String index = Arc.container().instance(PersonalData.class).get().index(idNumber);
+        return count(em, "select count(*) from person where id_number_index = '" + index + "'");
     }
 
     static long count(EntityManager em, String sql) {

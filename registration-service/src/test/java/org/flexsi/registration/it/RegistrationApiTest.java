@@ -296,6 +296,6 @@ class RegistrationApiTest {
     }
 
     private long stored(String idNumber) {
-        return count(em, "select count(*) from person where id_number = '" + idNumber + "'");
+        return Fixtures.stored(em, idNumber);
     }
 }
