@@ -4,7 +4,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -59,9 +59,14 @@ public class LateCertificates {
         }
     }
 
-    /** Recounts now; returns region → late records. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /** Recounts now, in a transaction of its own; returns region → late records. */
     public Map<String, Long> refresh() {
+        Map<String, Long> late = QuarkusTransaction.requiringNew().call(this::count);
+        metrics.late(late);
+        return late;
+    }
+
+    private Map<String, Long> count() {
         LocalDate today = BusinessTime.dateOf(clock.instant());
         WorkingDayCalendar calendar = calendars.calendar();
         // payment dates from here on may need a year the calendar does not hold: look at all of them
@@ -92,7 +97,6 @@ public class LateCertificates {
                 late.merge(region, ((Number) row[3]).longValue(), Long::sum);
             }
         }
-        metrics.late(late);
         return late;
     }
 }
