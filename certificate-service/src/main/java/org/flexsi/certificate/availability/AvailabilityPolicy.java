@@ -31,6 +31,11 @@ public class AvailabilityPolicy {
         return from(paidAt, delay(region).certificatesAfterWorkingDays());
     }
 
+    /** R22: working days after the payment date from which the region offers certificates. */
+    public int certificateDelay(String region) {
+        return delay(region).certificatesAfterWorkingDays();
+    }
+
     public boolean isAvailable(LocalDate availableFrom) {
         return AvailabilityRule.isAvailable(availableFrom, clock.instant());
     }

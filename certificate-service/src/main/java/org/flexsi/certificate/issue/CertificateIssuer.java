@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import org.flexsi.certificate.monitor.CertificateMetrics;
 import org.flexsi.certificate.record.PaymentRecord;
 import org.flexsi.contracts.events.CertificateIssued;
 import org.flexsi.contracts.events.CertificateRevoked;
@@ -27,9 +28,11 @@ public class CertificateIssuer {
     private final EntityManager em;
     private final Outbox outbox;
     private final Clock clock;
+    private final CertificateMetrics metrics;
     private final SecureRandom random = new SecureRandom();
 
-    public CertificateIssuer(EntityManager em, Outbox outbox, Clock clock) {
+    public CertificateIssuer(EntityManager em, Outbox outbox, Clock clock, CertificateMetrics metrics) {
+        this.metrics = metrics;
         this.em = em;
         this.outbox = outbox;
         this.clock = clock;
@@ -58,6 +61,7 @@ public class CertificateIssuer {
         certificate.persist();
         outbox.publish(new CertificateIssued(certificate.number, personId, List.copyOf(certificate.paymentIds),
                 certificate.total.toPlainString(), now));
+        metrics.issued();
         return certificate;
     }
 
@@ -74,6 +78,7 @@ public class CertificateIssuer {
             certificate.revokeReason = reason.length() > 300 ? reason.substring(0, 300) : reason;
             outbox.publish(new CertificateRevoked(certificate.number, certificate.personId, certificate.revokeReason, now));
         }
+        metrics.revoked(covering.size());
         return covering;
     }
 

@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.flexsi.certificate.access.Reach;
 import org.flexsi.certificate.availability.AvailabilityPolicy;
+import org.flexsi.certificate.monitor.CertificateMetrics;
 import org.flexsi.certificate.pdf.CertificateFiles;
 import org.flexsi.certificate.pdf.ChineseAmount;
 import org.flexsi.certificate.record.PaymentRecord;
@@ -29,10 +30,12 @@ public class Certificates {
     private final CertificateDocuments documents;
     private final CertificateFiles files;
     private final Clock clock;
+    private final CertificateMetrics metrics;
 
     public Certificates(EntityManager em, AvailabilityPolicy availability, CertificateIssuer issuer,
-            CertificateDocuments documents, CertificateFiles files, Clock clock) {
+            CertificateDocuments documents, CertificateFiles files, Clock clock, CertificateMetrics metrics) {
         this.clock = clock;
+        this.metrics = metrics;
         this.em = em;
         this.availability = availability;
         this.issuer = issuer;
@@ -89,7 +92,15 @@ public class Certificates {
         em.lock(certificate, LockModeType.PESSIMISTIC_WRITE);
         if (certificate.pdf == null) {
             LocalDate today = BusinessTime.today(clock);
-            byte[] signed = files.signedPdf(documents.document(certificate, today));
+            var started = metrics.startPdf();
+            byte[] signed;
+            try {
+                signed = files.signedPdf(documents.document(certificate, today));
+            } catch (RuntimeException e) {
+                started.stop(metrics.pdfTimer("failure"));
+                throw e;
+            }
+            started.stop(metrics.pdfTimer("success"));
             certificate.pdf = signed;
             certificate.pdfSha256 = sha256(signed);
             certificate.pdfIssueDate = today;

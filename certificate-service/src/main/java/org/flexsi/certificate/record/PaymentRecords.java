@@ -11,6 +11,9 @@ import java.util.Optional;
 import org.flexsi.certificate.access.Reach;
 import org.flexsi.certificate.availability.AvailabilityPolicy;
 import org.flexsi.certificate.issue.CertificateIssuer;
+import org.flexsi.certificate.monitor.CertificateMetrics;
+import org.flexsi.platform.calendar.CalendarNotLoadedException;
+import org.flexsi.platform.calendar.CalendarService;
 import org.flexsi.contracts.events.LineItem;
 import org.flexsi.contracts.events.PaymentRefunded;
 import org.flexsi.contracts.events.PaymentSucceeded;
@@ -31,8 +34,13 @@ public class PaymentRecords {
     private final CertificateIssuer issuer;
     private final AvailabilityPolicy availability;
     private final Clock clock;
+    private final CertificateMetrics metrics;
+    private final CalendarService calendars;
 
-    public PaymentRecords(CertificateIssuer issuer, AvailabilityPolicy availability, Clock clock) {
+    public PaymentRecords(CertificateIssuer issuer, AvailabilityPolicy availability, Clock clock, CertificateMetrics metrics,
+            CalendarService calendars) {
+        this.metrics = metrics;
+        this.calendars = calendars;
         this.issuer = issuer;
         this.availability = availability;
         this.clock = clock;
@@ -59,7 +67,29 @@ public class PaymentRecords {
         record.loadedAt = clock.instant();
         record.persist();
         issuer.issue(record.personId, record.region, List.of(record), null, null);
+        if (origin == PaymentRecord.Origin.EVENT) {
+            measureAvailability(record);
+        }
         return Optional.of(record);
+    }
+
+    /**
+     * Working days from the payment date to the day its certificate became available: the day R22 sets, or today if
+     * the payment reached this service later than that. Not measured while the calendar lacks the dates.
+     */
+    private void measureAvailability(PaymentRecord record) {
+        LocalDate paidOn = BusinessTime.dateOf(record.paidAt);
+        try {
+            int delay = availability.certificateDelay(record.region);
+            var calendar = calendars.calendar();
+            LocalDate due = delay == 0 ? paidOn : calendar.addWorkingDays(paidOn, delay);
+            LocalDate today = BusinessTime.dateOf(clock.instant());
+            LocalDate availableOn = today.isAfter(due) ? today : due;
+            metrics.availableAfter(record.region, availableOn.equals(paidOn) ? 0
+                    : calendar.workingDaysBetween(paidOn, availableOn));
+        } catch (CalendarNotLoadedException e) {
+            // the certificate cannot be served either; flexsi_certificate_late_records counts it
+        }
     }
 
     /** A refund revokes the certificates of the payment; what is left of it gets a new certificate. */

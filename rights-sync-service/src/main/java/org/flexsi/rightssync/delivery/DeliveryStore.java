@@ -17,6 +17,7 @@ import java.util.Set;
 import org.flexsi.contracts.events.RightsSent;
 import org.flexsi.platform.outbox.Outbox;
 import org.flexsi.rightssync.config.RightsSyncConfig;
+import org.flexsi.rightssync.person.PersonDirectory;
 import org.flexsi.rightssync.record.Agency;
 import org.flexsi.rightssync.record.Stage;
 import org.flexsi.rightssync.record.SyncRecord;
@@ -33,8 +34,11 @@ public class DeliveryStore {
     private final Decisions decisions;
     private final Clock clock;
     private final RightsSyncConfig config;
+    private final PersonDirectory persons;
 
-    public DeliveryStore(EntityManager em, Outbox outbox, Decisions decisions, Clock clock, RightsSyncConfig config) {
+    public DeliveryStore(EntityManager em, Outbox outbox, Decisions decisions, Clock clock, RightsSyncConfig config,
+            PersonDirectory persons) {
+        this.persons = persons;
         this.em = em;
         this.outbox = outbox;
         this.decisions = decisions;
@@ -65,7 +69,9 @@ public class DeliveryStore {
         Instant oldest = null;
         List<Outgoing> out = new java.util.ArrayList<>(rows.size());
         for (Object[] row : rows) {
-            out.add(new Outgoing((String) row[0], (String) row[1], (String) row[2], (String) row[3], (String) row[4],
+            // the agency books rights by the full ID number and name: decrypted here, on the way out only
+            out.add(new Outgoing((String) row[0], (String) row[1], (String) row[2], persons.idNumber(row[3]),
+                    persons.name(row[4]),
                     (String) row[5], (String) row[6], Arrays.asList(((String) row[7]).split(",")),
                     Outgoing.money((BigDecimal) row[8]), Outgoing.money((BigDecimal) row[9]), (String) row[10],
                     instantOf(row[11])));

@@ -14,6 +14,7 @@ import org.flexsi.platform.problem.ProblemException;
 import org.flexsi.rightssync.callback.CallbackBody;
 import org.flexsi.rightssync.delivery.AgencyDecision;
 import org.flexsi.rightssync.delivery.Decisions;
+import org.flexsi.rightssync.person.PersonDirectory;
 import org.flexsi.rightssync.record.Agency;
 
 /** The government integration endpoint for agencies that prefer to pull. */
@@ -24,10 +25,12 @@ public class AgencyFeed {
 
     private final EntityManager em;
     private final Decisions decisions;
+    private final PersonDirectory persons;
 
-    public AgencyFeed(EntityManager em, Decisions decisions) {
+    public AgencyFeed(EntityManager em, Decisions decisions, PersonDirectory persons) {
         this.em = em;
         this.decisions = decisions;
+        this.persons = persons;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -50,8 +53,8 @@ public class AgencyFeed {
             next = Math.max(next, cursor);
             boolean overdue = (Boolean) row[15];
             String stage = (String) row[14];
-            records.add(new FeedRecord(cursor, (String) row[1], (String) row[2], (String) row[3], (String) row[4],
-                    (String) row[5], (String) row[6], (String) row[7], Arrays.asList(((String) row[8]).split(",")),
+            records.add(new FeedRecord(cursor, (String) row[1], (String) row[2], (String) row[3], persons.idNumber(row[4]),
+                    persons.name(row[5]), (String) row[6], (String) row[7], Arrays.asList(((String) row[8]).split(",")),
                     ((BigDecimal) row[9]).toPlainString(), ((BigDecimal) row[10]).toPlainString(), (String) row[11],
                     org.flexsi.rightssync.delivery.DeliveryStore.instantOf(row[12]), date(row[13]),
                     overdue && !"CONFIRMED".equals(stage) && !"REJECTED".equals(stage) ? "OVERDUE" : stage));

@@ -11,18 +11,26 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.flexsi.platform.observability.AfterCommit;
 import org.flexsi.rightssync.delivery.CircuitBreaker;
 import org.flexsi.rightssync.record.Agency;
 
-/** What operations watch at {@code /q/metrics}: lag to confirmation, the backlog by days to deadline, overdue. */
+/**
+ * What operations watch at {@code /q/metrics}: lag to confirmation, the backlog by days to deadline, overdue. Names
+ * follow {@code flexsi_<service>_<what>_<unit>} with {@code rights} as this service's short name (the alerts and
+ * dashboards under deploy/monitoring use these names). Decisions and deliveries are counted once their transaction
+ * commits ({@link AfterCommit}), so a rolled-back decision is never counted.
+ */
 @ApplicationScoped
 public class RightsMetrics {
     private final MeterRegistry registry;
+    private final AfterCommit afterCommit;
     private final MultiGauge pending;
     private final MultiGauge overdue;
 
-    public RightsMetrics(MeterRegistry registry) {
+    public RightsMetrics(MeterRegistry registry, AfterCommit afterCommit) {
         this.registry = registry;
+        this.afterCommit = afterCommit;
         this.pending = MultiGauge.builder("flexsi.rights.pending")
                 .description("Undecided records by agency and working days left to their deadline").register(registry);
         this.overdue = MultiGauge.builder("flexsi.rights.overdue")
@@ -31,26 +39,27 @@ public class RightsMetrics {
 
     /** Payment time to the moment this service learned of the confirmation. */
     public void confirmed(Agency agency, Duration lag) {
-        Timer.builder("flexsi.rights.confirmation.lag")
+        afterCommit.run(() -> Timer.builder("flexsi.rights.confirmation.lag")
                 .description("Time from payment to confirmed rights")
                 .tag("agency", agency.name())
                 .serviceLevelObjectives(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5),
                         Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(10),
                         Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(3))
                 .register(registry)
-                .record(lag.isNegative() ? Duration.ZERO : lag);
+                .record(lag.isNegative() ? Duration.ZERO : lag));
     }
 
     public void rejected(Agency agency) {
-        counter("flexsi.rights.rejected", "Records the agency rejected", agency).increment();
+        afterCommit.run(() -> counter("flexsi.rights.rejected", "Records the agency rejected", agency).increment());
     }
 
     public void sent(Agency agency, int records) {
-        counter("flexsi.rights.records.sent", "Records delivered to the agency, resends included", agency).increment(records);
+        afterCommit.run(() -> counter("flexsi.rights.records.sent", "Records delivered to the agency, resends included",
+                agency).increment(records));
     }
 
     public void sendFailed(Agency agency) {
-        counter("flexsi.rights.send.failures", "Failed requests to the agency", agency).increment();
+        afterCommit.run(() -> counter("flexsi.rights.send.failures", "Failed requests to the agency", agency).increment());
     }
 
     /** 0 closed, 1 open, 2 half-open. */

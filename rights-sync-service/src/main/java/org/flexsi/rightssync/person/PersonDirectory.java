@@ -6,20 +6,37 @@ import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.flexsi.contracts.events.PersonRegistered;
+import org.flexsi.platform.crypto.FieldCipher;
 import org.flexsi.platform.inbox.Inbox;
 
 /**
  * Keeps the ID number and name of every registered person: the agencies book rights by them, and
- * payment events carry only the person id. A record waits until its person is known here.
+ * payment events carry only the person id. A record waits until its person is known here. Both are stored
+ * encrypted ({@link #ID_NUMBER}, {@link #NAME}); read them through {@link #idNumber} and {@link #name}.
  */
 @ApplicationScoped
 public class PersonDirectory {
+    /** The encryption contexts of the person table's personal data ({@code flexsi.crypto.encrypted-columns}). */
+    public static final String ID_NUMBER = "person.id_number";
+    public static final String NAME = "person.name";
+
     private final Inbox inbox;
     private final EntityManager em;
+    private final FieldCipher cipher;
 
-    public PersonDirectory(Inbox inbox, EntityManager em) {
+    public PersonDirectory(Inbox inbox, EntityManager em, FieldCipher cipher) {
         this.inbox = inbox;
         this.em = em;
+        this.cipher = cipher;
+    }
+
+    /** The full ID number from its stored form (a row from before encryption reads as it is). */
+    public String idNumber(Object stored) {
+        return cipher.decrypt(ID_NUMBER, (String) stored);
+    }
+
+    public String name(Object stored) {
+        return cipher.decrypt(NAME, (String) stored);
     }
 
     @Incoming("registration-in")
@@ -31,8 +48,8 @@ public class PersonDirectory {
                 em.createNativeQuery("insert into person (person_id, id_number, name, registered_at) values (?1, ?2, ?3, ?4)"
                         + " on conflict (person_id) do update set id_number = excluded.id_number, name = excluded.name,"
                         + " registered_at = excluded.registered_at")
-                        .setParameter(1, person.personId()).setParameter(2, person.idNumber())
-                        .setParameter(3, person.name()).setParameter(4, person.registeredAt())
+                        .setParameter(1, person.personId()).setParameter(2, cipher.encrypt(ID_NUMBER, person.idNumber()))
+                        .setParameter(3, cipher.encrypt(NAME, person.name())).setParameter(4, person.registeredAt())
                         .executeUpdate();
             }
         });
