@@ -1,11 +1,11 @@
 package org.flexsi.assessment.assessment;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -71,11 +71,11 @@ public class AssessmentService {
     private final Outbox outbox;
     private final Clock clock;
     private final AssessmentConfig config;
-    private final MeterRegistry metrics;
+    private final AssessmentMetrics metrics;
     private final RegistrationVersions versions;
 
     public AssessmentService(AssessmentRepository assessments, CatalogueRepository catalogues, PersonRepository persons,
-            IdempotencyKeys idempotency, Outbox outbox, Clock clock, AssessmentConfig config, MeterRegistry metrics,
+            IdempotencyKeys idempotency, Outbox outbox, Clock clock, AssessmentConfig config, AssessmentMetrics metrics,
             RegistrationVersions versions) {
         this.versions = versions;
         this.assessments = assessments;
@@ -159,7 +159,7 @@ public class AssessmentService {
         assessments.insert(a, caller.subject());
         outbox.publish(new AssessmentCreated(a.assessmentId(), a.serialNumber(), a.personId(), a.region(), a.year(), a.source(),
                 a.lines(), a.total(), a.catalogueVersion(), a.createdAt(), a.expiresAt()));
-        metrics.counter("flexsi_assessments_created", "source", a.source()).increment();
+        metrics.created(a.region(), a.source());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -282,6 +282,7 @@ public class AssessmentService {
                         + " and can no longer be cancelled");
             }
             outbox.publish(new AssessmentCancelled(a.assessmentId(), serial, a.personId(), reason, now));
+            metrics.cancelled(AssessmentMetrics.Cancellation.REQUESTED, 1);
             return assessments.bySerial(serial).orElseThrow();
         });
     }
@@ -290,10 +291,11 @@ public class AssessmentService {
      * Issue 16: an enrolment change (interruption, suspension, new enrolment, continuation, medical rate) reached this
      * service. Open self-selected assessments holding a month of {@code insurance} from {@code from} on were priced on
      * the old terms and would block their months: they are cancelled in the consumer's transaction, announced with the
-     * reason {@value #ENROLMENT_CHANGED}, so that the next assessment is priced on the new terms. Agency-made assessments
-     * carry the agency's own amounts and stay. Returns how many were cancelled.
+     * reason {@value #ENROLMENT_CHANGED}, so that the next assessment is priced on the new terms, and counted under
+     * {@code kind}. Agency-made assessments carry the agency's own amounts and stay. Returns how many were cancelled.
      */
-    public int cancelOnEnrolmentChange(String personId, String insurance, YearMonth from, String change) {
+    public int cancelOnEnrolmentChange(String personId, String insurance, YearMonth from, String change,
+            AssessmentMetrics.Cancellation kind) {
         Instant now = clock.instant();
         String reason = ENROLMENT_CHANGED + ": " + change;
         reason = reason.length() > 200 ? reason.substring(0, 200) : reason;
@@ -302,9 +304,7 @@ public class AssessmentService {
             assessments.close(a.serialNumber(), "CANCELLED", reason, now);
             outbox.publish(new AssessmentCancelled(a.assessmentId(), a.serialNumber(), personId, reason, now));
         }
-        if (!affected.isEmpty()) {
-            metrics.counter("flexsi_assessments_cancelled_on_enrolment_change").increment(affected.size());
-        }
+        metrics.cancelled(kind, affected.size());
         return affected.size();
     }
 
@@ -315,8 +315,18 @@ public class AssessmentService {
         for (AssessmentView a : due) {
             assessments.close(a.serialNumber(), "EXPIRED", "not paid by " + a.expiresAt(), now);
             outbox.publish(new AssessmentExpired(a.assessmentId(), a.serialNumber(), a.personId(), now));
+            metrics.expired(expiryReason(a));
         }
         return due.size();
+    }
+
+    /** Why an assessment ran out: an agency's deadline, a self-selected one's lifetime, or its year's window closing first. */
+    private AssessmentMetrics.Expiry expiryReason(AssessmentView a) {
+        if (AGENCY.equals(a.source())) {
+            return AssessmentMetrics.Expiry.AGENCY_DEADLINE;
+        }
+        return Duration.between(a.createdAt(), a.expiresAt()).compareTo(config.lifetime()) >= 0
+                ? AssessmentMetrics.Expiry.LIFETIME : AssessmentMetrics.Expiry.WINDOW_CLOSED;
     }
 
     /**

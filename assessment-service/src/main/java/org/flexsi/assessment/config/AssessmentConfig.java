@@ -17,4 +17,11 @@ public interface AssessmentConfig {
     /** How long an agency-made assessment stays payable when the agency does not say. */
     @WithDefault("P30D")
     Duration agencyLifetime();
+
+    /**
+     * How often rows an older instance wrote with an unkeyed ID number hash are keyed ("off" disables it; start-up always
+     * runs it); read by IdNumberIndexBackfill's schedule.
+     */
+    @WithDefault("5m")
+    String indexBackfillEvery();
 }

@@ -1,5 +1,8 @@
 package org.flexsi.assessment.person;
 
-/** A registered person as far as assessments need one; the ID number is kept only as a hash. */
-public record Person(String personId, String name, String region) {
+/**
+ * A registered person as far as assessments need one. The ID number is kept only as its keyed blind index and the name
+ * only encrypted, for the lookup by name and ID number; neither is needed beyond it.
+ */
+public record Person(String personId, String region) {
 }

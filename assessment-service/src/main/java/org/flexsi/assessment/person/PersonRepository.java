@@ -3,9 +3,6 @@ package org.flexsi.assessment.person;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -15,47 +12,63 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.flexsi.assessment.catalogue.Insurance;
+import org.flexsi.platform.crypto.BlindIndex;
+import org.flexsi.platform.crypto.FieldCipher;
 
 /** The read model of registration and payment events: persons, enrolments, gaps, proxies, paid months. */
 @ApplicationScoped
 public class PersonRepository {
+    /** The blind index kind of ID numbers: payment-service uses the same, so a person has one index everywhere. */
+    public static final String ID_NUMBER_INDEX = "resident-id";
+    /** The encrypted name column, as listed in {@code flexsi.crypto.encrypted-columns}. */
+    public static final String NAME_COLUMN = "person.name";
+
     private final EntityManager em;
+    private final BlindIndex index;
+    private final FieldCipher cipher;
 
-    public PersonRepository(EntityManager em) {
+    public PersonRepository(EntityManager em, BlindIndex index, FieldCipher cipher) {
         this.em = em;
+        this.index = index;
+        this.cipher = cipher;
     }
 
-    /** ID numbers are matched by hash: the read model never holds one in clear. */
-    public static String idNumberHash(String idNumber) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(idNumber.strip().toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /**
+     * ID numbers are matched by their keyed blind index (issue 17): the read model never holds one in clear, nor an
+     * unkeyed hash of one. The normalisation (stripped, upper case) is the one the unkeyed hash used, so a migrated row
+     * ({@link IdNumberIndexBackfill}) and a new one index the same number alike.
+     */
+    public String idNumberIndex(String idNumber) {
+        return index.of(ID_NUMBER_INDEX, idNumber.strip().toUpperCase(Locale.ROOT));
     }
 
+    /** The read model of person.registered: the ID number only as its index, the name encrypted. */
     public void upsertPerson(String personId, String idNumber, String name, String region, Instant registeredAt) {
-        em.createNativeQuery("insert into person (person_id, id_number_hash, name, region, registered_at) values (?1, ?2, ?3, ?4, ?5)"
-                + " on conflict (person_id) do update set id_number_hash = excluded.id_number_hash, name = excluded.name,"
-                + " region = excluded.region")
-                .setParameter(1, personId).setParameter(2, idNumberHash(idNumber)).setParameter(3, name)
+        em.createNativeQuery("insert into person (person_id, id_number_hash, id_number_keyed, name, region, registered_at)"
+                + " values (?1, ?2, true, ?3, ?4, ?5)"
+                + " on conflict (person_id) do update set id_number_hash = excluded.id_number_hash, id_number_keyed = true,"
+                + " name = excluded.name, region = excluded.region")
+                .setParameter(1, personId).setParameter(2, idNumberIndex(idNumber))
+                .setParameter(3, cipher.encrypt(NAME_COLUMN, name))
                 .setParameter(4, region).setParameter(5, Timestamp.from(registeredAt)).executeUpdate();
     }
 
     public Optional<Person> person(String personId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select person_id, name, region from person where person_id = ?1")
+        List<Object[]> rows = em.createNativeQuery("select person_id, region from person where person_id = ?1")
                 .setParameter(1, personId).getResultList();
-        return rows.stream().findFirst().map(r -> new Person((String) r[0], (String) r[1], (String) r[2]));
+        return rows.stream().findFirst().map(r -> new Person((String) r[0], (String) r[1]));
     }
 
+    /** The person with this ID number (by its index) whose name, decrypted, is the one given. */
     public Optional<Person> byNameAndIdNumber(String name, String idNumber) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select person_id, name, region from person where id_number_hash = ?1 and name = ?2")
-                .setParameter(1, idNumberHash(idNumber)).setParameter(2, name.strip()).getResultList();
-        return rows.stream().findFirst().map(r -> new Person((String) r[0], (String) r[1], (String) r[2]));
+        List<Object[]> rows = em.createNativeQuery("select person_id, name, region from person"
+                        + " where id_number_hash = ?1 and id_number_keyed order by person_id")
+                .setParameter(1, idNumberIndex(idNumber)).getResultList();
+        String wanted = name.strip();
+        return rows.stream().filter(r -> wanted.equals(String.valueOf(cipher.decrypt(NAME_COLUMN, (String) r[1])).strip()))
+                .findFirst().map(r -> new Person((String) r[0], (String) r[2]));
     }
 
     public void startEnrolment(String personId, String insurance, String region, String firstMonth, String grade, String base,

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.YearMonth;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.flexsi.assessment.assessment.AssessmentMetrics.Cancellation;
 import org.flexsi.assessment.assessment.AssessmentService;
 import org.flexsi.contracts.events.EnrolmentContinued;
 import org.flexsi.contracts.events.EnrolmentInterrupted;
@@ -52,7 +53,7 @@ public class RegistrationConsumer {
                 persons.startEnrolment(e.personId(), e.insurance(), e.region(), e.firstMonth(), e.grade(), e.base(), e.rate(),
                         e.plan(), e.startedAt());
                 assessments.cancelOnEnrolmentChange(e.personId(), e.insurance(), YearMonth.parse(e.firstMonth()),
-                        e.insurance() + " enrolled anew from " + e.firstMonth());
+                        e.insurance() + " enrolled anew from " + e.firstMonth(), Cancellation.ENROLMENT_STARTED);
                 persons.sawRegistrationVersion(e.personId(), e.registrationVersion());
             }
             case EnrolmentInterrupted.TYPE -> {
@@ -60,7 +61,7 @@ public class RegistrationConsumer {
                 YearMonth lastCovered = YearMonth.parse(e.lastCoveredMonth());
                 persons.stopEnrolment(e.personId(), e.insurance(), "INTERRUPTED", lastCovered, e.occurredAt());
                 assessments.cancelOnEnrolmentChange(e.personId(), e.insurance(), lastCovered.plusMonths(1),
-                        e.insurance() + " interrupted after " + lastCovered);
+                        e.insurance() + " interrupted after " + lastCovered, Cancellation.ENROLMENT_INTERRUPTED);
                 persons.sawRegistrationVersion(e.personId(), e.registrationVersion());
             }
             case EnrolmentSuspended.TYPE -> {
@@ -69,7 +70,7 @@ public class RegistrationConsumer {
                 YearMonth lastCovered = YearMonth.from(e.effectiveDate().minusDays(1));
                 persons.stopEnrolment(e.personId(), e.insurance(), "SUSPENDED", lastCovered, e.occurredAt());
                 assessments.cancelOnEnrolmentChange(e.personId(), e.insurance(), lastCovered.plusMonths(1),
-                        e.insurance() + " suspended after " + lastCovered);
+                        e.insurance() + " suspended after " + lastCovered, Cancellation.ENROLMENT_SUSPENDED);
                 persons.sawRegistrationVersion(e.personId(), e.registrationVersion());
             }
             case EnrolmentContinued.TYPE -> {
@@ -77,7 +78,7 @@ public class RegistrationConsumer {
                 persons.continueEnrolment(e.personId(), e.insurance(), YearMonth.parse(e.fromMonth()), e.grade(), e.base(),
                         e.rate(), e.plan(), e.occurredAt());
                 assessments.cancelOnEnrolmentChange(e.personId(), e.insurance(), YearMonth.parse(e.fromMonth()),
-                        e.insurance() + " continued from " + e.fromMonth());
+                        e.insurance() + " continued from " + e.fromMonth(), Cancellation.ENROLMENT_CONTINUED);
                 persons.sawRegistrationVersion(e.personId(), e.registrationVersion());
             }
             case MedicalRateChanged.TYPE -> {
@@ -86,7 +87,7 @@ public class RegistrationConsumer {
                 // without an effective month every open medical month was priced at the old rate
                 YearMonth from = e.effectiveMonth() == null ? YearMonth.of(1, 1) : YearMonth.parse(e.effectiveMonth());
                 assessments.cancelOnEnrolmentChange(e.personId(), "MEDICAL", from, "MEDICAL rate changed to " + e.newRate()
-                        + (e.effectiveMonth() == null ? "" : " from " + e.effectiveMonth()));
+                        + (e.effectiveMonth() == null ? "" : " from " + e.effectiveMonth()), Cancellation.MEDICAL_RATE_CHANGED);
                 persons.sawRegistrationVersion(e.personId(), e.registrationVersion());
             }
             case ProxyLinked.TYPE -> {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import org.flexsi.assessment.assessment.AssessmentMetrics;
 import org.flexsi.assessment.assessment.AssessmentService;
 import org.flexsi.assessment.calc.Calculation;
 import org.flexsi.assessment.calc.Calculator;
@@ -33,8 +34,11 @@ public class QuoteService {
 
     private final AssessmentService assessments;
     private final RegistrationVersions versions;
+    private final AssessmentMetrics metrics;
 
-    public QuoteService(CatalogueRepository catalogues, Clock clock, AssessmentService assessments, RegistrationVersions versions) {
+    public QuoteService(CatalogueRepository catalogues, Clock clock, AssessmentService assessments, RegistrationVersions versions,
+            AssessmentMetrics metrics) {
+        this.metrics = metrics;
         this.assessments = assessments;
         this.versions = versions;
         this.catalogues = catalogues;
@@ -58,6 +62,7 @@ public class QuoteService {
         Calculation calculation = Calculator.calculate(catalogue, months, choices,
                 request.base() == null ? null : new BigDecimal(request.base()));
         WindowCheck window = payableToday(catalogue, months, choices);
+        metrics.quoted(catalogue.region());
         return new QuoteResponse(catalogue.region(), catalogue.year(), version.version(), Months.format(months),
                 Lines.items(calculation.lines()), Money.format(calculation.totalFen()), window.payable(), window.rule(),
                 window.reason());
