@@ -68,6 +68,8 @@ class WalkingSkeletonIT {
                 .extraEnv("OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint())
                 .extraEnv("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
                 .extraEnv("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "1s")
+                // a real Prometheus with the alert rules, for the queries the dashboards and alerts rely on
+                .monitoring(true, 19190)
                 .build());
         publishCatalogueForThisYear();
     }
@@ -217,6 +219,27 @@ class WalkingSkeletonIT {
         SQLException refused = assertThrows(SQLException.class,
                 () -> DriverManager.getConnection(stack.jdbcUrl("registration"), credentials(payment)).close());
         assertTrue(refused.getMessage().contains("permission denied"), refused.getMessage());
+    }
+
+    @Test
+    @Order(7)
+    void everyAlertRuleAndDashboardQueryRunsOnTheFlowsData() throws Exception {
+        LiveQueries live = new LiveQueries(stack.url(StackOptions.PROMETHEUS));
+        // after the flows above, a few scrapes and rule evaluations (5 s each)
+        Http.sleep(15_000);
+        assertEquals(List.of(), live.unhealthyRules(), "every alert rule evaluates");
+        Path root = Path.of(System.getProperty("flexsi.project.root", "..")).toAbsolutePath().normalize();
+        List<LiveQueries.Result> results = live.dashboardQueries(root.resolve("deploy/monitoring/grafana"));
+        List<LiveQueries.Result> failed = results.stream().filter(r -> r.error() != null).toList();
+        List<LiveQueries.Result> empty = results.stream().filter(r -> r.error() == null && r.series() == 0).toList();
+        System.out.printf("dashboard queries: %d, %d failed, %d empty after the flows%n", results.size(), failed.size(),
+                empty.size());
+        empty.forEach(r -> System.out.println("  empty: " + r.source() + ": " + r.expr()));
+        assertEquals(List.of(), failed, "every panel's PromQL runs");
+        // the flows paid, certified and confirmed: the panels of those figures must show data
+        assertTrue(results.size() >= 40, "the dashboards' queries were found: " + results.size());
+        assertTrue(empty.size() * 4 <= results.size(), "at most a quarter of the panels may be empty after a payment flow: "
+                + empty);
     }
 
     private static Properties credentials(Stack.Login login) {

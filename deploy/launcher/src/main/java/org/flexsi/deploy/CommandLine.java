@@ -12,7 +12,7 @@ import java.util.Set;
 record CommandLine(String command, Path root, Path stateDir, Map<String, String> options, Set<String> flags) {
     static final String USAGE = String.join("\n",
             "usage: stack [--root DIR] [--state-dir DIR] COMMAND [OPTIONS]",
-            "  up [--services a,b,...] [--no-simulators] [--no-console]",
+            "  up [--services a,b,...] [--no-simulators] [--no-console] [--monitoring]",
             "                                              start the stack in the foreground; Ctrl-C stops it",
             "  down                                        stop the stack started in another terminal",
             "  status                                      which processes answer, their pids and memory",
@@ -35,7 +35,7 @@ record CommandLine(String command, Path root, Path stateDir, Map<String, String>
             "token", Set.of("--role", "--sub", "--agency", "--ttl-minutes"),
             "demo", Set.of());
     private static final Map<String, Set<String>> FLAGS = Map.of(
-            "up", Set.of("--no-simulators", "--no-console"),
+            "up", Set.of("--no-simulators", "--no-console", "--monitoring"),
             "down", Set.of(),
             "status", Set.of(),
             "token", Set.of(),

@@ -140,6 +140,11 @@ public final class Stack implements AutoCloseable {
             ManagedProcess.awaitReady(List.of(launch(consoleProcess())), options.startTimeout(), out);
             writeStackFile();
         }
+        if (options.monitoring()) {
+            ManagedProcess.awaitReady(List.of(launch(Monitoring.prometheus(options, state, this::url))),
+                    options.startTimeout(), out);
+            writeStackFile();
+        }
     }
 
     /** Starts a child unless the stack was closed meanwhile (a SIGINT during start-up must leave nothing behind). */
@@ -413,7 +418,8 @@ public final class Stack implements AutoCloseable {
 
     /** Health path of an HTTP child: what start-up waits for, the CLI prints and status probes. */
     static String healthPath(String name) {
-        return StackOptions.SIMULATORS.equals(name) ? "/health" : "/q/health/ready";
+        return StackOptions.SIMULATORS.equals(name) ? "/health"
+                : StackOptions.PROMETHEUS.equals(name) ? "/-/ready" : "/q/health/ready";
     }
 
     static boolean httpOk(String url) throws Exception {
@@ -451,6 +457,9 @@ public final class Stack implements AutoCloseable {
         options.services().forEach(name -> ports.put(name, options.port(name)));
         if (options.console()) {
             ports.put(StackOptions.CONSOLE, options.port(StackOptions.CONSOLE));
+        }
+        if (options.monitoring()) {
+            ports.put(StackOptions.PROMETHEUS, options.port(StackOptions.PROMETHEUS));
         }
         ports.forEach((name, port) -> {
             try (ServerSocket ignored = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {

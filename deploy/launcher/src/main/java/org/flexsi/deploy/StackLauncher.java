@@ -75,7 +75,8 @@ public final class StackLauncher {
         }, "flexsi-launcher-shutdown"));
         stack.set(Stack.start(StackOptions.builder(line.root()).stateDir(line.stateDir())
                 .services(line.services()).simulators(!line.flags().contains("--no-simulators"))
-                .console(!line.flags().contains("--no-console")).build()));
+                .console(!line.flags().contains("--no-console"))
+                .monitoring(line.flags().contains("--monitoring"), 9090).build()));
         printTable(stack.get(), state, line.root(), System.out);
         System.out.printf("flexsi stack ready in %d s%n", Math.round((System.nanoTime() - started) / 1e9));
         if (stack.get().names().contains(StackOptions.CONSOLE)) {
@@ -107,7 +108,8 @@ public final class StackLauncher {
             String url = stack.url(name);
             // the console is a web app, not an API: its row shows where to sign in
             String second = name.equals(StackOptions.SIMULATORS) ? NONE
-                    : name.equals(StackOptions.CONSOLE) ? url + "/sign-in" : url + "/q/swagger-ui";
+                    : name.equals(StackOptions.CONSOLE) ? url + "/sign-in"
+                    : name.equals(StackOptions.PROMETHEUS) ? url + "/alerts" : url + "/q/swagger-ui";
             out.printf(format, name, url, second, url + Stack.healthPath(name), relative(root, stack.logFile(name)));
         }
     }

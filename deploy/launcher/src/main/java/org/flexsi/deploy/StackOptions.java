@@ -18,6 +18,8 @@ public final class StackOptions {
     public static final String SIMULATORS = "simulators";
     /** The operators' web console: after the five services on the port line (8086 by default). */
     public static final String CONSOLE = "ops-console";
+    /** Prometheus, with flexsi's alert rules, when asked for ({@code up --monitoring}). */
+    public static final String PROMETHEUS = "prometheus";
     public static final String KAFKA = "kafka";
     public static final String POSTGRES = "postgres";
 
@@ -31,6 +33,8 @@ public final class StackOptions {
     private final Set<String> services;
     private final boolean simulators;
     private final boolean console;
+    private final boolean monitoring;
+    private final int prometheusPort;
     private final boolean freshDatabases;
     private final Duration startTimeout;
     private final Map<String, String> environment;
@@ -48,6 +52,8 @@ public final class StackOptions {
         services = Set.copyOf(b.services);
         simulators = b.simulators;
         console = b.console;
+        monitoring = b.monitoring;
+        prometheusPort = b.prometheusPort;
         freshDatabases = b.freshDatabases;
         startTimeout = b.startTimeout;
         environment = Map.copyOf(b.environment);
@@ -74,6 +80,11 @@ public final class StackOptions {
 
     public boolean simulators() {
         return simulators;
+    }
+
+    /** Whether a Prometheus scraping every process, with the alert rules loaded, starts last. */
+    public boolean monitoring() {
+        return monitoring;
     }
 
     /** Whether the ops console starts (after the services; it needs no database and no Kafka). */
@@ -129,6 +140,9 @@ public final class StackOptions {
         if (CONSOLE.equals(name)) {
             return servicePortBase + SERVICES.size();
         }
+        if (PROMETHEUS.equals(name)) {
+            return prometheusPort;
+        }
         int index = SERVICES.indexOf(name);
         if (index < 0) {
             throw new IllegalArgumentException("no HTTP process named " + name + "; known: simulators, " + CONSOLE + ", " + SERVICES);
@@ -147,6 +161,8 @@ public final class StackOptions {
         private Set<String> services = new LinkedHashSet<>(SERVICES);
         private boolean simulators = true;
         private boolean console = true;
+        private boolean monitoring;
+        private int prometheusPort = 9090;
         private boolean freshDatabases;
         private Duration startTimeout = Duration.ofMinutes(3);
         private Map<String, String> environment = System.getenv();
@@ -206,6 +222,13 @@ public final class StackOptions {
 
         public Builder console(boolean start) {
             console = start;
+            return this;
+        }
+
+        /** Also start Prometheus (Debian's {@code prometheus}) on {@code port}, scraping the stack. */
+        public Builder monitoring(boolean start, int port) {
+            monitoring = start;
+            prometheusPort = port;
             return this;
         }
 
