@@ -236,9 +236,6 @@ public class ReconciliationService {
                                 null, theirs.amount(), party.about("their statement has order " + theirs.orderId()
                                         + " that is not ours")) ? 1 : 0;
                     } else if (party.bookable().test(payment)) {
-                        // settle locks the row and must decide on what it holds then: a callback booked on another
-                        // instance since we read it would otherwise meet our stale PAYING copy and be refunded
-                        em.detach(payment);
                         booking.settle(payment.id, new PaymentBooking.ChannelReport(Settlement.Report.SUCCESS, theirs.amount(),
                                 theirs.transactionId(), theirs.paidAt(), null));
                         booked++;
