@@ -153,7 +153,9 @@ class ScaleOutIT {
         for (String service : StackOptions.SERVICES) {
             for (int instance = 1; instance <= 2; instance++) {
                 String name = stack.instanceName(service, instance);
-                assertTrue(work.get(name).get("api requests") > 0, name + " answered requests: " + work);
+                // work is events published (the relay's lock moves between instances) or requests answered
+                assertTrue(work.get(name).get("events published") + work.get(name).get("api requests") > 0,
+                        name + " did work: " + work);
             }
         }
         for (int instance = 1; instance <= 2; instance++) {
@@ -358,7 +360,7 @@ class ScaleOutIT {
             for (int instance = 1; instance <= 2; instance++) {
                 String metrics = Http.get(stack.instanceUrl(service, instance) + "/q/metrics", null).raw();
                 Map<String, Long> figures = new LinkedHashMap<>();
-                figures.put("events published", sum(metrics, "flexsi_events_published_total", null));
+                figures.put("events published", sum(metrics, "flexsi_events_published_total"));
                 figures.put("api requests", sum(metrics, "http_server_requests_seconds_count", "uri=\"/api/"));
                 if (service.equals("payment")) {
                     figures.put("payment orders", sum(metrics, "http_server_requests_seconds_count",
@@ -379,7 +381,7 @@ class ScaleOutIT {
             }
             boolean all = true;
             for (String fragment : fragments) {
-                if (fragment != null && !line.contains(fragment)) {
+                if (!line.contains(fragment)) {
                     all = false;
                 }
             }

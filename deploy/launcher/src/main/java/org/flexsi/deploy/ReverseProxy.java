@@ -56,6 +56,9 @@ final class ReverseProxy {
                 // retried: a request that reached an instance is never sent twice)
                 "    retries 3",
                 "    option redispatch",
+                // each request is balanced by itself: over a client's keep-alive connection HAProxy otherwise kept
+                // sending to the instance it first chose (one certificate instance answered all 49 reads of a test)
+                "    option http-server-close",
                 ""));
         for (Frontend frontend : frontends) {
             lines.add("frontend " + frontend.service());

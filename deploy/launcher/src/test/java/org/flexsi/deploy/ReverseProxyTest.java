@@ -31,6 +31,7 @@ class ReverseProxyTest {
         assertEquals(2, lines.stream().filter(l -> l.startsWith("backend ")).count());
         // a request that reached an instance is never replayed: only failed connects are retried elsewhere
         assertTrue(lines.contains("option redispatch"), config);
+        assertTrue(lines.contains("option http-server-close"), "every request balanced by itself: " + config);
         assertTrue(lines.stream().noneMatch(l -> l.startsWith("retry-on")), config);
     }
 
