@@ -12,8 +12,12 @@ import java.util.Set;
 record CommandLine(String command, Path root, Path stateDir, Map<String, String> options, Set<String> flags) {
     static final String USAGE = String.join("\n",
             "usage: stack [--root DIR] [--state-dir DIR] COMMAND [OPTIONS]",
-            "  up [--services a,b,...] [--no-simulators] [--no-console] [--monitoring]",
-            "                                              start the stack in the foreground; Ctrl-C stops it",
+            "  up [--services a,b,...] [--no-simulators] [--no-console] [--monitoring] [--brokers 1|3] [--instances N]",
+            "                                              start the stack in the foreground; Ctrl-C stops it;",
+            "                                              --brokers 3: a three-node Kafka cluster (replication 3,",
+            "                                              min.insync.replicas 2); --instances N: N instances of",
+            "                                              every service behind HAProxy on the usual ports;",
+            "                                              --monitoring: Prometheus on 9090 with the alert rules",
             "  down                                        stop the stack started in another terminal",
             "  status                                      which processes answer, their pids and memory",
             "  token --role ROLE --sub SUBJECT [--agency ID] [--ttl-minutes N]",
@@ -29,7 +33,7 @@ record CommandLine(String command, Path root, Path stateDir, Map<String, String>
 
     /** Options taking a value, and flags, per command. */
     private static final Map<String, Set<String>> VALUE_OPTIONS = Map.of(
-            "up", Set.of("--services"),
+            "up", Set.of("--services", "--brokers", "--instances"),
             "down", Set.of(),
             "status", Set.of(),
             "token", Set.of("--role", "--sub", "--agency", "--ttl-minutes"),
@@ -120,6 +124,8 @@ record CommandLine(String command, Path root, Path stateDir, Map<String, String>
         }
         if (command.equals("up")) {
             services();
+            brokers();
+            instances();
         }
     }
 
@@ -142,6 +148,36 @@ record CommandLine(String command, Path root, Path stateDir, Map<String, String>
             // reported below
         }
         throw new UsageException("--ttl-minutes must be a positive whole number, not " + text);
+    }
+
+    /** Kafka nodes for {@code up}: 1 (default) or 3. */
+    int brokers() {
+        int brokers = count("--brokers", 1);
+        if (brokers != 1 && brokers != 3) {
+            throw new UsageException("--brokers must be 1 or 3, not " + brokers);
+        }
+        return brokers;
+    }
+
+    /** Instances of every service for {@code up}: 1 (default) to 9. */
+    int instances() {
+        int instances = count("--instances", 1);
+        if (instances < 1 || instances > 9) {
+            throw new UsageException("--instances must be between 1 and 9, not " + instances);
+        }
+        return instances;
+    }
+
+    private int count(String option, int otherwise) {
+        String text = options.get(option);
+        if (text == null) {
+            return otherwise;
+        }
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " must be a whole number, not " + text);
+        }
     }
 
     /** The services to start for {@code up}; all of them without --services. */

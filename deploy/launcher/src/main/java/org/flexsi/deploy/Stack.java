@@ -47,7 +47,10 @@ public final class Stack implements AutoCloseable {
     private final Map<String, ManagedProcess> children = new LinkedHashMap<>();
     private final Thread shutdownHook = new Thread(this::close, "flexsi-stack-shutdown");
     private Postgres postgres;
-    private ManagedProcess kafka;
+    /** The brokers this stack started by name: "kafka" alone, or kafka-1 ... kafka-3. */
+    private final Map<String, ManagedProcess> brokers = new LinkedHashMap<>();
+    /** HAProxy in front of the instances when scaled out, else null. */
+    private ManagedProcess proxy;
     private String bootstrapServers;
     private boolean closed;
     private boolean booting = true;
@@ -115,16 +118,21 @@ public final class Stack implements AutoCloseable {
             out.printf("%-13s using %s (KAFKA_BOOTSTRAP_SERVERS), no broker started%n", StackOptions.KAFKA, external);
             awaitExternalKafka(external);
         } else {
-            KafkaBroker broker = new KafkaBroker(state, kafkaLibDir(), options.kafkaPort(),
-                    options.kafkaControllerPort());
-            bootstrapServers = broker.bootstrapServers();
-            ManagedProcess process = broker.prepare(javaCommand);
+            List<KafkaBroker> nodes = kafkaNodes();
+            bootstrapServers = options.brokers() == 1 ? nodes.get(0).bootstrapServers()
+                    : String.join(",", nodes.stream().map(KafkaBroker::bootstrapServers).toList());
+            List<ManagedProcess> processes = new ArrayList<>();
+            for (KafkaBroker node : nodes) {
+                processes.add(node.prepare(javaCommand));
+            }
             synchronized (this) {
                 requireOpen();
-                kafka = process;
-                kafka.start(false);
+                for (ManagedProcess process : processes) {
+                    brokers.put(process.name, process);
+                    process.start(false);
+                }
             }
-            ManagedProcess.awaitReady(List.of(process), options.startTimeout(), out);
+            ManagedProcess.awaitReady(processes, options.startTimeout(), out);
         }
         writeStackFile();
         if (options.simulators()) {
@@ -132,10 +140,15 @@ public final class Stack implements AutoCloseable {
         }
         List<ManagedProcess> services = new ArrayList<>();
         for (String name : options.services()) {
-            services.add(launch(serviceProcess(name)));
+            for (int instance = 1; instance <= options.instances(); instance++) {
+                services.add(launch(serviceProcess(name, instance)));
+            }
         }
         writeStackFile();
         ManagedProcess.awaitReady(services, options.startTimeout(), out);
+        if (options.scaledOut() && !options.services().isEmpty()) {
+            startProxy();
+        }
         if (options.console()) {
             ManagedProcess.awaitReady(List.of(launch(consoleProcess())), options.startTimeout(), out);
             writeStackFile();
@@ -145,6 +158,83 @@ public final class Stack implements AutoCloseable {
                     options.startTimeout(), out);
             writeStackFile();
         }
+    }
+
+    /** The single node, or the three nodes of a cluster sharing one cluster id (kept from an earlier format). */
+    private List<KafkaBroker> kafkaNodes() {
+        if (options.brokers() == 1) {
+            return List.of(new KafkaBroker(state, kafkaLibDir(), options.kafkaPort(), options.kafkaControllerPort()));
+        }
+        List<Integer> ports = new ArrayList<>();
+        List<Integer> controllerPorts = new ArrayList<>();
+        for (int n = 1; n <= options.brokers(); n++) {
+            ports.add(options.kafkaPort(n));
+            controllerPorts.add(options.kafkaControllerPort(n));
+        }
+        String clusterId = null;
+        for (int n = 1; n <= options.brokers() && clusterId == null; n++) {
+            clusterId = KafkaBroker.formattedClusterId(state, n).orElse(null);
+        }
+        if (clusterId == null) {
+            clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
+        }
+        List<KafkaBroker> nodes = new ArrayList<>();
+        for (int n = 1; n <= options.brokers(); n++) {
+            nodes.add(new KafkaBroker(state, kafkaLibDir(), new KafkaBroker.Cluster(n, ports, controllerPorts, clusterId)));
+        }
+        return nodes;
+    }
+
+    /** HAProxy on the services' usual ports, ready once every service answers its readiness check through it. */
+    private void startProxy() {
+        List<ReverseProxy.Frontend> frontends = new ArrayList<>();
+        for (String service : options.services()) {
+            List<Integer> ports = new ArrayList<>();
+            for (int instance = 1; instance <= options.instances(); instance++) {
+                ports.add(options.instancePort(service, instance));
+            }
+            frontends.add(new ReverseProxy.Frontend(service, options.port(service), ports));
+        }
+        ManagedProcess process = ReverseProxy.prepare(state, frontends, healthPath(options.services().get(0)), () -> {
+            for (String service : options.services()) {
+                if (!httpOk(url(service) + healthPath(service))) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        synchronized (this) {
+            requireOpen();
+            proxy = process;
+            proxy.start(false);
+        }
+        writeStackFile();
+        ManagedProcess.awaitReady(List.of(process), options.startTimeout(), options.out());
+    }
+
+    /** The process name of one instance (1-based): the service's own name when it runs once, else payment-2 etc. */
+    public static String instanceName(String service, int instance, int instances) {
+        return instances == 1 ? service : service + "-" + instance;
+    }
+
+    /** The process name of one instance of a service in this stack. */
+    public String instanceName(String service, int instance) {
+        return instanceName(service, instance, options.instances());
+    }
+
+    /** The direct URL of one instance (1-based), bypassing the proxy. */
+    public String instanceUrl(String service, int instance) {
+        return "http://127.0.0.1:" + options.instancePort(service, instance);
+    }
+
+    /** How many instances of each service run. */
+    public int instances() {
+        return options.instances();
+    }
+
+    /** The names of the brokers this stack started (empty with an external Kafka). */
+    public synchronized List<String> brokerNames() {
+        return List.copyOf(brokers.keySet());
     }
 
     /** Starts a child unless the stack was closed meanwhile (a SIGINT during start-up must leave nothing behind). */
@@ -170,7 +260,10 @@ public final class Stack implements AutoCloseable {
         return closed;
     }
 
-    /** The HTTP base URL of the simulators or of a service, e.g. http://127.0.0.1:8081. */
+    /**
+     * The HTTP base URL of the simulators or of a service, e.g. http://127.0.0.1:8081: when scaled out, the
+     * reverse proxy's address in front of the instances.
+     */
     public String url(String name) {
         return "http://127.0.0.1:" + options.port(name);
     }
@@ -249,7 +342,7 @@ public final class Stack implements AutoCloseable {
         return process(name).isAlive();
     }
 
-    /** SIGKILL to one child (a service, the simulators, or the broker the stack started). */
+    /** SIGKILL to one child (a service instance, the simulators, or a broker the stack started). */
     public void kill(String name) {
         process(name).kill();
     }
@@ -288,10 +381,13 @@ public final class Stack implements AutoCloseable {
         running.forEach(ManagedProcess::terminate);
         Instant deadline = Instant.now().plusSeconds(10);
         running.forEach(p -> p.awaitExit(deadline));
-        if (kafka != null) {
-            kafka.terminate();
-            kafka.awaitExit(Instant.now().plusSeconds(10));
+        if (proxy != null) {
+            proxy.terminate();
+            proxy.awaitExit(Instant.now().plusSeconds(5));
         }
+        brokers.values().forEach(ManagedProcess::terminate);
+        Instant brokersDeadline = Instant.now().plusSeconds(10);
+        brokers.values().forEach(b -> b.awaitExit(brokersDeadline));
         awaitBootEnd();
         if (postgres != null) {
             postgres.close();
@@ -320,19 +416,17 @@ public final class Stack implements AutoCloseable {
     }
 
     private synchronized ManagedProcess process(String name) {
-        ManagedProcess process = StackOptions.KAFKA.equals(name) ? kafka : children.get(name);
+        ManagedProcess process = brokers.containsKey(name) ? brokers.get(name)
+                : ReverseProxy.NAME.equals(name) && proxy != null ? proxy : children.get(name);
         if (process == null) {
             throw new IllegalArgumentException("no process " + name + " in this stack; it has " + names());
         }
         return process;
     }
 
-    /** Names of the processes this stack started, broker first. */
+    /** Names of the processes this stack started, brokers first, then the HTTP children (not the proxy). */
     public synchronized List<String> names() {
-        List<String> names = new ArrayList<>();
-        if (kafka != null) {
-            names.add(StackOptions.KAFKA);
-        }
+        List<String> names = new ArrayList<>(brokers.keySet());
         names.addAll(children.keySet());
         return names;
     }
@@ -348,6 +442,18 @@ public final class Stack implements AutoCloseable {
                 state.log(name), () -> httpOk(url(name) + healthPath(name)));
     }
 
+    /** The direct URL of an HTTP child by its process name (payment-2, simulators, ...). */
+    public String childUrl(String name) {
+        for (String service : options.services()) {
+            for (int instance = 1; instance <= options.instances(); instance++) {
+                if (instanceName(service, instance).equals(name)) {
+                    return instanceUrl(service, instance);
+                }
+            }
+        }
+        return url(name);
+    }
+
     private Path simulatorsJar() {
         return options.projectRoot().resolve("simulators/target/simulators.jar");
     }
@@ -356,9 +462,11 @@ public final class Stack implements AutoCloseable {
         return options.projectRoot().resolve(name + "-service/target/quarkus-app/quarkus-run.jar");
     }
 
-    private ManagedProcess serviceProcess(String name) {
+    private ManagedProcess serviceProcess(String name, int instance) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(options.port(name)));
+        String process = instanceName(name, instance);
+        String own = instanceUrl(name, instance);
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(options.instancePort(name, instance)));
         // a developer's stack with generated secrets has no business on the network
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(name));
@@ -377,11 +485,12 @@ public final class Stack implements AutoCloseable {
             // the bank channel: the same per-bank secret the bank simulator signs and verifies with
             bankSecrets.forEach((bank, secret) -> env.put("FLEXSI_PAYMENT_BANK_SECRETS_" + envName(bank), secret));
         }
-        env.put("FLEXSI_KAFKA_REPLICATION_FACTOR", "1");
+        // a cluster of three: topics replicated to all of them, two in sync for a write (acks=all)
+        env.put("FLEXSI_KAFKA_REPLICATION_FACTOR", String.valueOf(options.brokers() == 3 && externalKafka() == null ? 3 : 1));
         env.putAll(options.extraEnv());
-        return new ManagedProcess(name, javaJar(serviceJar(name)), env,
-                options.projectRoot().resolve(name + "-service"), state.log(name),
-                () -> httpOk(url(name) + healthPath(name)));
+        return new ManagedProcess(process, javaJar(serviceJar(name)), env,
+                options.projectRoot().resolve(name + "-service"), state.log(process),
+                () -> httpOk(own + healthPath(name)));
     }
 
     private Path consoleJar() {
@@ -461,6 +570,15 @@ public final class Stack implements AutoCloseable {
         if (options.monitoring()) {
             ports.put(StackOptions.PROMETHEUS, options.port(StackOptions.PROMETHEUS));
         }
+        for (int n = 2; n <= options.brokers() && externalKafka() == null; n++) {
+            ports.put("kafka-" + n, options.kafkaPort(n));
+            ports.put("kafka-" + n + " controller", options.kafkaControllerPort(n));
+        }
+        for (int instance = 1; options.scaledOut() && instance <= options.instances(); instance++) {
+            for (String name : options.services()) {
+                ports.put(instanceName(name, instance), options.instancePort(name, instance));
+            }
+        }
         ports.forEach((name, port) -> {
             try (ServerSocket ignored = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
                 // free
@@ -498,14 +616,30 @@ public final class Stack implements AutoCloseable {
             props.setProperty("postgres.pid", String.valueOf(postgres.pid()));
         }
         props.setProperty("kafka.address", bootstrapServers.split(",")[0].trim());
-        if (kafka != null) {
-            props.setProperty("kafka.pid", String.valueOf(kafka.pid()));
+        if (brokers.size() == 1 && brokers.containsKey(StackOptions.KAFKA)) {
+            props.setProperty("kafka.pid", String.valueOf(brokers.get(StackOptions.KAFKA).pid()));
+        } else if (!brokers.isEmpty()) {
+            // a cluster: one row per node in status
+            props.setProperty("kafka.brokers", String.join(",", brokers.keySet()));
+            int n = 1;
+            for (Map.Entry<String, ManagedProcess> broker : brokers.entrySet()) {
+                props.setProperty(broker.getKey() + ".address", KafkaBroker.HOST + ":" + options.kafkaPort(n++));
+                props.setProperty(broker.getKey() + ".pid", String.valueOf(broker.getValue().pid()));
+            }
         }
         props.setProperty("http", String.join(",", children.keySet()));
         children.forEach((name, process) -> {
-            props.setProperty(name + ".url", url(name));
+            props.setProperty(name + ".url", childUrl(name));
             props.setProperty(name + ".pid", String.valueOf(process.pid()));
         });
+        if (options.scaledOut()) {
+            // what clients use: the proxy's port per service (the demo and status read <service>.url)
+            props.setProperty("proxied", String.join(",", options.services()));
+            options.services().forEach(service -> props.setProperty(service + ".url", url(service)));
+            if (proxy != null) {
+                props.setProperty(ReverseProxy.NAME + ".pid", String.valueOf(proxy.pid()));
+            }
+        }
         StateDir.writeProperties(state.stackFile(), props, "the running flexsi stack");
     }
 }

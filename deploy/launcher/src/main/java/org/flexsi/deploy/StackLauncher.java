@@ -76,7 +76,8 @@ public final class StackLauncher {
         stack.set(Stack.start(StackOptions.builder(line.root()).stateDir(line.stateDir())
                 .services(line.services()).simulators(!line.flags().contains("--no-simulators"))
                 .console(!line.flags().contains("--no-console"))
-                .monitoring(line.flags().contains("--monitoring"), 9090).build()));
+                .monitoring(line.flags().contains("--monitoring"), 9090)
+                .brokers(line.brokers()).instances(line.instances()).build()));
         printTable(stack.get(), state, line.root(), System.out);
         System.out.printf("flexsi stack ready in %d s%n", Math.round((System.nanoTime() - started) / 1e9));
         if (stack.get().names().contains(StackOptions.CONSOLE)) {
@@ -98,19 +99,34 @@ public final class StackLauncher {
         out.printf(format, StackOptions.POSTGRES, stack.databaseAddress(),
                 stack.embeddedDatabase() ? "(embedded)" : "(external)", NONE,
                 stack.embeddedDatabase() ? relative(root, state.log(StackOptions.POSTGRES)) : NONE);
-        boolean ownBroker = stack.names().contains(StackOptions.KAFKA);
-        out.printf(format, StackOptions.KAFKA, stack.bootstrapServers(), ownBroker ? "(started)" : "(external)",
-                NONE, ownBroker ? relative(root, stack.logFile(StackOptions.KAFKA)) : NONE);
+        List<String> brokers = stack.brokerNames();
+        if (brokers.isEmpty()) {
+            out.printf(format, StackOptions.KAFKA, stack.bootstrapServers(), "(external)", NONE, NONE);
+        }
+        for (String broker : brokers) {
+            String address = brokers.size() == 1 ? stack.bootstrapServers()
+                    : stack.bootstrapServers().split(",")[brokers.indexOf(broker)];
+            out.printf(format, broker, address, "(started)", NONE, relative(root, stack.logFile(broker)));
+        }
         for (String name : stack.names()) {
-            if (name.equals(StackOptions.KAFKA)) {
+            if (brokers.contains(name)) {
                 continue;
             }
-            String url = stack.url(name);
+            String url = stack.childUrl(name);
+            String service = serviceOf(name);
             // the console is a web app, not an API: its row shows where to sign in
             String second = name.equals(StackOptions.SIMULATORS) ? NONE
                     : name.equals(StackOptions.CONSOLE) ? url + "/sign-in"
                     : name.equals(StackOptions.PROMETHEUS) ? url + "/alerts" : url + "/q/swagger-ui";
-            out.printf(format, name, url, second, url + Stack.healthPath(name), relative(root, stack.logFile(name)));
+            out.printf(format, name, url, second, url + Stack.healthPath(service), relative(root, stack.logFile(name)));
+        }
+        if (stack.instances() > 1) {
+            for (String service : StackOptions.SERVICES) {
+                if (stack.names().contains(stack.instanceName(service, 1))) {
+                    out.printf(format, service, stack.url(service), stack.url(service) + "/q/swagger-ui",
+                            "(HAProxy, round robin over " + stack.instances() + ")", relative(root, stack.logFile(ReverseProxy.NAME)));
+                }
+            }
         }
     }
 
@@ -156,17 +172,42 @@ public final class StackLauncher {
         // the postmaster and its backends; shared buffers are counted in each of them
         rows.add(new StatusRow(StackOptions.POSTGRES, postgres, answersTcp(postgres), postgresPid,
                 postgresPid > 0 ? treeRssKb(postgresPid) : -1));
-        String kafka = stack.getProperty("kafka.address");
-        long kafkaPid = Long.parseLong(stack.getProperty("kafka.pid", "-1"));
-        rows.add(new StatusRow(StackOptions.KAFKA, kafka, kafkaAnswers(kafka), kafkaPid, rssKb(kafkaPid)));
+        String cluster = stack.getProperty("kafka.brokers");
+        if (cluster == null) {
+            String kafka = stack.getProperty("kafka.address");
+            long kafkaPid = Long.parseLong(stack.getProperty("kafka.pid", "-1"));
+            rows.add(new StatusRow(StackOptions.KAFKA, kafka, kafkaAnswers(kafka), kafkaPid, rssKb(kafkaPid)));
+        } else {
+            // each node by itself: one that is down shows as not answering while the cluster carries on
+            for (String broker : cluster.split(",")) {
+                String address = stack.getProperty(broker + ".address");
+                long pid = Long.parseLong(stack.getProperty(broker + ".pid", "-1"));
+                rows.add(new StatusRow(broker, address, kafkaAnswers(address), pid, rssKb(pid)));
+            }
+        }
         for (String name : stack.getProperty("http", "").split(",")) {
             if (!name.isEmpty()) {
                 String url = stack.getProperty(name + ".url");
                 long pid = Long.parseLong(stack.getProperty(name + ".pid", "-1"));
-                rows.add(new StatusRow(name, url, httpAnswers(url + Stack.healthPath(name)), pid, rssKb(pid)));
+                rows.add(new StatusRow(name, url, httpAnswers(url + Stack.healthPath(serviceOf(name))), pid, rssKb(pid)));
             }
         }
-        String format = "%-13s %-24s %-8s %-11s %s%n";
+        String proxied = stack.getProperty("proxied", "");
+        long proxyPid = Long.parseLong(stack.getProperty(ReverseProxy.NAME + ".pid", "-1"));
+        for (String service : proxied.split(",")) {
+            if (!service.isEmpty()) {
+                // the address clients use; answers when at least one instance is ready behind it
+                String url = stack.getProperty(service + ".url");
+                rows.add(new StatusRow(service + " (proxy)", url, httpAnswers(url + Stack.healthPath(service)), proxyPid,
+                        -1));
+            }
+        }
+        if (proxyPid > 0) {
+            rows.add(new StatusRow(ReverseProxy.NAME, NONE, ProcessHandle.of(proxyPid).map(ProcessHandle::isAlive)
+                    .orElse(false), proxyPid, rssKb(proxyPid)));
+        }
+        int width = Math.max(13, rows.stream().mapToInt(r -> r.name.length()).max().orElse(0));
+        String format = "%-" + width + "s %-24s %-8s %-11s %s%n";
         System.out.printf(format, "NAME", "ADDRESS", "ANSWERS", "PID", "RSS");
         for (StatusRow row : rows) {
             boolean infrastructure = row.name.equals(StackOptions.POSTGRES) || row.name.equals(StackOptions.KAFKA);
@@ -175,6 +216,16 @@ public final class StackLauncher {
         }
         System.out.printf(format, "total", "", "", "", mb(rows.stream().mapToLong(r -> Math.max(r.rssKb, 0)).sum()));
         return rows.stream().allMatch(StatusRow::answers) ? 0 : 3;
+    }
+
+    /** payment-2 belongs to payment; simulators and single instances are their own. */
+    static String serviceOf(String processName) {
+        for (String service : StackOptions.SERVICES) {
+            if (processName.equals(service) || processName.matches(java.util.regex.Pattern.quote(service) + "-[0-9]")) {
+                return service;
+            }
+        }
+        return processName;
     }
 
     private record StatusRow(String name, String address, boolean answers, long pid, long rssKb) {

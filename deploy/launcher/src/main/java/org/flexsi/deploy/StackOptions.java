@@ -40,6 +40,8 @@ public final class StackOptions {
     private final Map<String, String> environment;
     private final Map<String, String> extraEnv;
     private final PrintStream out;
+    private final int brokers;
+    private final int instances;
 
     private StackOptions(Builder b) {
         projectRoot = b.projectRoot;
@@ -59,6 +61,8 @@ public final class StackOptions {
         environment = Map.copyOf(b.environment);
         extraEnv = Map.copyOf(b.extraEnv);
         out = b.out;
+        brokers = b.brokers;
+        instances = b.instances;
     }
 
     public static Builder builder(Path projectRoot) {
@@ -132,6 +136,44 @@ public final class StackOptions {
         return out;
     }
 
+    /** Kafka brokers to start: 1 (the default, a single KRaft node) or a cluster of 3. */
+    public int brokers() {
+        return brokers;
+    }
+
+    /** Instances of each service: 1 by default; with more, HAProxy serves each service's usual port. */
+    public int instances() {
+        return instances;
+    }
+
+    /** True when the services run as several instances behind the reverse proxy. */
+    public boolean scaledOut() {
+        return instances > 1;
+    }
+
+    /**
+     * The port of one instance (1-based) of a service when {@link #scaledOut()}: base + 100 * instance + index, so
+     * with the defaults payment's instances listen on 8183 and 8283 and HAProxy on 8083.
+     */
+    public int instancePort(String service, int instance) {
+        if (instance < 1 || instance > instances) {
+            throw new IllegalArgumentException("instance " + instance + " of " + instances);
+        }
+        if (!scaledOut()) {
+            return port(service);
+        }
+        return port(service) + 100 * instance;
+    }
+
+    /** Broker n (1-based) listens on the broker port + 2(n-1), its controller on the controller port + 2(n-1). */
+    public int kafkaPort(int broker) {
+        return kafkaPort + 2 * (broker - 1);
+    }
+
+    public int kafkaControllerPort(int broker) {
+        return kafkaControllerPort + 2 * (broker - 1);
+    }
+
     /** HTTP port of the simulators or of one of the services. */
     public int port(String name) {
         if (SIMULATORS.equals(name)) {
@@ -168,6 +210,8 @@ public final class StackOptions {
         private Map<String, String> environment = System.getenv();
         private final Map<String, String> extraEnv = new LinkedHashMap<>();
         private PrintStream out = System.out;
+        private int brokers = 1;
+        private int instances = 1;
 
         private Builder(Path projectRoot) {
             this.projectRoot = projectRoot.toAbsolutePath().normalize();
@@ -250,6 +294,24 @@ public final class StackOptions {
 
         public Builder extraEnv(String name, String value) {
             extraEnv.put(name, value);
+            return this;
+        }
+
+        /** 1 (single node) or 3 (three KRaft nodes, replication factor 3, min.insync.replicas 2). */
+        public Builder brokers(int count) {
+            if (count != 1 && count != 3) {
+                throw new IllegalArgumentException("brokers must be 1 or 3, not " + count);
+            }
+            brokers = count;
+            return this;
+        }
+
+        /** Instances of every service, 1 to 9; with more than one, HAProxy serves the usual ports. */
+        public Builder instances(int count) {
+            if (count < 1 || count > 9) {
+                throw new IllegalArgumentException("instances must be between 1 and 9, not " + count);
+            }
+            instances = count;
             return this;
         }
 

@@ -45,6 +45,16 @@ class CommandLineTest {
         assertEquals(Set.of(), parse("up", "--services=").services());
     }
 
+    @Test
+    void upAsAClusterOfThreeBrokersAndTwoInstances() {
+        CommandLine line = parse("up", "--brokers", "3", "--instances=2");
+
+        assertEquals(3, line.brokers());
+        assertEquals(2, line.instances());
+        assertEquals(1, parse("up").brokers());
+        assertEquals(1, parse("up").instances());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "''                                                      | no command given",
@@ -61,6 +71,10 @@ class CommandLineTest {
             "token --role ops --role bank --sub alice                | --role given twice",
             "token --role --sub alice                                | --role needs a value",
             "status --role ops                                       | unknown argument --role for status",
+            "up --brokers 2                                          | --brokers must be 1 or 3",
+            "up --brokers three                                      | --brokers must be a whole number",
+            "up --instances 0                                        | --instances must be between 1 and 9",
+            "status --instances 2                                    | unknown argument --instances for status",
     })
     void wrongCommandLinesSayWhatIsWrong(String args, String message) {
         List<String> list = args.isBlank() ? List.of() : List.of(args.trim().split("\\s+"));

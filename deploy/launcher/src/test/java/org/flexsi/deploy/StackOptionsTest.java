@@ -1,7 +1,9 @@
 package org.flexsi.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -39,11 +41,40 @@ class StackOptionsTest {
     }
 
     @Test
+    void oneBrokerAndOneInstanceByDefault() {
+        StackOptions options = StackOptions.builder(Path.of("/repo")).build();
+
+        assertEquals(1, options.brokers());
+        assertEquals(1, options.instances());
+        assertFalse(options.scaledOut());
+        assertEquals(8083, options.instancePort("payment", 1), "a single instance listens on the usual port");
+    }
+
+    @Test
+    void aClusterGivesEachInstanceAndBrokerItsOwnPorts() {
+        StackOptions options = StackOptions.builder(Path.of("/repo")).servicePortBase(28081).kafkaPorts(29092, 29093)
+                .brokers(3).instances(2).build();
+
+        assertTrue(options.scaledOut());
+        assertEquals(28083, options.port("payment"), "the proxy keeps the usual port");
+        assertEquals(28183, options.instancePort("payment", 1));
+        assertEquals(28283, options.instancePort("payment", 2));
+        assertEquals(28285, options.instancePort("rights-sync", 2));
+        assertEquals(List.of(29092, 29094, 29096), List.of(options.kafkaPort(1), options.kafkaPort(2), options.kafkaPort(3)));
+        assertEquals(List.of(29093, 29095, 29097),
+                List.of(options.kafkaControllerPort(1), options.kafkaControllerPort(2), options.kafkaControllerPort(3)));
+        assertThrows(IllegalArgumentException.class, () -> options.instancePort("payment", 3));
+    }
+
+    @Test
     void wrongValuesAreRefused() {
         StackOptions.Builder builder = StackOptions.builder(Path.of("/repo"));
 
         assertThrows(IllegalArgumentException.class, () -> builder.databasePrefix("x\"; DROP"));
         assertThrows(IllegalArgumentException.class, () -> builder.services(Set.of("billing")));
         assertThrows(IllegalArgumentException.class, () -> builder.build().port("kafka"));
+        assertThrows(IllegalArgumentException.class, () -> builder.brokers(2), "a quorum of two survives no loss");
+        assertThrows(IllegalArgumentException.class, () -> builder.instances(0));
+        assertThrows(IllegalArgumentException.class, () -> builder.instances(10));
     }
 }

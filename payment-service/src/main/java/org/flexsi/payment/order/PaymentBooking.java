@@ -58,6 +58,11 @@ public class PaymentBooking {
     public Booked settle(UUID paymentId, ChannelReport report) {
         Assessment assessment = lockAssessmentOf(paymentId);
         Payment payment = Payment.lock(paymentId).orElseThrow();
+        // both rows are locked now; a copy this transaction read before the lock (a callback checks the order's
+        // channel first, reconciliation reads the day's orders) can be stale: two callbacks of one payment on two
+        // instances, the second deciding on its PAYING copy after the first had booked, refunded a paid order
+        em.refresh(assessment);
+        em.refresh(payment);
         return settle(payment, assessment, report);
     }
 

@@ -42,6 +42,8 @@ public class ReconciliationService {
     private static final List<PaymentStatus> TAKEN = List.of(PaymentStatus.PAID, PaymentStatus.REFUNDED, PaymentStatus.HELD);
     /** The channel of a bank's transfers out of our account (refund payouts) in runs and ops issues. */
     static final String TRANSFERS = "BANK_TRANSFER";
+    /** First key of the two-key advisory lock that serializes runs of one party and day ({@link #serialize}). */
+    static final int RUN_LOCK = 0x0f1e_7ec0;
 
     private final ProviderClient providers;
     private final BankClient banks;
@@ -83,9 +85,11 @@ public class ReconciliationService {
         }
         // a lost callback is booked whatever we hold: the settlement rules decide (e.g. paid after expiry: refunded)
         Party provider = new Party(channel, channel.providerId(), null, p -> p.channel == channel, p -> true);
-        return QuarkusTransaction.requiringNew().call(() -> reconcile(provider, day, statement,
-                Payment.list("channel = ?1 and paidAt >= ?2 and paidAt < ?3 and status in ?4", channel, start(day),
-                        start(day.plusDays(1)), TAKEN)));
+        return QuarkusTransaction.requiringNew().call(() -> {
+            serialize(provider, day);
+            return reconcile(provider, day, statement, Payment.list("channel = ?1 and paidAt >= ?2 and paidAt < ?3"
+                    + " and status in ?4", channel, start(day), start(day.plusDays(1)), TAKEN));
+        });
     }
 
     /** A bank's statement against the batch debits we booked for that bank that day (R19). */
@@ -104,10 +108,24 @@ public class ReconciliationService {
         // otherwise) contradicts the bank's own result file, and ops must look
         Party bank = new Party(Channel.BANK_DEBIT, bankId, bankId, p -> p.channel == Channel.BANK_DEBIT && bankId.equals(p.bankId),
                 p -> p.status == PaymentStatus.PAYING);
-        return QuarkusTransaction.requiringNew().call(() -> reconcile(bank, day, debits,
-                Payment.list("channel = ?1 and bankId = ?2 and paidAt >= ?3 and paidAt < ?4 and status in ?5", Channel.BANK_DEBIT,
-                        bankId, start(day), start(day.plusDays(1)), TAKEN))
-                .withTransfers(reconcileTransfers(bankId, day, transfers)));
+        return QuarkusTransaction.requiringNew().call(() -> {
+            serialize(bank, day);
+            return reconcile(bank, day, debits,
+                    Payment.list("channel = ?1 and bankId = ?2 and paidAt >= ?3 and paidAt < ?4 and status in ?5", Channel.BANK_DEBIT,
+                            bankId, start(day), start(day.plusDays(1)), TAKEN))
+                    .withTransfers(reconcileTransfers(bankId, day, transfers));
+        });
+    }
+
+    /**
+     * One run per party and day at a time in the whole system: every instance's 03:30 run and any run ops start meet
+     * here, and the later one waits for the earlier to commit, then reads what it booked and raised (a run that read
+     * our books before the other committed booked the same lost callback again and counted it twice, and raising the
+     * same issue twice failed on the issue's unique key). Taken before our books are read, held until commit.
+     */
+    private void serialize(Party party, LocalDate day) {
+        em.createNativeQuery("select pg_advisory_xact_lock(?1, hashtext(?2))").setParameter(1, RUN_LOCK)
+                .setParameter(2, party.channel().name() + "|" + party.id() + "|" + day).getSingleResult();
     }
 
     private static List<Matching.Theirs> theirs(List<BankClient.StatementLine> lines, String kind, String status) {
