@@ -29,7 +29,7 @@ import org.flexsi.payment.order.PaymentStatus;
  * <ul>
  * <li>{@code flexsi_payment_paying_oldest_seconds{channel}}: age of the oldest PAYING order (0 when none);</li>
  * <li>{@code flexsi_payment_paying_age_seconds{channel}}: a histogram of the PAYING orders' ages at each refresh;</li>
- * <li>{@code flexsi_payment_held_amount_yuan{channel}}: total of the HELD orders (0 when none);</li>
+ * <li>{@code flexsi_payment_held_amount_yuan{channel}}: total the channel took for the HELD orders (0 when none);</li>
  * <li>{@code flexsi_payment_orders{state,channel}}: orders per state and channel;</li>
  * <li>{@code flexsi_payment_reconciliation_discrepancy_oldest_opened_timestamp_seconds{channel}}: when the oldest open
  * reconciliation discrepancy (missing on theirs, amount or status difference, unknown order) was opened, epoch
@@ -129,7 +129,7 @@ public class PaymentGauges {
 
     @SuppressWarnings("unchecked")
     private void read(Instant now, Map<String, Double> next) {
-        List<Object[]> byState = em.createNativeQuery("select status, channel, count(*), coalesce(sum(amount), 0),"
+        List<Object[]> byState = em.createNativeQuery("select status, channel, count(*), coalesce(sum(coalesce(paid_amount, amount)), 0),"
                 + " min(created_at) from payment group by status, channel").getResultList();
         for (Object[] row : byState) {
             String state = (String) row[0];
