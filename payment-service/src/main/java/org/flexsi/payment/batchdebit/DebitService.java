@@ -172,12 +172,13 @@ public class DebitService {
         if (rows.isEmpty()) {
             throw ProblemException.notFound("no debit batch " + batchId + " of this bank");
         }
-        // the bank has its file: the batch is no longer unsent (flexsi_payment_debit_oldest_unsent_seconds)
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "update debit_batch set fetched_at = ?1 where id = ?2 and fetched_at is null")
-                .setParameter(1, clock.instant()).setParameter(2, batchId).executeUpdate());
         try {
-            return files.ensure(DebitFiles.BatchFile.of(rows.get(0), 0));
+            Path file = files.ensure(DebitFiles.BatchFile.of(rows.get(0), 0));
+            // the bank has its file: the batch is no longer unsent (flexsi_payment_debit_oldest_unsent_seconds)
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                            "update debit_batch set fetched_at = ?1 where id = ?2 and fetched_at is null")
+                    .setParameter(1, clock.instant()).setParameter(2, batchId).executeUpdate());
+            return file;
         } catch (DebitBatchRunner.Differs e) {
             throw ProblemException.conflict("debit-file-differs", e.getMessage());
         }
