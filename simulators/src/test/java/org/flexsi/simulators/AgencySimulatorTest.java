@@ -52,6 +52,15 @@ class AgencySimulatorTest {
     }
 
     @Test
+    void theDecisionCallbackCarriesTheTraceparentTheRecordCameWith() throws Exception {
+        String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        SimClient.Reply sent = client.signedTraced(secret(Party.PENSION), "POST", "/agencies/pension/rights-records",
+                batch(record("R-T1", "P-1")), traceparent);
+        assertEquals(202, sent.status(), sent.body());
+        assertEquals(traceparent, receiver.next(WAIT).headers().getFirst("traceparent"));
+    }
+
+    @Test
     void aResentRecordIsReportedAsDuplicateAndCountedOnce() throws Exception {
         SimClient.Reply first = send(batch(record("R-1", "P-1")));
         assertEquals(202, first.status(), first.body());

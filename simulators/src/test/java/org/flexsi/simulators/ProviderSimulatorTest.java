@@ -55,6 +55,35 @@ class ProviderSimulatorTest {
     }
 
     @Test
+    void theCallbackCarriesBackTheTraceparentItsPrepayCameWith() throws Exception {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        SimClient.Reply created = client.signedTraced(secret(Party.WECHAT), "POST", "/providers/wechat/orders",
+                order("M-T1", "796.00"), traceparent);
+        assertEquals(201, created.status(), created.body());
+        // a resend of the same order from another trace does not move the callback to it
+        assertEquals(201, client.signedTraced(secret(Party.WECHAT), "POST", "/providers/wechat/orders", order("M-T1", "796.00"),
+                "00-11111111111111111111111111111111-2222222222222222-01").status());
+        SimClient.Reply kept = client.unsigned("GET", "/sim/providers/wechat/orders/M-T1/trace", null);
+        assertEquals(traceparent, kept.json().get("traceparent").asText());
+
+        String payUrl = created.json().get("payUrl").asText();
+        assertEquals(200, client.unsigned("POST", payUrl.substring(sims.baseUrl().length()), null).status());
+        Receiver.Received callback = receiver.next(WAIT);
+        assertEquals(traceparent, callback.headers().getFirst("traceparent"));
+        assertTrue(callback.verifies(secret(Party.WECHAT)));
+
+        // an order that came without one (or with a malformed one) is called back without one
+        SimClient.Reply untraced = client.signedTraced(secret(Party.WECHAT), "POST", "/providers/wechat/orders",
+                order("M-T2", "796.00"), "not-a-traceparent");
+        assertEquals(201, untraced.status(), untraced.body());
+        assertTrue(client.unsigned("GET", "/sim/providers/wechat/orders/M-T2/trace", null).json().get("traceparent").isNull());
+        String payUrl2 = untraced.json().get("payUrl").asText();
+        assertEquals(200, client.unsigned("POST", payUrl2.substring(sims.baseUrl().length()), null).status());
+        assertNull(receiver.next(WAIT).headers().getFirst("traceparent"));
+        assertEquals(404, client.unsigned("GET", "/sim/providers/wechat/orders/M-none/trace", null).status());
+    }
+
+    @Test
     void prepayThenPayDeliversASignedCallback() throws Exception {
         JsonNode created = prepay("M-1");
         String providerOrderId = created.get("providerOrderId").asText();

@@ -34,13 +34,31 @@ final class SimClient {
                 HttpSignature.sign(secret, method, pathOnly, epochSeconds, nonce, bytes));
     }
 
+    /** Signed, with a W3C traceparent header as a traced caller sends it. */
+    Reply signedTraced(String secret, String method, String path, String body, String traceparent) {
+        long now = Instant.now().getEpochSecond();
+        String nonce = UUID.randomUUID().toString();
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        String pathOnly = URI.create(baseUrl + path).getRawPath();
+        return withSignature(method, path, body, now, nonce, HttpSignature.sign(secret, method, pathOnly, now, nonce, bytes),
+                traceparent);
+    }
+
     /** Sends the given signature headers as they are, whatever the body. */
     Reply withSignature(String method, String path, String body, long epochSeconds, String nonce, String signature) {
+        return withSignature(method, path, body, epochSeconds, nonce, signature, null);
+    }
+
+    private Reply withSignature(String method, String path, String body, long epochSeconds, String nonce, String signature,
+            String traceparent) {
         HttpRequest.Builder request = builder(method, path, body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8))
                 .header(HttpSignature.KEY_ID, "flexsi")
                 .header(HttpSignature.TIMESTAMP, Long.toString(epochSeconds))
                 .header(HttpSignature.NONCE, nonce)
                 .header(HttpSignature.SIGNATURE, signature);
+        if (traceparent != null) {
+            request.header("traceparent", traceparent);
+        }
         return send(request.build());
     }
 

@@ -31,6 +31,21 @@ public final class DebitBatchRunner {
     public record Batch(UUID batchId, Path file, DebitFileWriter.Summary summary) {
     }
 
+    /**
+     * How a stored agreement column ({@code debit_agreement.account_number}, {@code .account_name}) reads in plain
+     * text: the service passes its {@code FieldCipher}; the file a bank gets holds the real account.
+     */
+    @FunctionalInterface
+    public interface Plain {
+        String of(String column, String stored);
+    }
+
+    /** Values as stored: right for plain text (rows from before encryption, a benchmark without keys). */
+    public static final Plain AS_STORED = (column, stored) -> stored;
+
+    public static final String ACCOUNT_NUMBER = "debit_agreement.account_number";
+    public static final String ACCOUNT_NAME = "debit_agreement.account_name";
+
     public static Batch run(Connection connection, String bankId, String month, Path directory) throws SQLException {
         return run(connection, bankId, month, directory, Instant.now());
     }
@@ -41,6 +56,12 @@ public final class DebitBatchRunner {
      * reaches into later months is not debited early).
      */
     public static Batch run(Connection connection, String bankId, String month, Path directory, Instant madeAt)
+            throws SQLException {
+        return run(connection, bankId, month, directory, madeAt, AS_STORED);
+    }
+
+    /** As above, the agreements' encrypted columns read through {@code plain}. */
+    public static Batch run(Connection connection, String bankId, String month, Path directory, Instant madeAt, Plain plain)
             throws SQLException {
         UUID batchId = UUID.randomUUID();
         // as precise as the database keeps it: a file written again from the batch record has the same header
@@ -70,7 +91,7 @@ public final class DebitBatchRunner {
             orders.executeUpdate();
         }
         Path file = directory.resolve(bankId + "-" + month + "-" + batchId + ".txt");
-        DebitFileWriter.Summary summary = write(connection, new Recorded(batchId, bankId, month, now, file, null));
+        DebitFileWriter.Summary summary = write(connection, new Recorded(batchId, bankId, month, now, file, null), plain);
         try (PreparedStatement batch = connection.prepareStatement("insert into debit_batch (id, bank_id, month, line_count,"
                 + " total, checksum, file_name, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
             batch.setObject(1, batchId);
@@ -106,6 +127,11 @@ public final class DebitBatchRunner {
      * a transaction on {@code connection}: the details stream from a cursor.
      */
     public static DebitFileWriter.Summary write(Connection connection, Recorded batch) throws SQLException {
+        return write(connection, batch, AS_STORED);
+    }
+
+    /** As above, the agreements' encrypted columns read through {@code plain}. */
+    public static DebitFileWriter.Summary write(Connection connection, Recorded batch, Plain plain) throws SQLException {
         Path file = batch.file();
         try {
             Files.createDirectories(file.getParent());
@@ -115,7 +141,7 @@ public final class DebitBatchRunner {
             try (OutputStream out = Files.newOutputStream(partial);
                     DebitFileWriter writer = new DebitFileWriter(out, batch.batchId(), batch.bankId(), batch.month(),
                             batch.createdAt())) {
-                writeDetails(connection, batch.batchId(), writer);
+                writeDetails(connection, batch.batchId(), writer, plain);
                 summary = writer.finish();
             }
             if (batch.checksum() != null && !batch.checksum().equals(summary.checksum())) {
@@ -132,7 +158,8 @@ public final class DebitBatchRunner {
         }
     }
 
-    private static void writeDetails(Connection connection, UUID batchId, DebitFileWriter writer) throws SQLException, IOException {
+    private static void writeDetails(Connection connection, UUID batchId, DebitFileWriter writer, Plain plain)
+            throws SQLException, IOException {
         try (PreparedStatement details = connection.prepareStatement(
                 "select p.id, d.account_number, d.account_name, p.amount, p.assessment_serial from payment p"
                         + " join debit_agreement d on d.person_id = p.person_id where p.debit_batch_id = ? order by p.id",
@@ -142,8 +169,8 @@ public final class DebitBatchRunner {
             details.setObject(1, batchId);
             try (ResultSet rows = details.executeQuery()) {
                 while (rows.next()) {
-                    writer.detail(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3), rows.getBigDecimal(4),
-                            rows.getString(5));
+                    writer.detail(rows.getObject(1, UUID.class), plain.of(ACCOUNT_NUMBER, rows.getString(2)),
+                            plain.of(ACCOUNT_NAME, rows.getString(3)), rows.getBigDecimal(4), rows.getString(5));
                 }
             }
         }

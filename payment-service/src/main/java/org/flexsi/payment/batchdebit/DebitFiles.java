@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flexsi.payment.config.PaymentConfig;
+import org.flexsi.platform.crypto.FieldCipher;
 
 /**
  * A batch's debit file on this instance's disk. The instance that made the batch wrote it there; any other
@@ -21,8 +22,10 @@ import org.flexsi.payment.config.PaymentConfig;
 public class DebitFiles {
     private final DataSource dataSource;
     private final PaymentConfig config;
+    private final FieldCipher cipher;
 
-    public DebitFiles(DataSource dataSource, PaymentConfig config) {
+    public DebitFiles(DataSource dataSource, PaymentConfig config, FieldCipher cipher) {
+        this.cipher = cipher;
         this.dataSource = dataSource;
         this.config = config;
     }
@@ -48,7 +51,7 @@ public class DebitFiles {
         // a transaction of its own: the lines stream from a cursor, which PostgreSQL keeps only inside one
         DebitFileWriter.Summary summary = QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection()) {
-                return DebitBatchRunner.write(connection, recorded);
+                return DebitBatchRunner.write(connection, recorded, cipher::decrypt);
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot read the orders of debit batch " + batch.batchId(), e);
             }

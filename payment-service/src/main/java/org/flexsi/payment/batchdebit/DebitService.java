@@ -23,6 +23,7 @@ import org.flexsi.platform.security.Roles;
 import org.flexsi.payment.common.Digests;
 import org.flexsi.payment.common.Money;
 import org.flexsi.payment.config.PaymentConfig;
+import org.flexsi.platform.crypto.FieldCipher;
 import org.flexsi.payment.ops.OpsIssue;
 import org.flexsi.payment.ops.OpsIssues;
 import org.flexsi.payment.order.Channel;
@@ -47,8 +48,11 @@ public class DebitService {
     private final Clock clock;
     private final OpsIssues issues;
 
+    private final FieldCipher cipher;
+
     public DebitService(EntityManager em, AgroalDataSource dataSource, IdempotencyKeys idempotency, PaymentBooking booking,
-            PaymentConfig config, BankClient banks, DebitFiles files, Clock clock, OpsIssues issues) {
+            PaymentConfig config, BankClient banks, DebitFiles files, Clock clock, OpsIssues issues, FieldCipher cipher) {
+        this.cipher = cipher;
         this.clock = clock;
         this.issues = issues;
         this.em = em;
@@ -69,8 +73,9 @@ public class DebitService {
             em.createNativeQuery("insert into debit_agreement (person_id, bank_id, account_number, account_name, signed_at)"
                     + " values (?1, ?2, ?3, ?4, ?5) on conflict (person_id) do update set bank_id = excluded.bank_id,"
                     + " account_number = excluded.account_number, account_name = excluded.account_name, signed_at = excluded.signed_at")
-                    .setParameter(1, caller.subject()).setParameter(2, request.bankId()).setParameter(3, request.accountNumber())
-                    .setParameter(4, request.accountName().strip()).setParameter(5, now).executeUpdate();
+                    .setParameter(1, caller.subject()).setParameter(2, request.bankId())
+                    .setParameter(3, cipher.encrypt(DebitBatchRunner.ACCOUNT_NUMBER, request.accountNumber()))
+                    .setParameter(4, cipher.encrypt(DebitBatchRunner.ACCOUNT_NAME, request.accountName().strip())).setParameter(5, now).executeUpdate();
             return new DebitModels.Agreement(caller.subject(), request.bankId(), Digests.maskTail(request.accountNumber()),
                     request.accountName().strip(), now);
         });
@@ -92,7 +97,7 @@ public class DebitService {
             em.flush();
             try (Connection connection = dataSource.getConnection()) {
                 DebitBatchRunner.Batch batch = DebitBatchRunner.run(connection, request.bankId(), request.month(),
-                        Path.of(config.debit().directory()), now);
+                        Path.of(config.debit().directory()), now, cipher::decrypt);
                 // a new batch is SEND (the column's default): the submitter sends it once this transaction commits
                 boolean pull = pulls(request.bankId());
                 if (pull) {
@@ -168,7 +173,12 @@ public class DebitService {
             throw ProblemException.notFound("no debit batch " + batchId + " of this bank");
         }
         try {
-            return files.ensure(DebitFiles.BatchFile.of(rows.get(0), 0));
+            Path file = files.ensure(DebitFiles.BatchFile.of(rows.get(0), 0));
+            // the bank has its file: the batch is no longer unsent (flexsi_payment_debit_oldest_unsent_seconds)
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                            "update debit_batch set fetched_at = ?1 where id = ?2 and fetched_at is null")
+                    .setParameter(1, clock.instant()).setParameter(2, batchId).executeUpdate());
+            return file;
         } catch (DebitBatchRunner.Differs e) {
             throw ProblemException.conflict("debit-file-differs", e.getMessage());
         }

@@ -11,7 +11,11 @@ public final class Digests {
     private Digests() {
     }
 
-    /** Digest of an ID number, case and surrounding blanks ignored (the check digit X may come either way). */
+    /**
+     * Unkeyed digest of an ID number, case and surrounding blanks ignored (the check digit X may come either way):
+     * what {@code person.id_number_hash} held before the keyed index ({@code ResidentIds}); only to migrate and to
+     * find rows not migrated yet.
+     */
     public static String idNumber(String idNumber) {
         return sha256Hex(idNumber.strip().toUpperCase(Locale.ROOT));
     }

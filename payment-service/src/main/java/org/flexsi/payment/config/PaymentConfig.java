@@ -19,6 +19,14 @@ public interface PaymentConfig {
 
     Refunds refunds();
 
+    Metrics metrics();
+
+    interface Metrics {
+        /** How often the business gauges that need a query are read from the database (PaymentGauges). */
+        @WithDefault("15s")
+        Duration refreshEvery();
+    }
+
     interface Orders {
         /** How long a QR code order may be paid. */
         @WithDefault("30m")

@@ -4,15 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
-import org.flexsi.payment.common.Digests;
 
 /** Reads of the registration read model. */
 @ApplicationScoped
 public class Persons {
     private final EntityManager em;
+    private final ResidentIds residentIds;
 
-    public Persons(EntityManager em) {
+    public Persons(EntityManager em, ResidentIds residentIds) {
         this.em = em;
+        this.residentIds = residentIds;
     }
 
     public boolean isOnProxyList(String proxyId, String personId) {
@@ -23,8 +24,11 @@ public class Persons {
     /** The person with this ID number and name; both must match, as at a bank counter. */
     public Optional<String> findByIdNumberAndName(String idNumber, String name) {
         @SuppressWarnings("unchecked")
-        List<String> ids = em.createNativeQuery("select person_id from person where id_number_hash = ?1 and name = ?2")
-                .setParameter(1, Digests.idNumber(idNumber)).setParameter(2, name.strip()).getResultList();
+        // by the keyed index; a row not migrated yet (ResidentIds.migrate) still holds the unkeyed digest
+        List<String> ids = em.createNativeQuery("select person_id from person where id_number_hash in (?1, ?2)"
+                        + " and (id_number_hash = ?1) = id_number_keyed and name = ?3")
+                .setParameter(1, residentIds.index(idNumber)).setParameter(2, ResidentIds.legacyDigest(idNumber))
+                .setParameter(3, name.strip()).getResultList();
         return ids.stream().findFirst();
     }
 

@@ -8,7 +8,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.flexsi.contracts.events.PersonRegistered;
 import org.flexsi.contracts.events.ProxyLinked;
 import org.flexsi.contracts.events.ProxyUnlinked;
-import org.flexsi.payment.common.Digests;
 import org.flexsi.platform.inbox.IncomingEvent;
 import org.flexsi.platform.inbox.Inbox;
 
@@ -17,10 +16,12 @@ import org.flexsi.platform.inbox.Inbox;
 public class RegistrationConsumer {
     private final Inbox inbox;
     private final EntityManager em;
+    private final ResidentIds residentIds;
 
-    public RegistrationConsumer(Inbox inbox, EntityManager em) {
+    public RegistrationConsumer(Inbox inbox, EntityManager em, ResidentIds residentIds) {
         this.inbox = inbox;
         this.em = em;
+        this.residentIds = residentIds;
     }
 
     @Incoming("registration-in")
@@ -33,10 +34,12 @@ public class RegistrationConsumer {
         switch (event.type()) {
             case PersonRegistered.TYPE -> {
                 PersonRegistered person = event.dataAs(PersonRegistered.class);
-                em.createNativeQuery("insert into person (person_id, id_number_hash, name, region) values (?1, ?2, ?3, ?4)"
+                // the ID number only as its keyed index (issue 17)
+                em.createNativeQuery("insert into person (person_id, id_number_hash, id_number_keyed, name, region)"
+                        + " values (?1, ?2, true, ?3, ?4)"
                         + " on conflict (person_id) do update set id_number_hash = excluded.id_number_hash,"
-                        + " name = excluded.name, region = excluded.region")
-                        .setParameter(1, person.personId()).setParameter(2, Digests.idNumber(person.idNumber()))
+                        + " id_number_keyed = true, name = excluded.name, region = excluded.region")
+                        .setParameter(1, person.personId()).setParameter(2, residentIds.index(person.idNumber()))
                         .setParameter(3, person.name().strip()).setParameter(4, person.region()).executeUpdate();
             }
             case ProxyLinked.TYPE -> {

@@ -2,6 +2,7 @@ package org.flexsi.payment.refund;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -55,7 +56,9 @@ public class Refund extends PanacheEntityBase {
     public String reason;
     @Enumerated(EnumType.STRING)
     public State state;
-    @Column(name = "bank_account")
+    /** Stored encrypted. */
+    @Column(name = "bank_account", columnDefinition = "text")
+    @Convert(converter = EncryptedAccount.Number.class)
     public String bankAccount;
     @Column(name = "bank_name")
     public String bankName;
@@ -72,7 +75,8 @@ public class Refund extends PanacheEntityBase {
     @Column(name = "refunded_at")
     public Instant refundedAt;
     /** The account holder's name sent with the transfer, fixed at approval so every resend is the same request. */
-    @Column(name = "account_name")
+    @Column(name = "account_name", columnDefinition = "text")
+    @Convert(converter = EncryptedAccount.Name.class)
     public String accountName;
     @Column(name = "payout_attempts")
     public int payoutAttempts;

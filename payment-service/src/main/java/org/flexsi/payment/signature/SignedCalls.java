@@ -21,10 +21,12 @@ import java.util.HexFormat;
 import java.util.UUID;
 import org.flexsi.contracts.signing.HttpSignature;
 import org.flexsi.payment.config.PaymentConfig;
+import org.flexsi.platform.observability.TraceContext;
 
 /**
  * Our requests to outside parties (providers, banks), signed per {@link HttpSignature} with the secret shared with
  * that party: method, path, timestamp, a fresh nonce and the body. The counterpart of {@link SignedRequests}.
+ * Each carries the current W3C {@code traceparent}, not signed (tracing is no part of what the party acts on).
  */
 @ApplicationScoped
 public class SignedCalls {
@@ -72,7 +74,13 @@ public class SignedCalls {
     }
 
     private static HttpRequest.Builder signed(URI uri, Duration timeout, long epochSeconds, String nonce, String signature) {
-        return HttpRequest.newBuilder(uri)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
+        // the party sees our trace and sends it back on its callback, so the callback joins the order's trace
+        String traceparent = TraceContext.current();
+        if (traceparent != null) {
+            builder.header(TraceContext.HEADER, traceparent);
+        }
+        return builder
                 .timeout(timeout)
                 .header(HttpSignature.KEY_ID, KEY_ID)
                 .header(HttpSignature.TIMESTAMP, Long.toString(epochSeconds))

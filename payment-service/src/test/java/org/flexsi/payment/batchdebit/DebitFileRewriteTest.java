@@ -32,6 +32,9 @@ class DebitFileRewriteTest {
     @Inject
     PaymentConfig config;
 
+    @Inject
+    org.flexsi.platform.crypto.FieldCipher cipher;
+
     @Test
     void aBatchWhoseFileWentWithItsMakerIsWrittenAgainAndSent() throws Exception {
         String person = newPerson();
@@ -119,7 +122,8 @@ class DebitFileRewriteTest {
         Path elsewhere = Files.createTempDirectory("flexsi-debit-gone");
         try (Connection connection = db.getConnection()) {
             connection.setAutoCommit(false);
-            DebitBatchRunner.Batch batch = DebitBatchRunner.run(connection, bankId, month, elsewhere);
+            DebitBatchRunner.Batch batch = DebitBatchRunner.run(connection, bankId, month, elsewhere, java.time.Instant.now(),
+                    cipher::decrypt);
             if (resigned != null) {
                 try (PreparedStatement update = connection.prepareStatement(
                         "update debit_agreement set account_number = ? where person_id = ?")) {

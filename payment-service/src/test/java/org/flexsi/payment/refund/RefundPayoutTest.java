@@ -42,6 +42,15 @@ class RefundPayoutTest {
     DataSource db;
     @Inject
     RefundPayouts payouts;
+    @Inject
+    org.flexsi.platform.crypto.FieldCipher cipher;
+
+    /** The holder's name as stored: encrypted (issue 17), and the name once decrypted. */
+    private String storedName(String refundId) {
+        String stored = text(db, "select account_name from refund where id = ?::uuid", refundId);
+        org.junit.jupiter.api.Assertions.assertTrue(stored.startsWith("enc1:"), stored);
+        return cipher.decrypt(EncryptedAccount.ACCOUNT_NAME, stored);
+    }
 
     @AfterEach
     void noFaults() {
@@ -69,7 +78,7 @@ class RefundPayoutTest {
         assertEquals("SUCCESS", transfer.get("status"));
         assertEquals(account, transfer.get("accountNumber"));
         assertEquals(0, money("796.00").compareTo(new BigDecimal(String.valueOf(transfer.get("amount")))));
-        assertEquals("王小明", text(db, "select account_name from refund where id = ?::uuid", refundId));
+        assertEquals("王小明", storedName(refundId));
         refund(person, refundId).body("payoutVia", equalTo(TEST_BANK))
                 .body("payoutReference", equalTo(transfer.get("bankTransactionId"))).body("refundedAt", notNullValue());
 
@@ -123,7 +132,7 @@ class RefundPayoutTest {
         assertEquals(1, second.size());
         assertEquals(other, second.get(0).get("accountNumber"));
         assertEquals("SUCCESS", second.get(0).get("status"));
-        assertEquals("钱七", text(db, "select account_name from refund where id = ?::uuid", refundId));
+        assertEquals("钱七", storedName(refundId));
         awaitEvent(refundId, PaymentRefunded.TYPE);
         assertEquals(1, events(refundId, PaymentRefunded.TYPE));
         giveAccount(contributor(person), refundId, newAccount(), "102521000011").statusCode(409)

@@ -46,6 +46,11 @@ public final class Agencies {
 
     /** Books the new records and counts the resent ones; only new records are decided (and called back). */
     Receipt receive(Party agency, List<RightsRecord> records, URI callbackUrl) {
+        return receive(agency, records, callbackUrl, null);
+    }
+
+    /** As above; {@code traceparent} (the delivery's, or null) goes back on the decision's callback of each new record. */
+    Receipt receive(Party agency, List<RightsRecord> records, URI callbackUrl, String traceparent) {
         Ledger ledger = ledger(agency);
         List<String> accepted = new ArrayList<>();
         List<String> duplicates = new ArrayList<>();
@@ -55,6 +60,9 @@ public final class Agencies {
                     (existing, fresh) -> existing.receivedAgain());
             if (held.timesReceived() == 1) {
                 accepted.add(record.recordId());
+                if (traceparent != null) {
+                    ledger.traceparents.put(record.recordId(), traceparent);
+                }
                 scheduleDecision(agency, record.recordId());
             } else {
                 duplicates.add(record.recordId());
@@ -95,7 +103,7 @@ public final class Agencies {
                     : held.decided(RecordStatus.CONFIRMED, ledger.nextReference(agency), null, now);
         });
         if (decided != null && decided.callbackUrl() != null) {
-            callbacks.send(agency, recordId, decided.callbackUrl(), Decision.of(decided));
+            callbacks.send(agency, recordId, decided.callbackUrl(), Decision.of(decided), ledger.traceparents.get(recordId));
         }
     }
 
@@ -121,6 +129,8 @@ public final class Agencies {
 
     private static final class Ledger {
         private final Map<String, HeldRecord> records = new ConcurrentHashMap<>();
+        /** By record id: the traceparent of the delivery that first brought it. */
+        private final Map<String, String> traceparents = new ConcurrentHashMap<>();
         private final AtomicLong references = new AtomicLong();
 
         String nextReference(Party agency) {

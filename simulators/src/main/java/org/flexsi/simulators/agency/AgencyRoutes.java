@@ -49,7 +49,7 @@ public final class AgencyRoutes {
         for (Fields.Element element : body.array("records", MAX_RECORDS)) {
             records.add(parse(element.fields()));
         }
-        return Response.json(202, agencies.receive(agency, records, callbackUrl));
+        return Response.json(202, agencies.receive(agency, records, callbackUrl, request.traceparent()));
     }
 
     private Response status(Request request) {

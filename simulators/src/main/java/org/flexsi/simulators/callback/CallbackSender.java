@@ -61,13 +61,25 @@ public final class CallbackSender {
                 .build();
     }
 
+    /** W3C trace context header: a callback names the trace of the request it answers, so flexsi continues it. */
+    public static final String TRACEPARENT = "traceparent";
+
     /** Queues the callback and returns at once. */
     public void send(Party from, String reference, URI url, Object payload) {
+        send(from, reference, url, payload, null);
+    }
+
+    /**
+     * Queues the callback and returns at once; {@code traceparent} (the one the request it answers came with, or
+     * null) is sent back as the {@code traceparent} header of every attempt, as a traced provider's notifier does.
+     */
+    public void send(Party from, String reference, URI url, Object payload, String traceparent) {
+        Delivery delivery = new Delivery(from, reference, url, Json.write(payload), traceparent);
         if (faults.use(from, FaultMode.DROP_CALLBACKS).isPresent()) {
-            record(new Delivery(from, reference, url, Json.write(payload)), 0, CallbackAttempt.Outcome.DROPPED, null);
+            record(delivery, 0, CallbackAttempt.Outcome.DROPPED, null);
             return;
         }
-        schedule(new Delivery(from, reference, url, Json.write(payload)), 1, Duration.ZERO);
+        schedule(delivery, 1, Duration.ZERO);
     }
 
     /** The most recent attempts, oldest first. */
@@ -120,7 +132,11 @@ public final class CallbackSender {
         String nonce = UUID.randomUUID().toString();
         String path = delivery.url.getRawPath() == null || delivery.url.getRawPath().isEmpty()
                 ? "/" : delivery.url.getRawPath();
-        HttpRequest request = HttpRequest.newBuilder(delivery.url)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(delivery.url);
+        if (delivery.traceparent != null) {
+            builder.header(TRACEPARENT, delivery.traceparent);
+        }
+        HttpRequest request = builder
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header(HttpSignature.KEY_ID, delivery.from.id())
@@ -165,6 +181,6 @@ public final class CallbackSender {
         }
     }
 
-    private record Delivery(Party from, String reference, URI url, byte[] body) {
+    private record Delivery(Party from, String reference, URI url, byte[] body, String traceparent) {
     }
 }

@@ -17,6 +17,18 @@ public record Request(String method, String rawPath, Map<String, String> params,
         return headers.getFirst(name);
     }
 
+    /**
+     * The request's W3C {@code traceparent} when well formed, else null: a party keeps it to send back on its
+     * callbacks; a malformed one is dropped, never passed on.
+     */
+    public String traceparent() {
+        String value = headers.getFirst("traceparent");
+        return value != null && TRACEPARENT.matcher(value.strip()).matches() ? value.strip() : null;
+    }
+
+    private static final java.util.regex.Pattern TRACEPARENT =
+            java.util.regex.Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+
     public boolean hasBody() {
         for (byte b : body) {
             if (!Character.isWhitespace(b)) {

@@ -41,7 +41,7 @@ public final class PaymentProviders {
      * not have seen the first answer). A resend that changes the order is a merchant bug: 409.
      */
     ProviderOrder create(Party provider, String merchantOrderId, BigDecimal amount, String description,
-            URI notifyUrl) {
+            URI notifyUrl, String traceparent) {
         Book book = book(provider);
         ProviderOrder order = book.byMerchant.compute(merchantOrderId, (id, existing) -> {
             if (existing == null) {
@@ -59,6 +59,10 @@ public final class PaymentProviders {
             return existing;
         });
         book.merchantIdByProviderId.putIfAbsent(order.providerOrderId(), merchantOrderId);
+        if (traceparent != null) {
+            // the first prepay's trace: a resend of the same order does not move the callback to another trace
+            book.traceparents.putIfAbsent(merchantOrderId, traceparent);
+        }
         return order;
     }
 
@@ -84,7 +88,8 @@ public final class PaymentProviders {
             return order.settled(outcome, book.nextTransactionId(),
                     paidAmount != null ? paidAmount : order.amount(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
         });
-        callbacks.send(provider, merchantOrderId, settled.notifyUrl(), PaymentNotice.of(settled));
+        callbacks.send(provider, merchantOrderId, settled.notifyUrl(), PaymentNotice.of(settled),
+                book.traceparents.get(merchantOrderId));
         return settled;
     }
 
@@ -153,6 +158,11 @@ public final class PaymentProviders {
         return refunds(provider).stream().filter(r -> r.refundedAt().atZone(STATEMENT_ZONE).toLocalDate().equals(day)).toList();
     }
 
+    /** The W3C traceparent the order's prepay came with, which its callback carries back; empty when it had none. */
+    public Optional<String> traceparent(Party provider, String merchantOrderId) {
+        return Optional.ofNullable(book(provider).traceparents.get(merchantOrderId));
+    }
+
     public Optional<ProviderOrder> order(Party provider, String merchantOrderId) {
         return Optional.ofNullable(book(provider).byMerchant.get(merchantOrderId));
     }
@@ -184,6 +194,8 @@ public final class PaymentProviders {
         private final Map<String, ProviderOrder> byMerchant = new ConcurrentHashMap<>();
         private final Map<String, String> merchantIdByProviderId = new ConcurrentHashMap<>();
         private final Map<String, ProviderRefund> refunds = new ConcurrentHashMap<>();
+        /** By merchant order id: the traceparent its prepay arrived with. */
+        private final Map<String, String> traceparents = new ConcurrentHashMap<>();
         /** Unique across restarts: orders, transactions and refunds are numbered within a run of this simulator. */
         private final TransactionIds ids;
 

@@ -35,7 +35,8 @@ public final class ProviderRoutes {
                 .on("POST", "/providers/{p}/orders/{providerOrderId}/pay", this::pay)
                 .on("GET", "/providers/{p}/statements/{day}", this::statement)
                 .on("POST", "/providers/{p}/refunds", this::refund)
-                .on("GET", "/sim/providers/{p}/refunds", this::heldRefunds);
+                .on("GET", "/sim/providers/{p}/refunds", this::heldRefunds)
+                .on("GET", "/sim/providers/{p}/orders/{merchantOrderId}/trace", this::trace);
     }
 
     private Response create(Request request) {
@@ -47,7 +48,8 @@ public final class ProviderRoutes {
         if (description.length() > MAX_DESCRIPTION) {
             throw body.invalid("description", "must not be longer than " + MAX_DESCRIPTION + " characters");
         }
-        ProviderOrder order = providers.create(provider, merchantOrderId, amount, description, body.httpUrl("notifyUrl"));
+        ProviderOrder order = providers.create(provider, merchantOrderId, amount, description, body.httpUrl("notifyUrl"),
+                request.traceparent());
         String payUrl = baseUrl + "/providers/" + provider.id() + "/orders/" + order.providerOrderId() + "/pay";
         return Response.json(201, new OrderCreated(order.providerOrderId(), order.qrCode(), payUrl));
     }
@@ -96,6 +98,19 @@ public final class ProviderRoutes {
     private Response heldRefunds(Request request) {
         Party provider = provider(request);
         return Response.json(200, java.util.Map.of("refunds", providers.refunds(provider).stream().map(RefundState::of).toList()));
+    }
+
+    /** Unsigned inspection for test drivers: the traceparent an order's prepay came with (null when none). */
+    private Response trace(Request request) {
+        Party provider = provider(request);
+        String merchantOrderId = request.param("merchantOrderId");
+        if (providers.order(provider, merchantOrderId).isEmpty()) {
+            throw Problem.notFound("no " + provider.id() + " order for merchant order " + merchantOrderId);
+        }
+        java.util.Map<String, Object> body = new java.util.HashMap<>();
+        body.put("merchantOrderId", merchantOrderId);
+        body.put("traceparent", providers.traceparent(provider, merchantOrderId).orElse(null));
+        return Response.json(200, body);
     }
 
     private Response statement(Request request) {
