@@ -4,6 +4,8 @@ import io.opentelemetry.sdk.trace.samplers.Sampler;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -18,9 +20,10 @@ public class ExportAwareSampler {
 
     @Produces
     @Singleton
-    Sampler sampler(@ConfigProperty(name = "quarkus.otel.exporter.otlp.endpoint") Optional<String> endpoint,
-            @ConfigProperty(name = "quarkus.otel.exporter.otlp.traces.endpoint") Optional<String> tracesEndpoint,
-            @ConfigProperty(name = "flexsi.tracing.ratio", defaultValue = "1.0") double ratio) {
+    Sampler sampler(@ConfigProperty(name = "flexsi.tracing.ratio", defaultValue = "1.0") double ratio) {
+        Config config = ConfigProvider.getConfig();
+        Optional<String> endpoint = config.getOptionalValue("quarkus.otel.exporter.otlp.endpoint", String.class);
+        Optional<String> tracesEndpoint = config.getOptionalValue("quarkus.otel.exporter.otlp.traces.endpoint", String.class);
         boolean exported = Optional.ofNullable(System.getenv("OTEL_EXPORTER_OTLP_ENDPOINT")).filter(url -> !url.isBlank()).isPresent()
                 || endpoint.or(() -> tracesEndpoint).filter(url -> !url.isBlank() && !url.equals(QUARKUS_DEFAULT)).isPresent();
         return exported ? Sampler.parentBased(Sampler.traceIdRatioBased(ratio)) : Sampler.alwaysOff();

@@ -20,6 +20,7 @@ import org.flexsi.registration.bulk.BulkResult.Row;
 import org.flexsi.registration.bulk.BulkResult.Status;
 import org.flexsi.registration.person.Person;
 import org.flexsi.registration.person.PersonRequest;
+import org.flexsi.registration.monitor.RegistrationMetrics;
 import org.flexsi.registration.person.RegistrationService;
 import org.flexsi.registration.person.RegistrationService.Checked;
 
@@ -40,7 +41,11 @@ public class BulkRegistration {
     private final Validator validator;
     private final Clock clock;
 
-    public BulkRegistration(RegistrationService registration, Validator validator, Clock clock) {
+    private final RegistrationMetrics metrics;
+
+    public BulkRegistration(RegistrationService registration, Validator validator, Clock clock,
+            RegistrationMetrics metrics) {
+        this.metrics = metrics;
         this.registration = registration;
         this.validator = validator;
         this.clock = clock;
@@ -156,12 +161,13 @@ public class BulkRegistration {
         return new Row(number, Status.FAILED, null, errors);
     }
 
-    private static BulkResult summary(List<Row> rows, Caller actor) {
+    private BulkResult summary(List<Row> rows, Caller actor) {
         int registered = (int) rows.stream().filter(r -> r.status() == Status.REGISTERED).count();
         int already = (int) rows.stream().filter(r -> r.status() == Status.ALREADY_REGISTERED).count();
         int failed = rows.size() - registered - already;
         Log.infof("bulk registration by %s: %d rows, %d registered, %d already registered, %d failed", actor.subject(),
                 rows.size(), registered, already, failed);
+        metrics.bulkRowsRejected(failed);
         return new BulkResult(rows.size(), registered, already, failed, rows);
     }
 }

@@ -35,6 +35,7 @@ import org.flexsi.registration.person.Person;
 import org.flexsi.registration.region.Channel;
 import org.flexsi.registration.region.Operation;
 import org.flexsi.registration.region.RegionRules;
+import org.flexsi.registration.monitor.RegistrationMetrics;
 import org.flexsi.registration.region.Regions;
 import org.flexsi.registration.region.Terms;
 
@@ -52,8 +53,11 @@ public class EnrolmentService {
     private final IdempotencyKeys idempotency;
     private final Clock clock;
     private final EntityManager em;
+    private final RegistrationMetrics metrics;
 
-    public EnrolmentService(Regions regions, Outbox outbox, IdempotencyKeys idempotency, Clock clock, EntityManager em) {
+    public EnrolmentService(Regions regions, Outbox outbox, IdempotencyKeys idempotency, Clock clock, EntityManager em,
+            RegistrationMetrics metrics) {
+        this.metrics = metrics;
         this.regions = regions;
         this.outbox = outbox;
         this.idempotency = idempotency;
@@ -78,7 +82,8 @@ public class EnrolmentService {
         enrolment.persist();
         EnrolmentChange.record(enrolment, Action.ENROLLED, null, firstMonth.toString(), null, describe(terms), channel,
                 actor, at, version);
-        outbox.publish(new EnrolmentStarted(person.personId.toString(), insurance.name(), person.region,
+        metrics.enrolmentChanged("started");
+            outbox.publish(new EnrolmentStarted(person.personId.toString(), insurance.name(), person.region,
                 firstMonth.toString(), terms.grade(), terms.baseText(), terms.rateText(), terms.plan(), at, version));
         return enrolment;
     }
@@ -115,6 +120,7 @@ public class EnrolmentService {
             long version = person.nextVersion();
             EnrolmentChange.record(enrolment, Action.INTERRUPTED, before, lastCovered.toString(), request.reason(), null,
                     channel, actor, now, version);
+            metrics.enrolmentChanged("interrupted");
             outbox.publish(new EnrolmentInterrupted(personId.toString(), insurance.name(), person.region,
                     lastCovered.toString(), request.reason(), now, version));
             Log.infof("%s of person %s interrupted after %s by %s", insurance, personId, lastCovered, actor.subject());
@@ -142,6 +148,7 @@ public class EnrolmentService {
             Action action = request.afterUnemploymentBenefit() ? Action.CONTINUED_AFTER_UNEMPLOYMENT : Action.CONTINUED;
             EnrolmentChange.record(enrolment, action, before, from.toString(), null, describe(terms), channel, actor, now,
                     version);
+            metrics.enrolmentChanged("continued");
             outbox.publish(new EnrolmentContinued(personId.toString(), insurance.name(), person.region, from.toString(),
                     terms.grade(), terms.baseText(), terms.rateText(), terms.plan(), now, version));
             flushOrConflict();
@@ -161,6 +168,7 @@ public class EnrolmentService {
             long version = person.nextVersion();
             EnrolmentChange.record(enrolment, Action.SUSPENDED, before, request.effectiveDate().toString(),
                     request.reason(), null, channel, actor, now, version);
+            metrics.enrolmentChanged("suspended");
             outbox.publish(new EnrolmentSuspended(personId.toString(), insurance.name(), person.region, request.reason(),
                     request.effectiveDate(), now, version));
             flushOrConflict();
@@ -202,12 +210,14 @@ public class EnrolmentService {
             old.superseded = true;
             EnrolmentChange.record(old, Action.INTERRUPTED, EnrolmentStatus.ACTIVE, lastCovered.toString(),
                     RATE_CHANGE_REASON, detail, channel, actor, now, version);
+            metrics.enrolmentChanged("interrupted");
             outbox.publish(new EnrolmentInterrupted(personId.toString(), Insurance.MEDICAL.name(), person.region,
                     lastCovered.toString(), RATE_CHANGE_REASON, now, version));
             flushOrConflict();
 
             Enrolment fresh = start(person, Insurance.MEDICAL, newFrom, terms, channel, actor, now, version);
             fresh.replaces = old.id;
+            metrics.enrolmentChanged("medical-rate-changed");
             outbox.publish(new MedicalRateChanged(personId.toString(), person.region, oldTerms.rateText(),
                     terms.rateText(), oldTerms.plan(), terms.plan(), newFrom.toString(), now, version));
             flushOrConflict();

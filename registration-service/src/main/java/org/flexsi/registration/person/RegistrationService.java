@@ -33,6 +33,7 @@ import org.flexsi.registration.identity.Sex;
 import org.flexsi.registration.region.Channel;
 import org.flexsi.registration.region.Operation;
 import org.flexsi.registration.region.RegionRules;
+import org.flexsi.registration.monitor.RegistrationMetrics;
 import org.flexsi.registration.region.Regions;
 import org.flexsi.registration.region.Terms;
 import org.hibernate.exception.ConstraintViolationException;
@@ -49,9 +50,11 @@ public class RegistrationService {
     private final IdempotencyKeys idempotency;
     private final Clock clock;
     private final PersonalData personalData;
+    private final RegistrationMetrics metrics;
 
     public RegistrationService(Regions regions, EnrolmentService enrolments, Outbox outbox, IdempotencyKeys idempotency,
-            Clock clock, PersonalData personalData) {
+            Clock clock, PersonalData personalData, RegistrationMetrics metrics) {
+        this.metrics = metrics;
         this.personalData = personalData;
         this.regions = regions;
         this.enrolments = enrolments;
@@ -139,6 +142,7 @@ public class RegistrationService {
         // what the consumers use and no more (issue 17): the full ID number (rights-sync sends it to the agencies,
         // payment and assessment index it to find the person), the name, region and agency; no mobile, sex, birth
         // date or personal number, which no consumer reads (all optional in the contract)
+        metrics.registered(person.region);
         outbox.publish(new PersonRegistered(person.personId.toString(), person.idType.name(), checked.id().number(),
                 request.name().strip(), null, null, person.region, person.agency, null, null, now,
                 person.registrationVersion));

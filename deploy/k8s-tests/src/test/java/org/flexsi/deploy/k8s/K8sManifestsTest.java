@@ -402,6 +402,7 @@ class K8sManifestsTest {
             boolean dns = false;
             boolean kafkaRule = false;
             boolean database = false;
+            boolean traces = false;
             List<NetworkPolicyEgressRule> outside = new ArrayList<>();
             for (NetworkPolicyEgressRule rule : policy.getSpec().getEgress()) {
                 Set<Integer> ports = rule.getPorts().stream().map(NetworkPolicyPort::getPort).map(IntOrString::getIntVal)
@@ -419,6 +420,9 @@ class K8sManifestsTest {
                 } else if (podLabels.containsKey("cnpg.io/cluster")) {
                     assertEquals(Set.of(5432), ports);
                     database = true;
+                } else if ("otel-collector".equals(podLabels.get("app.kubernetes.io/name"))) {
+                    assertEquals(Set.of(4317), ports, overlay + ": " + name + " sends traces by OTLP gRPC only");
+                    traces = true;
                 } else if (peer.getIpBlock() != null || "simulators".equals(podLabels.get("app.kubernetes.io/name"))) {
                     outside.add(rule);
                 } else if (!name.equals("ops-console")) {
@@ -428,6 +432,7 @@ class K8sManifestsTest {
             assertTrue(dns, overlay + ": " + name + " resolves names");
             assertEquals(KAFKA_SERVICES.contains(name), kafkaRule, overlay + ": " + name + " reaches Kafka");
             assertEquals(KAFKA_SERVICES.contains(name), database, overlay + ": " + name + " reaches its database");
+            assertEquals(KAFKA_SERVICES.contains(name), traces, overlay + ": " + name + " reaches the trace collector");
             assertEquals(CALLS_OUTSIDE.contains(name), !outside.isEmpty(), overlay + ": " + name + " outside parties");
             if (overlay.equals("production")) {
                 outside.forEach(rule -> {
