@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.problem.Problem;
@@ -28,7 +27,6 @@ import org.flexsi.platform.security.Roles;
 
 @Path("/api/v1/agency/assessments")
 @Tag(name = "Agency integration", description = "Pension and medical agencies push the assessments they made (R15, R16)")
-@SecurityRequirement(name = "bearer")
 public class AgencyAssessmentResource {
     private final AgencyAssessmentService service;
     private final SecurityIdentity identity;

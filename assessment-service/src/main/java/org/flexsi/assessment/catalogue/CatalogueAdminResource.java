@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.problem.Problem;
@@ -30,7 +29,6 @@ import org.flexsi.platform.security.Roles;
 
 @Path("/api/v1/admin/catalogues")
 @Tag(name = "Catalogue administration", description = "Operations add a year's contribution standard: draft, then publish by a second ops user")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public class CatalogueAdminResource {
     /** A working Jinan-like 2026 body; the figures are demo data and say so. */

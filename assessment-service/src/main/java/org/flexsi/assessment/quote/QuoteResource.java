@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flexsi.platform.problem.Problem;
 import org.flexsi.platform.security.Caller;
@@ -25,7 +24,6 @@ import org.flexsi.platform.security.Roles;
 
 @Path("/api/v1/quotes")
 @Tag(name = "Quotes", description = "What chosen insurances cost for chosen months; no side effects (R11)")
-@SecurityRequirement(name = "bearer")
 public class QuoteResource {
     private final QuoteService service;
     private final SecurityIdentity identity;

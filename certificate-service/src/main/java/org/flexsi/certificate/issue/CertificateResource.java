@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.problem.Problem;
@@ -31,7 +30,6 @@ import org.flexsi.platform.security.Roles;
 
 @Path("/api/v1/certificates")
 @Tag(name = "certificates", description = "Tax payment certificates (完税证明), signed PDF with an electronic seal (R22, R23)")
-@SecurityRequirement(name = "bearer")
 public class CertificateResource {
     private static final String PROBLEM = Problem.MEDIA_TYPE;
 

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flexsi.platform.security.Caller;
 import org.flexsi.platform.security.Roles;
@@ -39,7 +38,6 @@ import org.flexsi.platform.problem.Problem;
  */
 @Path("/api/v1/bank")
 @Tag(name = "Bank channel", description = "Counter and mobile-bank payment, reversal (冲正)")
-@SecurityRequirement(name = "bearer")
 @RolesAllowed(Roles.BANK)
 @Produces(MediaType.APPLICATION_JSON)
 public class BankResource {

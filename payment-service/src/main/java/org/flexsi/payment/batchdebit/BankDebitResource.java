@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flexsi.payment.bank.BankGate;
 import org.flexsi.platform.security.Caller;
@@ -28,7 +27,6 @@ import org.flexsi.platform.problem.Problem;
 /** The bank's side of batch debit: fetch its file, hand in its result file. Signed like every bank request. */
 @Path("/api/v1/bank")
 @Tag(name = "Batch debit")
-@SecurityRequirement(name = "bearer")
 @RolesAllowed(Roles.BANK)
 public class BankDebitResource {
     private final BankGate gate;

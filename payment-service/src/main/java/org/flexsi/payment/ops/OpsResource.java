@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flexsi.platform.security.Caller;
 import org.flexsi.platform.security.Roles;
@@ -30,7 +29,6 @@ import org.flexsi.platform.problem.Problem;
 
 @Path("/api/v1/ops/issues")
 @Tag(name = "Ops", description = "Amount mismatches and reconciliation differences")
-@SecurityRequirement(name = "bearer")
 @RolesAllowed(Roles.OPS)
 @Produces(MediaType.APPLICATION_JSON)
 public class OpsResource {

@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flexsi.platform.security.Caller;
 import org.flexsi.platform.security.Roles;
@@ -34,7 +33,6 @@ import org.flexsi.platform.problem.Problem;
 
 @Path("/api/v1/payments")
 @Tag(name = "Payments", description = "Online payment orders for assessments (R18, R20, R21)")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public class PaymentResource {
     private final PaymentService payments;

@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flexsi.platform.security.Roles;
 import org.flexsi.payment.order.Channel;
@@ -23,7 +22,6 @@ import org.flexsi.platform.problem.ProblemException;
 
 @Path("/api/v1/ops/reconciliations")
 @Tag(name = "Ops")
-@SecurityRequirement(name = "bearer")
 @RolesAllowed(Roles.OPS)
 @Produces(MediaType.APPLICATION_JSON)
 public class ReconciliationResource {

@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flexsi.platform.security.Caller;
 import org.flexsi.platform.security.Roles;
@@ -32,7 +31,6 @@ import org.flexsi.platform.problem.Problem;
 
 @Path("/api/v1")
 @Tag(name = "Refunds", description = "退付 (R25): application, personal confirmation, agency review")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public class RefundResource {
     private final RefundService refunds;

@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flexsi.platform.problem.Problem;
 import org.flexsi.platform.security.Roles;
@@ -26,7 +25,6 @@ import org.flexsi.platform.security.Roles;
 /** The auditor's export of this service's access audit trail. Read-only: no API writes or changes it. */
 @Path("/api/v1/access-audit")
 @Tag(name = "Access audit", description = "Who revealed personal data or took a sensitive decision (auditor only)")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public class AccessAuditResource {
     private final AccessAudit audit;

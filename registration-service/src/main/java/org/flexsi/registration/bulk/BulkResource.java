@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flexsi.platform.problem.Problem;
 import org.flexsi.platform.security.Caller;
@@ -25,7 +24,6 @@ import org.flexsi.registration.person.PersonRequest;
 
 @Path("/api/v1/persons")
 @Tag(name = "Bulk registration", description = "Agencies push thousands of registrations per request")
-@SecurityRequirement(name = "bearer")
 @RolesAllowed(Roles.AGENCY)
 @Produces(MediaType.APPLICATION_JSON)
 public class BulkResource {

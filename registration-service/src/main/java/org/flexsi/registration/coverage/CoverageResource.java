@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flexsi.platform.problem.Problem;
 import org.flexsi.platform.security.Caller;
@@ -28,7 +27,6 @@ import org.flexsi.registration.person.PersonAccess;
 
 @Path("/api/v1/persons")
 @Tag(name = "Medical coverage", description = "Medical benefit status (R17)")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public class CoverageResource {
     private final CoverageService coverage;

@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.problem.Problem;
@@ -32,7 +31,6 @@ import org.flexsi.registration.person.PersonAccess;
 /** The agencies' lifecycle writes (R4, R5) and the history anyone allowed to see the person may read. */
 @Path("/api/v1/persons")
 @Tag(name = "Enrolment lifecycle", description = "Enrol, interrupt, continue, suspend, change the medical rate (R4, R5)")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class EnrolmentResource {

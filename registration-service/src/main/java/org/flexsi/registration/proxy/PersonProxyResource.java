@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.problem.Problem;
@@ -33,7 +32,6 @@ import org.flexsi.platform.security.Roles;
 /** The person's side of proxy links (R21, issue 17): who asked to pay for me, confirm or refuse; counter records. */
 @Path("/api/v1/persons/{personId}/proxies")
 @Tag(name = "Proxy consent", description = "A proxy link grants nothing until the person confirms it or an agency records it at the counter (R21)")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public class PersonProxyResource {
     private final ProxyService proxies;

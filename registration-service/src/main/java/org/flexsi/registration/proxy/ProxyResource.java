@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.problem.Problem;
@@ -32,7 +31,6 @@ import org.flexsi.platform.security.Roles;
 /** A proxy payer's own list (R21); the proxy is the token subject. */
 @Path("/api/v1/proxy/persons")
 @Tag(name = "Proxy payers", description = "The persons a proxy payer pays for (R21)")
-@SecurityRequirement(name = "bearer")
 @RolesAllowed(Roles.PROXY)
 @Produces(MediaType.APPLICATION_JSON)
 public class ProxyResource {

@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flexsi.platform.problem.Problem;
 import org.flexsi.platform.problem.ProblemException;
@@ -38,7 +37,6 @@ public class AuditResource {
     @GET
     @Produces("text/csv")
     @RolesAllowed({Roles.OPS, Roles.AGENCY})
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "CSV of the decisions recorded for one agency on one Beijing day",
             description = "A pension or medical agency exports its own kind's decisions in the regions it serves.")
     @APIResponse(responseCode = "200", description = "CSV with a header line", content = @Content(mediaType = "text/csv"))

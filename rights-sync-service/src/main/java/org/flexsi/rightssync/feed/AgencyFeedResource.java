@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flexsi.platform.problem.Problem;
 import org.flexsi.platform.problem.ProblemException;
@@ -29,7 +28,6 @@ import org.flexsi.rightssync.record.Agency;
 @Path("/api/v1/agencies/{agency}")
 @Tag(name = "Agency integration", description = "For agencies that pull their records and post their decisions")
 @Produces(MediaType.APPLICATION_JSON)
-@SecurityRequirement(name = "bearer")
 public class AgencyFeedResource {
     private final AgencyFeed feed;
     private final SecurityIdentity identity;

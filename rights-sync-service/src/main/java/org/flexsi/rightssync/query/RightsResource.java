@@ -12,7 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flexsi.platform.problem.Problem;
 import org.flexsi.platform.security.Caller;
@@ -21,7 +20,6 @@ import org.flexsi.platform.security.Roles;
 @Path("/api/v1/rights")
 @Tag(name = "Rights records", description = "What was returned to the pension and medical systems, and their decisions (R24)")
 @Produces(MediaType.APPLICATION_JSON)
-@SecurityRequirement(name = "bearer")
 public class RightsResource {
     private final RightsQueries queries;
     private final SecurityIdentity identity;

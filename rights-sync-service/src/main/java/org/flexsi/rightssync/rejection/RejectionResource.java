@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.problem.Problem;
@@ -40,7 +39,6 @@ public class RejectionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPS)
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Resolve an entry of the rejection work list: send it again, or close it with a note",
             description = "RESEND queues the same rights as a new record (its id is in resolution.successorRecordId),"
                     + " for when the cause is fixed, e.g. the person is now enrolled with that agency. CLOSE needs a note."

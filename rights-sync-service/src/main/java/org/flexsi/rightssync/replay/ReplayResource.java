@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.problem.Problem;
@@ -38,7 +37,6 @@ public class ReplayResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPS)
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Replay records by record id, person, region or payment-date range",
             description = "With dryRun only counts. Otherwise needs an Idempotency-Key; the agency books a record id once, so nothing is counted twice there."
                     + " A replay is written to the access audit (action replay) with its criteria.")
