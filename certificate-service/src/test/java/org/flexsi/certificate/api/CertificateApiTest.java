@@ -449,7 +449,9 @@ class CertificateApiTest {
                         equalTo("#/components/schemas/Problem"))
                 .body("paths.'/api/v1/certificates/{number}/pdf'.get.responses.'409'.description",
                         equalTo("Not yet available (availableFrom), or revoked"))
-                .body("paths.'/api/v1/payment-records/historical'.post.security[0].bearer", equalTo(List.of()))
+                // the operation's roles, from its @RolesAllowed
+                .body("paths.'/api/v1/payment-records/historical'.post.security[0].bearer",
+                        org.hamcrest.Matchers.containsInAnyOrder("agency", "ops"))
                 .body("paths.'/api/v1/public/certificates/{number}'.get.responses.'429'", org.hamcrest.Matchers.notNullValue());
     }
 
