@@ -213,6 +213,10 @@ class ConsoleBrowserIT {
         String qrUrl = stack.url("certificate") + "/api/v1/public/certificates/" + number + "?code="
                 + issued.body().path("verificationCode").asText();
 
+        // the certificate can be issued before the person's name has reached certificate-service by event; the
+        // check page shows the masked name once it has
+        Http.until(() -> Http.get(qrUrl, null), a -> a.status() == 200 && a.body() != null
+                && !a.body().path("name").asText("").isEmpty(), Duration.ofSeconds(90), "the person's name at certificate-service");
         Response opened = page.navigate(qrUrl);
         assertEquals(200, opened.status());
         assertEquals("有效", page.locator("#verdict").textContent());
