@@ -16,7 +16,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import org.flexsi.platform.time.PlatformClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Issue 17, item 1: an agency acts only on persons (and assessments) of the regions it serves. */
@@ -25,10 +24,6 @@ class AgencyRegionTest {
     @Inject
     PlatformClock clock;
 
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
 
     @Test
     void wuhansAgencyIsRefusedOnAWeifangPersonWhileWeifangsIsServed() {

@@ -40,7 +40,6 @@ import org.flexsi.contracts.events.ProxyLinked;
 import org.flexsi.contracts.events.ProxyUnlinked;
 import org.flexsi.platform.testing.TestKafka;
 import org.flexsi.platform.time.PlatformClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -53,10 +52,6 @@ class AssessmentTest {
     @Inject
     AssessmentService service;
 
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
 
     @Test
     void aJinanContributorAssessesJanuaryToMayAndTheAssessmentIsAnnounced() throws Exception {

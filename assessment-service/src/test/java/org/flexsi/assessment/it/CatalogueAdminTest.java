@@ -24,8 +24,6 @@ import org.flexsi.contracts.events.CataloguePublished;
 import org.flexsi.platform.kafka.CloudEventHeaders;
 import org.flexsi.platform.testing.FlexsiTestResource;
 import org.flexsi.platform.testing.TestKafka;
-import org.flexsi.platform.time.PlatformClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,18 +36,11 @@ class CatalogueAdminTest {
     @Inject
     EntityManager em;
 
-    @Inject
-    PlatformClock clock;
-
     @BeforeAll
     static void logFailures() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
 
     @Test
     void aDraftIsPublishedByASecondOpsUserOnlyAndThenNeverChanges() {

@@ -25,7 +25,6 @@ import org.flexsi.assessment.assessment.AssessmentService;
 import org.flexsi.contracts.events.EnrolmentInterrupted;
 import org.flexsi.platform.testing.TestKafka;
 import org.flexsi.platform.time.PlatformClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Issue 20: assessment-service's business figures at /q/metrics, counted once what they count has committed. */
@@ -47,10 +46,6 @@ class MetricsTest {
     @Inject
     EntityManager em;
 
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
 
     @Test
     void everyReasonHasItsSeriesFromTheStartUnderTheServicePrefix() {

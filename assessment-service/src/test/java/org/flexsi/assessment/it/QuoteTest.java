@@ -17,7 +17,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import org.flexsi.platform.time.PlatformClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -33,10 +32,6 @@ class QuoteTest {
                             {"insurance": "WORK_INJURY"}, {"insurance": "SERIOUS_ILLNESS"}, {"insurance": "LONG_TERM_CARE"}]}
             """;
 
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
 
     @Test
     void weifangAllItemsForAYearMatchTheSeed() {

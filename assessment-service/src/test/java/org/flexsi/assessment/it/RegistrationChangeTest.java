@@ -29,7 +29,6 @@ import org.flexsi.contracts.events.MedicalRateChanged;
 import org.flexsi.contracts.events.PersonRegistered;
 import org.flexsi.platform.testing.TestKafka;
 import org.flexsi.platform.time.PlatformClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Issue 16 item 2: enrolment changes arriving over the real broker make stale assessments go, and clients can wait for them. */
@@ -40,10 +39,6 @@ class RegistrationChangeTest {
     @Inject
     PlatformClock clock;
 
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
 
     @Test
     void aMedicalRateChangeCancelsTheOpenAssessmentsItMakesStaleAndTheNextIsPricedAtTheNewRate() throws Exception {

@@ -41,7 +41,6 @@ import org.flexsi.platform.testing.TestKafka;
 import org.flexsi.platform.testing.TestTokens;
 import org.flexsi.platform.time.BusinessTime;
 import org.flexsi.platform.time.PlatformClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -62,10 +61,6 @@ class CertificateApiTest {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 
-    @AfterEach
-    void realTimeAgain() {
-        clock.reset();
-    }
 
     @Test
     void aJinanContributorGetsASignedChineseCertificateRightAfterPaying() throws IOException {

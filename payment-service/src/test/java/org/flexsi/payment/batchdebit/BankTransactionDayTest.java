@@ -15,7 +15,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flexsi.platform.time.PlatformClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,10 +32,6 @@ class BankTransactionDayTest {
     @Inject
     PlatformClock clock;
 
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
 
     @Test
     void theSameIdOnAnotherDayBooksAndATrueConflictIsRaisedWhileTheRestBooks() throws Exception {
