@@ -26,6 +26,7 @@ import org.flexsi.simulators.callback.RetryPolicy;
 import org.flexsi.simulators.fault.FaultRoutes;
 import org.flexsi.simulators.fault.Faults;
 import org.flexsi.simulators.http.PartyGuard;
+import org.flexsi.simulators.idp.IdentityProviderRoutes;
 import org.flexsi.simulators.http.Response;
 import org.flexsi.simulators.http.Router;
 import org.flexsi.simulators.provider.PaymentProviders;
@@ -79,6 +80,7 @@ public final class Simulators implements AutoCloseable {
         new AgencyRoutes(agencies, guard).register(router);
         new BankRoutes(banks, guard).register(router);
         new FaultRoutes(faults, banks.ids()).register(router);
+        new IdentityProviderRoutes(config.tokenKeySet()).register(router);
         server.createContext("/", router);
         server.setExecutor(requestExecutor);
     }

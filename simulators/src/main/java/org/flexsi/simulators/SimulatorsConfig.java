@@ -1,5 +1,6 @@
 package org.flexsi.simulators;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -21,6 +22,7 @@ public final class SimulatorsConfig {
     private final Duration callbackMaxDelay;
     private final int callbackMaxAttempts;
     private final Duration confirmationDelay;
+    private final Path tokenKeySet;
 
     private SimulatorsConfig(Builder b) {
         this.host = b.host;
@@ -31,6 +33,7 @@ public final class SimulatorsConfig {
         this.callbackMaxDelay = b.callbackMaxDelay;
         this.callbackMaxAttempts = b.callbackMaxAttempts;
         this.confirmationDelay = b.confirmationDelay;
+        this.tokenKeySet = b.tokenKeySet;
     }
 
     public static Builder builder() {
@@ -71,6 +74,11 @@ public final class SimulatorsConfig {
         return confirmationDelay;
     }
 
+    /** The identity provider's token key set (JWKS file) to publish, or null for none. */
+    public Path tokenKeySet() {
+        return tokenKeySet;
+    }
+
     public static final class Builder {
         private static final Pattern BANK_ID = Pattern.compile("[a-z0-9-]{2,32}");
         private String host = "127.0.0.1";
@@ -81,6 +89,7 @@ public final class SimulatorsConfig {
         private Duration callbackMaxDelay = Duration.ofSeconds(30);
         private int callbackMaxAttempts = 20;
         private Duration confirmationDelay = Duration.ofMillis(200);
+        private Path tokenKeySet;
 
         private Builder() {
         }
@@ -144,6 +153,12 @@ public final class SimulatorsConfig {
                 throw new IllegalArgumentException("confirmationDelay must not be negative");
             }
             this.confirmationDelay = delay;
+            return this;
+        }
+
+        /** The JSON Web Key Set file the identity provider publishes; read on every request. Optional. */
+        public Builder tokenKeySet(Path file) {
+            this.tokenKeySet = Objects.requireNonNull(file, "tokenKeySet");
             return this;
         }
 

@@ -1,6 +1,7 @@
 package org.flexsi.simulators;
 
 import java.lang.System.Logger.Level;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
@@ -20,7 +21,10 @@ public final class SimulatorsMain {
         Runtime.getRuntime().addShutdownHook(new Thread(simulators::close, "sim-shutdown"));
     }
 
-    /** Reads SIMULATORS_PORT, SIM_SECRET_&lt;PARTY&gt; and SIM_BANK_SECRET_&lt;BANKID&gt;; a missing secret falls back to a dev value, with a warning. */
+    /**
+     * Reads SIMULATORS_PORT, SIM_SECRET_&lt;PARTY&gt;, SIM_BANK_SECRET_&lt;BANKID&gt; and SIM_IDP_KEY_SET (the token key
+     * set file); a missing secret falls back to a dev value, with a warning.
+     */
     static SimulatorsConfig configFromEnv(Map<String, String> env) {
         System.Logger log = System.getLogger(SimulatorsMain.class.getName());
         SimulatorsConfig.Builder config = SimulatorsConfig.builder().host("127.0.0.1").port(port(env));
@@ -39,6 +43,10 @@ public final class SimulatorsMain {
                 config.bankSecret(name.substring(BANK_SECRET_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '-'), secret);
             }
         });
+        String keySet = env.get("SIM_IDP_KEY_SET");
+        if (keySet != null && !keySet.isBlank()) {
+            config.tokenKeySet(Path.of(keySet));
+        }
         return config.build();
     }
 

@@ -435,6 +435,9 @@ public final class Stack implements AutoCloseable {
         String name = StackOptions.SIMULATORS;
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SIMULATORS_PORT", String.valueOf(options.port(name)));
+        // the local stack's identity provider: publishes the key set the stack's tokens are verified with
+        state.signer();
+        env.put("SIM_IDP_KEY_SET", state.tokenKeySet().toString());
         secrets.forEach((party, secret) -> env.put("SIM_SECRET_" + party.toUpperCase(Locale.ROOT), secret));
         bankSecrets.forEach((bank, secret) -> env.put("SIM_BANK_SECRET_" + envName(bank), secret));
         env.putAll(options.extraEnv());
@@ -476,7 +479,7 @@ public final class Stack implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_PASSWORD", login.password());
         }
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", state.publicKey().toString());
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", tokenKeySetUrl());
         state.cryptoKeys().forEach((key, value) -> env.put("FLEXSI_CRYPTO_" + key.toUpperCase(Locale.ROOT) + "_KEY", value));
         env.put("FLEXSI_SIMULATORS_URL", url(StackOptions.SIMULATORS));
         env.put("FLEXSI_SELF_URL", url(name));
@@ -503,13 +506,18 @@ public final class Stack implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(options.port(name)));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", state.publicKey().toString());
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", tokenKeySetUrl());
         for (String service : StackOptions.SERVICES) {
             env.put("FLEXSI_CONSOLE_SERVICES_" + envName(service), url(service));
         }
         env.putAll(options.extraEnv());
         return new ManagedProcess(name, javaJar(consoleJar()), env, options.projectRoot().resolve("ops-console"),
                 state.log(name), () -> httpOk(url(name) + healthPath(name)));
+    }
+
+    /** Where the services fetch the token key set: the identity provider the simulators play. */
+    private String tokenKeySetUrl() {
+        return url(StackOptions.SIMULATORS) + "/idp/.well-known/jwks.json";
     }
 
     private static String envName(String bankId) {

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -54,8 +53,9 @@ final class StateDir {
         return root.resolve("jwt/privateKey.pem");
     }
 
-    Path publicKey() {
-        return root.resolve("jwt/publicKey.pem");
+    /** The public keys tokens are verified with, as the identity provider (the simulators) publishes them. */
+    Path tokenKeySet() {
+        return root.resolve("jwt/jwks.json");
     }
 
     Path secretsFile() {
@@ -72,14 +72,16 @@ final class StateDir {
         return root.resolve("stack.properties");
     }
 
-    /** The signer for the key pair, generating the pair on first use. */
+    /** The signer for the key pair, generating the pair and its key set on first use. */
     synchronized TokenSigner signer() {
-        if (!Files.exists(privateKey()) || !Files.exists(publicKey())) {
-            KeyPair pair = TokenSigner.newKeyPair();
-            writePrivate(privateKey(), TokenSigner.privateKeyPem(pair));
-            writePrivate(publicKey(), TokenSigner.publicKeyPem(pair));
+        if (!Files.exists(privateKey())) {
+            writePrivate(privateKey(), TokenSigner.privateKeyPem(TokenSigner.newKeyPair()));
         }
-        return TokenSigner.fromPrivateKeyPem(privateKey());
+        TokenSigner signer = TokenSigner.fromPrivateKeyPem(privateKey());
+        if (!Files.exists(tokenKeySet())) {
+            writePrivate(tokenKeySet(), TokenSigner.jwks(List.of(signer.publicKey())));
+        }
+        return signer;
     }
 
     /** Party name to secret, generating missing ones. */

@@ -63,13 +63,13 @@ class StateDirTest {
         StateDir state = new StateDir(dir);
         state.signer();
         byte[] privateKey = Files.readAllBytes(state.privateKey());
-        byte[] publicKey = Files.readAllBytes(state.publicKey());
+        byte[] keySet = Files.readAllBytes(state.tokenKeySet());
 
         new StateDir(dir).signer();
 
         assertArrayEquals(privateKey, Files.readAllBytes(state.privateKey()));
-        assertArrayEquals(publicKey, Files.readAllBytes(state.publicKey()));
-        assertTrue(Files.readString(state.publicKey()).startsWith("-----BEGIN PUBLIC KEY-----"));
+        assertArrayEquals(keySet, Files.readAllBytes(state.tokenKeySet()));
+        assertTrue(Files.readString(state.tokenKeySet()).contains("\"kid\":\"" + state.signer().keyId() + "\""));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(state.privateKey())));
     }
 }

@@ -1,5 +1,6 @@
 package org.flexsi.platform.security;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,18 +8,27 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Signature;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Signs RS256 bearer tokens for the local stack and the tests, and writes the key pair they are
- * verified with. Plain JDK on purpose: the launcher uses it without Quarkus on its class path.
- * Production tokens come from the real identity provider, never from here.
+ * verified with, as the key set ({@link #jwks}) an identity provider publishes: every token names its key by
+ * {@code kid}, so a new key can be published beside the old one and the services pick it up without a restart.
+ * Plain JDK on purpose (no smallrye-jwt-build): the launcher uses it without Quarkus or MicroProfile Config on its
+ * class path. Production tokens come from the real identity provider, never from here.
  */
 public final class TokenSigner {
     public static final String ISSUER = "flexsi";
@@ -27,9 +37,53 @@ public final class TokenSigner {
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
     private final PrivateKey privateKey;
+    private final RSAPublicKey publicKey;
+    private final String keyId;
 
-    public TokenSigner(PrivateKey privateKey) {
-        this.privateKey = privateKey;
+    /** A signer for an RSA key pair; its tokens name the public key by its {@link #keyId}. */
+    public TokenSigner(KeyPair pair) {
+        this.privateKey = pair.getPrivate();
+        this.publicKey = (RSAPublicKey) pair.getPublic();
+        this.keyId = keyId(publicKey);
+    }
+
+    /** The key this signer's tokens are verified with, to publish in a key set ({@link #jwks}). */
+    public RSAPublicKey publicKey() {
+        return publicKey;
+    }
+
+    /** The {@code kid} of this signer's tokens. */
+    public String keyId() {
+        return keyId;
+    }
+
+    /** A key's id: its RFC 7638 thumbprint, so the same key always has the same id and another key another. */
+    public static String keyId(RSAPublicKey key) {
+        String canonical = "{\"e\":\"" + unsigned(key.getPublicExponent()) + "\",\"kty\":\"RSA\",\"n\":\""
+                + unsigned(key.getModulus()) + "\"}";
+        try {
+            return URL.encodeToString(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The JSON Web Key Set (RFC 7517) that verifies tokens of these keys, as {@code mp.jwt.verify.publickey.location} reads it. */
+    public static String jwks(Collection<RSAPublicKey> keys) {
+        return keys.stream().map(key -> "{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"" + keyId(key)
+                + "\",\"n\":\"" + unsigned(key.getModulus()) + "\",\"e\":\"" + unsigned(key.getPublicExponent()) + "\"}")
+                .collect(Collectors.joining(",", "{\"keys\":[", "]}"));
+    }
+
+    /** The public half of a key pair written by {@link #privateKeyPem}. */
+    private static RSAPublicKey publicKeyOf(PrivateKey privateKey) {
+        RSAPrivateCrtKey crt = (RSAPrivateCrtKey) privateKey;
+        try {
+            return (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static KeyPair newKeyPair() {
@@ -42,10 +96,6 @@ public final class TokenSigner {
         }
     }
 
-    public static String publicKeyPem(KeyPair pair) {
-        return pem("PUBLIC KEY", pair.getPublic().getEncoded());
-    }
-
     public static String privateKeyPem(KeyPair pair) {
         return pem("PRIVATE KEY", pair.getPrivate().getEncoded());
     }
@@ -55,7 +105,7 @@ public final class TokenSigner {
             String body = Files.readString(pemFile).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
             PrivateKey key = KeyFactory.getInstance("RSA")
                     .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
-            return new TokenSigner(key);
+            return new TokenSigner(new KeyPair(publicKeyOf(key), key));
         } catch (Exception e) {
             throw new IllegalStateException("cannot read private key " + pemFile, e);
         }
@@ -77,7 +127,7 @@ public final class TokenSigner {
     /** A token for another audience: only tests want one, to see it refused. */
     public String sign(String audience, String role, String subject, String agency, Duration lifetime) {
         Instant now = Instant.now();
-        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + keyId + "\"}";
         String claims = "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + json(audience) + "\",\"sub\":\"" + json(subject)
                 + "\",\"upn\":\"" + json(subject) + (agency == null ? "" : "\",\"agency\":\"" + json(agency))
                 + "\",\"groups\":[\"" + json(role) + "\"],\"iat\":" + now.getEpochSecond()
@@ -92,6 +142,13 @@ public final class TokenSigner {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Base64url of a big-endian unsigned integer, as JWK writes {@code n} and {@code e}. */
+    private static String unsigned(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        int sign = bytes.length > 1 && bytes[0] == 0 ? 1 : 0;
+        return URL.encodeToString(Arrays.copyOfRange(bytes, sign, bytes.length));
     }
 
     private static String json(String text) {

@@ -25,7 +25,9 @@ public class FlexsiTestResource implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.datasource.jdbc.url", TestInfrastructure.freshDatabase(database));
         config.put("quarkus.datasource.username", TestInfrastructure.dbUser());
         config.put("quarkus.datasource.password", TestInfrastructure.dbPassword());
-        config.put("mp.jwt.verify.publickey", TestTokens.publicKey());
+        config.put("mp.jwt.verify.publickey.location", TestTokens.keySetLocation());
+        // a token naming a key the service has not seen fetches the key set again at once (production: once a minute)
+        config.put("smallrye.jwt.jwks.forced-refresh-interval", "0");
         // keys for personal data at rest, made for this JVM
         config.put("flexsi.crypto.master-key", TestInfrastructure.randomKey());
         config.put("flexsi.crypto.index-key", TestInfrastructure.randomKey());

@@ -2,13 +2,16 @@ package org.flexsi.platform.testing;
 
 import java.security.KeyPair;
 import java.time.Duration;
-import java.util.Base64;
 import org.flexsi.platform.security.TokenSigner;
 
 /** Bearer tokens for tests, signed by a key pair made for this JVM (nothing secret in the repo). */
 public final class TestTokens {
     private static final KeyPair KEYS = TokenSigner.newKeyPair();
-    private static final TokenSigner SIGNER = new TokenSigner(KEYS.getPrivate());
+    private static final TokenSigner SIGNER = new TokenSigner(KEYS);
+
+    static {
+        TestIdentityProvider.publish(KEYS.getPublic());
+    }
 
     private TestTokens() {
     }
@@ -27,8 +30,8 @@ public final class TestTokens {
         return "Bearer " + SIGNER.sign(audience, role, subject, null, Duration.ofMinutes(30));
     }
 
-    /** The verification key, in the form {@code mp.jwt.verify.publickey} takes. */
-    static String publicKey() {
-        return Base64.getEncoder().encodeToString(KEYS.getPublic().getEncoded());
+    /** Where the services find the key set that verifies these tokens. */
+    static String keySetLocation() {
+        return TestIdentityProvider.location();
     }
 }
