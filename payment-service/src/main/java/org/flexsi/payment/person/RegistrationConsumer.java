@@ -17,11 +17,13 @@ public class RegistrationConsumer {
     private final Inbox inbox;
     private final EntityManager em;
     private final ResidentIds residentIds;
+    private final Persons persons;
 
-    public RegistrationConsumer(Inbox inbox, EntityManager em, ResidentIds residentIds) {
+    public RegistrationConsumer(Inbox inbox, EntityManager em, ResidentIds residentIds, Persons persons) {
         this.inbox = inbox;
         this.em = em;
         this.residentIds = residentIds;
+        this.persons = persons;
     }
 
     @Incoming("registration-in")
@@ -34,13 +36,13 @@ public class RegistrationConsumer {
         switch (event.type()) {
             case PersonRegistered.TYPE -> {
                 PersonRegistered person = event.dataAs(PersonRegistered.class);
-                // the ID number only as its keyed index (issue 17)
+                // the ID number only as its keyed index, the name encrypted (issue 17)
                 em.createNativeQuery("insert into person (person_id, id_number_hash, id_number_keyed, name, region)"
                         + " values (?1, ?2, true, ?3, ?4)"
                         + " on conflict (person_id) do update set id_number_hash = excluded.id_number_hash,"
                         + " id_number_keyed = true, name = excluded.name, region = excluded.region")
                         .setParameter(1, person.personId()).setParameter(2, residentIds.index(person.idNumber()))
-                        .setParameter(3, person.name().strip()).setParameter(4, person.region()).executeUpdate();
+                        .setParameter(3, persons.seal(person.name())).setParameter(4, person.region()).executeUpdate();
             }
             case ProxyLinked.TYPE -> {
                 ProxyLinked link = event.dataAs(ProxyLinked.class);

@@ -30,9 +30,9 @@ import org.flexsi.platform.crypto.Reencryption;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 17, personal data at rest: bank accounts and their holders' names are stored encrypted in every table that
- * holds them, persons are found by the keyed resident-id index, rows written before are migrated, and after a flow
- * no text column of any table holds an account or ID number used in it. Debit files still carry the real account.
+ * Issue 17, personal data at rest: bank accounts, their holders' names and registered names are stored encrypted in
+ * every table that holds them, persons are found by the keyed resident-id index, rows written before are migrated, and after a flow
+ * no text column of any table holds an account, ID number or name used in it. Debit files still carry the real account.
  */
 @QuarkusTest
 class PersonalDataAtRestTest {
@@ -86,6 +86,9 @@ class PersonalDataAtRestTest {
         assertTrue(storedAccount.startsWith("enc1:") && storedName.startsWith("enc1:"), storedAccount + " " + storedName);
         assertEquals(account, cipher.decrypt(DebitBatchRunner.ACCOUNT_NUMBER, storedAccount));
         assertEquals("赵六", cipher.decrypt(DebitBatchRunner.ACCOUNT_NAME, storedName));
+        String storedPersonName = text(db, "select name from person where person_id = ?", person);
+        assertTrue(storedPersonName.startsWith("enc1:"), storedPersonName);
+        assertEquals("赵六", cipher.decrypt(Persons.NAME_COLUMN, storedPersonName));
         assertTrue(text(db, "select bank_account from refund where id = ?", refundId).startsWith("enc1:"));
         assertTrue(text(db, "select account_name from refund where id = ?", refundId).startsWith("enc1:"));
         Refund refund = QuarkusTransaction.requiringNew().call(() -> Refund.<Refund>findById(refundId));
@@ -106,7 +109,7 @@ class PersonalDataAtRestTest {
     }
 
     @Test
-    void afterAFlowNoTextColumnOfAnyTableHoldsAnAccountOrIdNumber() throws Exception {
+    void afterAFlowNoTextColumnOfAnyTableHoldsAnAccountIdNumberOrName() throws Exception {
         String person = newPerson();
         String idNumber = idNumber();
         String debitAccount = newAccount();
@@ -133,7 +136,7 @@ class PersonalDataAtRestTest {
                 .post("/api/v1/payments/" + paymentId + "/refunds").then().statusCode(201);
         reencryption.runAll();
 
-        List<String> secrets = List.of(idNumber, idNumber.toUpperCase(Locale.ROOT), debitAccount, refundAccount);
+        List<String> secrets = List.of(idNumber, idNumber.toUpperCase(Locale.ROOT), debitAccount, refundAccount, "孙八");
         List<String> found = new ArrayList<>();
         int columns = 0;
         try (Connection connection = db.getConnection()) {
