@@ -65,8 +65,9 @@ public class Person extends PanacheEntityBase {
     @Column(name = "registered_location")
     public String registeredLocation;
     public String agency;
+    /** Encrypted ({@link PersonalData#PERSONAL_NUMBER}); read with {@link #personalNumber()}. */
     @Column(name = "personal_number")
-    public String personalNumber;
+    String sealedPersonalNumber;
     public String country;
     public String ethnicity;
     @Column(name = "work_start_date")
@@ -135,6 +136,15 @@ public class Person extends PanacheEntityBase {
 
     public String mobile() {
         return PersonalData.current().open(PersonalData.MOBILE, sealedMobile);
+    }
+
+    /** The agency's personal number, if it gave one. */
+    public String personalNumber() {
+        return PersonalData.current().open(PersonalData.PERSONAL_NUMBER, sealedPersonalNumber);
+    }
+
+    void personalNumber(PersonalData data, String personalNumber) {
+        sealedPersonalNumber = data.seal(PersonalData.PERSONAL_NUMBER, personalNumber);
     }
 
     /** The masked ID number, without decrypting (a row from before its masked form was filled in is masked now). */

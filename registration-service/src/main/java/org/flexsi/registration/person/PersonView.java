@@ -40,7 +40,7 @@ public record PersonView(
     /** In full: for the person himself, his own agency, and the audited reveal. */
     public static PersonView of(Person p, List<Enrolment> enrolments) {
         return new PersonView(p.personId, p.idType, p.idNumber(), p.name(), p.sex, p.birthDate().toString(), p.mobile(), p.region,
-                p.district, p.registeredLocation, p.agency, p.personalNumber, p.country, p.ethnicity, p.workStartDate,
+                p.district, p.registeredLocation, p.agency, p.personalNumber(), p.country, p.ethnicity, p.workStartDate,
                 p.enrolmentDate, p.channel, p.registeredAt, views(p, enrolments), false, p.registrationVersion);
     }
 
@@ -48,7 +48,7 @@ public record PersonView(
     public static PersonView masked(Person p, List<Enrolment> enrolments) {
         return new PersonView(p.personId, p.idType, p.maskedIdNumber(), p.name(), p.sex,
                 Masking.birthDate(p.birthDate()), p.maskedMobile(), p.region, p.district, p.registeredLocation,
-                p.agency, p.personalNumber, p.country, p.ethnicity, p.workStartDate, p.enrolmentDate, p.channel,
+                p.agency, p.personalNumber(), p.country, p.ethnicity, p.workStartDate, p.enrolmentDate, p.channel,
                 p.registeredAt, views(p, enrolments), true, p.registrationVersion);
     }
 

@@ -17,6 +17,7 @@ public class PersonalData {
     public static final String NAME = "person.name";
     public static final String MOBILE = "person.mobile";
     public static final String BIRTH_DATE = "person.birth_date";
+    public static final String PERSONAL_NUMBER = "person.personal_number";
     /** The index space of identity document numbers; every ID type shares it (the unique index includes the type). */
     static final String INDEX_KIND = "resident-id";
 

@@ -129,7 +129,7 @@ public class RegistrationService {
         person.district = request.district();
         person.registeredLocation = checked.location();
         person.agency = request.agency();
-        person.personalNumber = request.personalNumber();
+        person.personalNumber(personalData, request.personalNumber());
         person.country = request.country();
         person.ethnicity = request.ethnicity();
         person.workStartDate = request.workStartDate();

@@ -68,9 +68,14 @@ class PersonalDataAtRestApiTest {
         String mobile = freshMobile();
         secrets.add(withX);
         secrets.add(mobile);
-        String body = Fixtures.wuhanBody(withX.toLowerCase(Locale.ROOT)).replace("13812345678", mobile);
+        // and the agency's personal number, which identifies him as well
+        String personalNumber = personalNumber();
+        secrets.add(personalNumber);
+        String body = Fixtures.wuhanBody(withX.toLowerCase(Locale.ROOT)).replace("13812345678", mobile)
+                .replace("\"agency\":", "\"personalNumber\":\"" + personalNumber + "\",\"agency\":");
         String personId = Fixtures.agency().body(body).post("/api/v1/persons").then().statusCode(201)
-                .body("idNumber", equalTo(withX)).body("mobile", equalTo(mobile)).extract().path("personId");
+                .body("idNumber", equalTo(withX)).body("mobile", equalTo(mobile)).body("personalNumber", equalTo(personalNumber))
+                .extract().path("personId");
         personIds.add(personId);
         // the same identity again, either case of X: found by the blind index
         Fixtures.agency().body(Fixtures.wuhanBody(withX)).post("/api/v1/persons").then().statusCode(409)
@@ -135,8 +140,8 @@ class PersonalDataAtRestApiTest {
     void personsWrittenBeforeEncryptionAreEncryptedIndexedAndFoundByIdNumber() {
         String id = idEndingInX();
         String mobile = freshMobile();
-        // rows as the service wrote them before: plain ID number, name, mobile and birth date; no index, no masked
-        // forms; ids at both ends of PostgreSQL's uuid order
+        // rows as the service wrote them before: plain ID number, name, mobile, birth date and personal number; no
+        // index, no masked forms; ids at both ends of PostgreSQL's uuid order
         UUID personId = UUID.fromString("00" + UUID.randomUUID().toString().substring(2));
         String other = Fixtures.freshId();
         UUID otherId = UUID.fromString("ff" + UUID.randomUUID().toString().substring(2));
@@ -147,14 +152,15 @@ class PersonalDataAtRestApiTest {
         backfill.runAll();
 
         Object[] stored = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery("select id_number,"
-                        + " name, mobile, birth_date, id_number_index, id_number_masked, mobile_masked from person where person_id = ?1")
+                        + " name, mobile, birth_date, personal_number, id_number_index, id_number_masked, mobile_masked"
+                        + " from person where person_id = ?1")
                 .setParameter(1, personId).getSingleResult());
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 5; i++) {
             assertTrue(((String) stored[i]).startsWith("enc1:"), "column " + i + " is encrypted: " + stored[i]);
         }
-        assertNotNull(stored[4], "the blind index is filled");
-        assertEquals(id.substring(0, 4) + "**********" + id.substring(14), stored[5]);
-        assertEquals(mobile.substring(0, 3) + "****" + mobile.substring(7), stored[6]);
+        assertNotNull(stored[5], "the blind index is filled");
+        assertEquals(id.substring(0, 4) + "**********" + id.substring(14), stored[6]);
+        assertEquals(mobile.substring(0, 3) + "****" + mobile.substring(7), stored[7]);
         assertEquals(1L, Fixtures.stored(em, id.toLowerCase(Locale.ROOT)), "found by the index, either case of X");
         assertEquals(1L, Fixtures.stored(em, other), "the other row from before is indexed too");
 
@@ -163,7 +169,8 @@ class PersonalDataAtRestApiTest {
                 .body("[0].personId", equalTo(personId.toString())).body("[0].name", equalTo("王芳"));
         given().header("Authorization", AGENCY).get("/api/v1/persons/" + personId).then().statusCode(200)
                 .body("idNumber", equalTo(id)).body("name", equalTo("王芳")).body("mobile", equalTo(mobile))
-                .body("birthDate", equalTo(birthDate(id).toString())).body("masked", equalTo(false));
+                .body("birthDate", equalTo(birthDate(id).toString())).body("personalNumber", equalTo(personalNumberOf(id)))
+                .body("masked", equalTo(false));
         // the duplicate check and the proxy's request find him too
         Fixtures.agency().body(Fixtures.wuhanBody(id)).post("/api/v1/persons").then().statusCode(409)
                 .body("personId", equalTo(personId.toString()));
@@ -221,12 +228,23 @@ class PersonalDataAtRestApiTest {
 
     private void insertAsBefore(UUID personId, String id, String mobile) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into person (person_id, id_type, id_number,"
-                        + " name, sex, birth_date, mobile, region, district, registered_location, agency, enrolment_date, channel,"
-                        + " registered_by, registered_at, registration_version) values (?1, 'RESIDENT_ID', ?2, '王芳', 'MALE', ?3, ?4,"
-                        + " '420100', '420106', '420100', '武汉市社会保险中心', ?5, 'COUNTER', 'wuhan-pension', ?6, 1)")
+                        + " name, sex, birth_date, mobile, region, district, registered_location, agency, personal_number,"
+                        + " enrolment_date, channel, registered_by, registered_at, registration_version) values (?1, 'RESIDENT_ID',"
+                        + " ?2, '王芳', 'MALE', ?3, ?4, '420100', '420106', '420100', '武汉市社会保险中心', ?7, ?5, 'COUNTER',"
+                        + " 'wuhan-pension', ?6, 1)")
                 .setParameter(1, personId).setParameter(2, id).setParameter(3, birthDate(id).toString()).setParameter(4, mobile)
                 .setParameter(5, LocalDate.of(2025, 6, 1)).setParameter(6, Instant.parse("2025-06-01T02:00:00Z"))
-                .executeUpdate());
+                .setParameter(7, personalNumberOf(id)).executeUpdate());
+    }
+
+    /** A personal number of this test run: no other test's data holds it. */
+    private static String personalNumber() {
+        return "P" + ThreadLocalRandom.current().nextLong(10_000_000_000L, 99_999_999_999L);
+    }
+
+    /** The personal number a row from before was given: derived from its ID number. */
+    private static String personalNumberOf(String idNumber) {
+        return "P" + idNumber.substring(6, 17);
     }
 
     private static String idEndingInX() {
