@@ -2,6 +2,7 @@ package org.flexsi.platform.security;
 
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** A configured agency: who it is, what kind of agency, and the regions (6-digit codes) it serves. */
 public record AgencyIdentity(String id, Kind kind, String name, Set<String> regions) {
@@ -15,7 +16,15 @@ public record AgencyIdentity(String id, Kind kind, String name, Set<String> regi
      */
     public boolean serves(String region) {
         return region != null && REGION_CODE.matcher(region).matches()
-                && regions.stream().anyMatch(own -> region.startsWith(scope(own)));
+                && regionPrefixes().stream().anyMatch(region::startsWith);
+    }
+
+    /**
+     * What the codes of the regions served begin with: 2 digits for a province, 4 for a city, all 6 for a district.
+     * Queries match a region code's first 2, first 4 or all 6 digits against these, as {@link #serves} does.
+     */
+    public Set<String> regionPrefixes() {
+        return regions.stream().map(AgencyIdentity::scope).collect(Collectors.toUnmodifiableSet());
     }
 
     private static String scope(String code) {

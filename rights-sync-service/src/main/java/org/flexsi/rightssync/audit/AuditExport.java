@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.flexsi.platform.time.BusinessTime;
+import org.flexsi.rightssync.query.AgencyScope;
 import org.flexsi.rightssync.record.Agency;
 import org.flexsi.rightssync.record.SyncRecord;
 
@@ -23,13 +23,13 @@ public class AuditExport {
     static final String HEADER = "record_id,kind,person_id,payment_id,refund_id,region,insurance,months,base,amount,"
             + "paid_at,deadline,status,agency_reference,decided_at,recorded_at,reason";
 
-    /** @param regions the regions of the agency that asks; null for operations (all) */
-    public String csv(Agency agency, Set<String> regions, LocalDate day) {
+    /** @param scope the agency that asks; null for operations (all regions) */
+    public String csv(Agency agency, AgencyScope scope, LocalDate day) {
         Instant from = day.atStartOfDay(BusinessTime.ZONE).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant();
         List<SyncRecord> decided = SyncRecord.<SyncRecord>find("agency = ?1 and recordedAt >= ?2 and recordedAt < ?3"
                 + " order by recordedAt, seq", agency, from, to).stream()
-                .filter(r -> regions == null || regions.contains(r.region)).toList();
+                .filter(r -> scope == null || scope.serves(r.region)).toList();
         StringBuilder out = new StringBuilder(HEADER).append("\r\n");
         for (SyncRecord r : decided) {
             out.append(Stream.of(r.recordId, r.kind.name(), r.personId, r.paymentId, r.refundId, r.region, r.insurance,

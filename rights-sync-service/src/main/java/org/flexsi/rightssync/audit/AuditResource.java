@@ -55,7 +55,7 @@ public class AuditResource {
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid("date", "must be a date as YYYY-MM-DD");
         }
-        return Response.ok(export.csv(agency, scope.map(AgencyScope::regions).orElse(null), day), "text/csv; charset=UTF-8")
+        return Response.ok(export.csv(agency, scope.orElse(null), day), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"rights-" + agency.id() + "-" + day + ".csv\"")
                 .build();
     }

@@ -13,6 +13,7 @@ import org.flexsi.contracts.events.RightsConfirmed;
 import org.flexsi.contracts.events.RightsRejected;
 import org.flexsi.platform.outbox.Outbox;
 import org.flexsi.rightssync.monitor.RightsMetrics;
+import org.flexsi.rightssync.query.AgencyScope;
 import org.flexsi.rightssync.record.Agency;
 import org.flexsi.rightssync.record.Stage;
 import org.flexsi.rightssync.record.SyncRecord;
@@ -43,12 +44,12 @@ public class Decisions {
     }
 
     /**
-     * A decision of an agency that serves {@code regions} (null: every region, as the agency's system itself calls back
-     * for all of them); a record outside them is as unknown to it as one that does not exist.
+     * A decision of an agency in {@code scope} (null: every region, as the agency's system itself calls back for all
+     * of them); a record outside its regions is as unknown to it as one that does not exist.
      */
-    public Outcome apply(Agency agency, java.util.Set<String> regions, AgencyDecision decision) {
+    public Outcome apply(Agency agency, AgencyScope scope, AgencyDecision decision) {
         SyncRecord record = em.find(SyncRecord.class, decision.recordId(), LockModeType.PESSIMISTIC_WRITE);
-        if (record == null || record.agency != agency || (regions != null && !regions.contains(record.region))) {
+        if (record == null || record.agency != agency || (scope != null && !scope.serves(record.region))) {
             Log.warnf("%s sent a decision for unknown record %s", agency, decision.recordId());
             return Outcome.UNKNOWN;
         }

@@ -15,6 +15,7 @@ import org.flexsi.rightssync.callback.CallbackBody;
 import org.flexsi.rightssync.delivery.AgencyDecision;
 import org.flexsi.rightssync.delivery.Decisions;
 import org.flexsi.rightssync.person.PersonDirectory;
+import org.flexsi.rightssync.query.AgencyScope;
 import org.flexsi.rightssync.record.Agency;
 
 /** The government integration endpoint for agencies that prefer to pull. */
@@ -34,17 +35,19 @@ public class AgencyFeed {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    /** @param regions the regions the calling agency serves; null for operations (all) */
-    public FeedPage after(Agency agency, Set<String> regions, String afterText, String limitText) {
+    /** @param scope the calling agency; null for operations (all regions) */
+    public FeedPage after(Agency agency, AgencyScope scope, String afterText, String limitText) {
         long after = number(afterText, "after", 0, Long.MAX_VALUE, 0);
         int limit = (int) number(limitText, "limit", 1, MAX_PAGE, 100);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select r.feed_seq, r.record_id, r.kind, r.person_id, p.id_number, p.name,"
                 + " r.region, r.insurance, r.months, r.base, r.amount, r.payment_id, r.paid_at, r.deadline, r.stage, r.overdue"
                 + " from sync_record r join person p on p.person_id = r.person_id"
-                + " where r.agency = ?1 and r.feed_seq > ?2 and (?4 or r.region in (?5)) order by r.feed_seq limit ?3")
-                .setParameter(1, agency.name()).setParameter(2, after).setParameter(3, limit)
-                .setParameter(4, regions == null).setParameter(5, regions == null ? List.of("") : List.copyOf(regions))
+                + " where r.agency = :agency and r.feed_seq > :after and (:everyRegion or "
+                + AgencyScope.regionCondition("r.region") + ") order by r.feed_seq limit :limit")
+                .setParameter("agency", agency.name()).setParameter("after", after).setParameter("limit", limit)
+                .setParameter("everyRegion", scope == null)
+                .setParameter(AgencyScope.REGION_PARAMETER, scope == null ? Set.of("") : scope.regionPrefixes())
                 .getResultList();
         List<FeedRecord> records = new ArrayList<>(rows.size());
         long next = after;
@@ -62,11 +65,11 @@ public class AgencyFeed {
         return new FeedPage(records, next);
     }
 
-    /** @param regions the regions the calling agency serves: decisions on records elsewhere are UNKNOWN to it */
-    public ConfirmationResults confirm(Agency agency, Set<String> regions, ConfirmationsBody body) {
+    /** @param scope the calling agency: decisions on records outside its regions are UNKNOWN to it */
+    public ConfirmationResults confirm(Agency agency, AgencyScope scope, ConfirmationsBody body) {
         List<ConfirmationResults.Result> results = new ArrayList<>();
         for (CallbackBody d : body.decisions()) {
-            Decisions.Outcome outcome = decisions.apply(agency, regions,
+            Decisions.Outcome outcome = decisions.apply(agency, scope,
                     new AgencyDecision(d.recordId(), d.status(), d.agencyReference(), d.reason(), d.decidedAt()));
             results.add(new ConfirmationResults.Result(d.recordId(), outcome.name()));
         }

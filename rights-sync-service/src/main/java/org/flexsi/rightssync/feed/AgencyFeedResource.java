@@ -51,7 +51,7 @@ public class AgencyFeedResource {
             @Parameter(example = "0") @QueryParam("after") String after,
             @Parameter(example = "100") @QueryParam("limit") String limit) {
         Agency feedAgency = agency(agency);
-        return feed.after(feedAgency, scope(feedAgency).map(AgencyScope::regions).orElse(null), after, limit);
+        return feed.after(feedAgency, scope(feedAgency).orElse(null), after, limit);
     }
 
     @POST
@@ -68,7 +68,7 @@ public class AgencyFeedResource {
     public ConfirmationResults confirm(@Parameter(example = "pension") @PathParam("agency") String agency,
             @Valid @NotNull ConfirmationsBody body) {
         Agency feedAgency = agency(agency);
-        return feed.confirm(feedAgency, scope(feedAgency).map(AgencyScope::regions).orElse(null), body);
+        return feed.confirm(feedAgency, scope(feedAgency).orElse(null), body);
     }
 
     private static Agency agency(String id) {

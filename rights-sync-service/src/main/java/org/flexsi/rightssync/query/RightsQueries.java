@@ -34,9 +34,9 @@ public class RightsQueries {
             params.put("person", personId);
         }
         scope.ifPresent(agency -> {
-            query.append(" and agency = :agency and region in :regions");
+            query.append(" and agency = :agency and ").append(AgencyScope.regionCondition("region"));
             params.put("agency", agency.agency());
-            params.put("regions", agency.regions());
+            params.put(AgencyScope.REGION_PARAMETER, agency.regionPrefixes());
         });
         List<SyncRecord> found = SyncRecord.<SyncRecord>find(query + " order by seq", params).page(0, LIMIT).list();
         return RecordList.of(found.stream().map(RecordView::of).toList());

@@ -30,13 +30,17 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 17: an agency is a configured identity (kind and regions), not a token subject. A medical agency sees and
  * decides the medical insurance agency's records of its own regions only, a pension agency the pension records of its
- * own, a tax agency none; operations see every record.
+ * own, a tax agency none; operations see every record. Regions nest: a province's agency reaches its cities' records,
+ * a city's agency no other city's, in lists, the feed and single-record decisions alike.
  */
 @QuarkusTest
 class AgencyScopeTest {
     private static final String WEIFANG_MEDICAL = TestTokens.bearer("agency", "weifang-medical");
     private static final String WUHAN_PENSION = TestTokens.bearer("agency", "wuhan-pension");
     private static final String WUHAN_MEDICAL = TestTokens.bearer("agency", "wuhan-medical");
+    private static final String HUBEI_PENSION = TestTokens.bearer("agency", "hubei-pension");
+    private static final String HUBEI_MEDICAL = TestTokens.bearer("agency", "hubei-medical");
+    private static final String JINAN_MEDICAL = TestTokens.bearer("agency", "jinan-medical");
 
     @AfterEach
     void clearFaults() {
@@ -52,11 +56,7 @@ class AgencyScopeTest {
         PaymentSucceeded weifang = Fixtures.weifang(weifangPerson, "2026-11");
         String wuhanPerson = Fixtures.person();
         Fixtures.register(wuhanPerson);
-        PaymentSucceeded wuhan = new PaymentSucceeded("pay-" + UUID.randomUUID(), "AS-" + UUID.randomUUID(), wuhanPerson,
-                wuhanPerson, "420100", "WECHAT", "wechat", "tx-3", List.of(
-                        new LineItem("PENSION", List.of("2026-11"), "4077.00", "0.20", "815.40", null),
-                        new LineItem("MEDICAL", List.of("2026-11"), "4077.00", "0.08", "326.16", null)),
-                "1141.56", Instant.now());
+        PaymentSucceeded wuhan = wuhan(wuhanPerson);
         TestKafka.publish(weifang, Fixtures.PAYMENT);
         TestKafka.publish(wuhan, Fixtures.PAYMENT);
         await("all records stored", Duration.ofSeconds(20), () -> records(weifang.paymentId()).getList("records").size() == 5
@@ -108,6 +108,62 @@ class AgencyScopeTest {
                 .body("results[0].outcome", equalTo("APPLIED"));
         assertEquals("CONFIRMED", records(weifang.paymentId())
                 .getString("records.find { it.recordId == '" + medicalRecord + "' }.status"));
+    }
+
+    @Test
+    void aProvinceAgencyReachesItsCitiesRecordsAndACityAgencyNoOtherCitys() {
+        // the medical system is down, so the medical records stay undecided for the pull API
+        AgencySimulators.simulators().faults().inject(Fault.down(Party.MEDICAL));
+        String wuhanPerson = Fixtures.person();
+        Fixtures.register(wuhanPerson);
+        PaymentSucceeded wuhan = wuhan(wuhanPerson);
+        String weifangPerson = Fixtures.person();
+        Fixtures.register(weifangPerson);
+        PaymentSucceeded weifang = Fixtures.weifang(weifangPerson, "2026-11");
+        TestKafka.publish(wuhan, Fixtures.PAYMENT);
+        TestKafka.publish(weifang, Fixtures.PAYMENT);
+        await("all records stored", Duration.ofSeconds(20), () -> records(weifang.paymentId()).getList("records").size() == 5
+                && records(wuhan.paymentId()).getList("records").size() == 2);
+        String wuhanMedical = records(wuhan.paymentId()).getString("records.find { it.insurance == 'MEDICAL' }.recordId");
+        String weifangMedical = records(weifang.paymentId()).getString("records.find { it.insurance == 'MEDICAL' }.recordId");
+
+        // Hubei's pension agency (420000) lists Wuhan's (420100) pension record, and nothing of Weifang
+        JsonPath hubei = own(HUBEI_PENSION, "personId", wuhanPerson);
+        assertEquals(List.of("PENSION"), hubei.getList("records.agency"));
+        assertEquals(List.of("420100"), hubei.getList("records.region"));
+        assertEquals(0, own(HUBEI_PENSION, "paymentId", weifang.paymentId()).getInt("count"));
+        // Hubei's medical agency pulls Wuhan's medical record from its feed and decides it
+        List<Map<String, Object>> hubeiFeed = Fixtures.awaitValue("Wuhan's record in Hubei's medical feed", () -> {
+            List<Map<String, Object>> all = feed(HUBEI_MEDICAL);
+            return all.stream().anyMatch(r -> wuhanMedical.equals(r.get("recordId"))) ? all : null;
+        });
+        assertTrue(hubeiFeed.stream().allMatch(r -> ((String) r.get("region")).startsWith("42")), "only Hubei in Hubei's feed");
+
+        // Jinan's medical agency (370100, a city of Shandong) reaches nothing of Weifang (370700, another city)
+        assertEquals(0, own(JINAN_MEDICAL, "personId", weifangPerson).getInt("count"));
+        Fixtures.awaitValue("Weifang's record in Weifang's medical feed",
+                () -> feed(WEIFANG_MEDICAL).stream().anyMatch(r -> weifangMedical.equals(r.get("recordId"))) ? true : null);
+        assertFalse(feed(JINAN_MEDICAL).stream().anyMatch(r -> weifangMedical.equals(r.get("recordId"))));
+        given().header("Authorization", JINAN_MEDICAL).contentType("application/json").body(confirmation(weifangMedical))
+                .post("/api/v1/agencies/medical/confirmations").then().statusCode(200)
+                .body("results[0].outcome", equalTo("UNKNOWN"));
+
+        given().header("Authorization", HUBEI_MEDICAL).contentType("application/json").body(confirmation(wuhanMedical))
+                .post("/api/v1/agencies/medical/confirmations").then().statusCode(200)
+                .body("results[0].outcome", equalTo("APPLIED"));
+        assertEquals("CONFIRMED", records(wuhan.paymentId())
+                .getString("records.find { it.recordId == '" + wuhanMedical + "' }.status"));
+        assertNotEquals("CONFIRMED", records(weifang.paymentId())
+                .getString("records.find { it.recordId == '" + weifangMedical + "' }.status"));
+    }
+
+    /** A Wuhan person's pension and medical payment for 2026-11. */
+    private static PaymentSucceeded wuhan(String personId) {
+        return new PaymentSucceeded("pay-" + UUID.randomUUID(), "AS-" + UUID.randomUUID(), personId, personId, "420100",
+                "WECHAT", "wechat", "tx-3", List.of(
+                        new LineItem("PENSION", List.of("2026-11"), "4077.00", "0.20", "815.40", null),
+                        new LineItem("MEDICAL", List.of("2026-11"), "4077.00", "0.08", "326.16", null)),
+                "1141.56", Instant.now());
     }
 
     private static JsonPath own(String token, String param, String value) {
