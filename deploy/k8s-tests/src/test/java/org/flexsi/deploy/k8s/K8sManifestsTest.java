@@ -396,6 +396,19 @@ class K8sManifestsTest {
         Manifests m = Manifests.of(overlay);
         Kafka kafka = m.all(Kafka.class).get(0);
         int kafkaPort = kafka.getSpec().getKafka().getListeners().get(0).getPort();
+        // every service and the console fetch the token key set: the outside rule all of them share is the identity
+        // provider's, and the only outside party of those that call no other
+        Set<NetworkPolicyEgressRule> identityProvider = null;
+        for (String name : DEPLOYMENTS) {
+            Set<NetworkPolicyEgressRule> rules = new java.util.HashSet<>(m.get(NetworkPolicy.class, name).getSpec().getEgress());
+            if (identityProvider == null) {
+                identityProvider = rules;
+            } else {
+                identityProvider.retainAll(rules);
+            }
+        }
+        identityProvider.removeIf(rule -> rule.getTo().get(0).getIpBlock() == null && !toSimulators(rule));
+        assertFalse(identityProvider.isEmpty(), overlay + ": every service reaches the identity provider");
         for (String name : DEPLOYMENTS) {
             NetworkPolicy policy = m.get(NetworkPolicy.class, name);
             assertEquals(List.of("Ingress", "Egress"), policy.getSpec().getPolicyTypes(), overlay + ": " + name);
@@ -433,7 +446,14 @@ class K8sManifestsTest {
             assertEquals(KAFKA_SERVICES.contains(name), kafkaRule, overlay + ": " + name + " reaches Kafka");
             assertEquals(KAFKA_SERVICES.contains(name), database, overlay + ": " + name + " reaches its database");
             assertEquals(KAFKA_SERVICES.contains(name), traces, overlay + ": " + name + " reaches the trace collector");
-            assertEquals(CALLS_OUTSIDE.contains(name), !outside.isEmpty(), overlay + ": " + name + " outside parties");
+            assertTrue(outside.containsAll(identityProvider), overlay + ": " + name + " reaches the identity provider");
+            if (overlay.equals("production")) {
+                assertEquals(CALLS_OUTSIDE.contains(name), !identityProvider.containsAll(outside),
+                        overlay + ": " + name + " outside parties beside the identity provider");
+            } else {
+                // the simulators play every outside party, the identity provider among them: one rule for all
+                assertEquals(identityProvider, Set.copyOf(outside), overlay + ": " + name + " reaches only the simulators");
+            }
             if (overlay.equals("production")) {
                 outside.forEach(rule -> {
                     rule.getTo().forEach(p -> assertNotNull(p.getIpBlock(), name + ": production reaches partners by network"));
@@ -451,6 +471,11 @@ class K8sManifestsTest {
             Map<String, String> labels = m.get(Deployment.class, name).getSpec().getTemplate().getMetadata().getLabels();
             assertEquals(KAFKA_SERVICES.contains(name), "true".equals(labels.get("flexsi.org/kafka-client")), name);
         }
+    }
+
+    private static boolean toSimulators(NetworkPolicyEgressRule rule) {
+        return rule.getTo().stream().anyMatch(peer -> peer.getPodSelector() != null && peer.getPodSelector().getMatchLabels() != null
+                && "simulators".equals(peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/name")));
     }
 
     @ParameterizedTest
