@@ -21,6 +21,7 @@ record BenchmarkOptions(
         OptionalDouble halfRate,
         Duration halfRun,
         Duration drain,
+        Duration idle,
         boolean pgbench,
         String pgbenchDatabase,
         int pgbenchScale,
@@ -39,6 +40,7 @@ record BenchmarkOptions(
               --half-rate R           payments/s of the second run (default: half the measured maximum)
               --half-seconds S        length of the half-rate run (default 30)
               --drain-seconds S       how long to wait for outstanding events after each run (default 30)
+              --idle-seconds S        the idle stack's CPU is measured this long before the runs; 0 for not (default 60)
               --pgbench-db NAME       pgbench's own database, created and initialised each run (default flexsi_pgbench)
               --pgbench-scale N       pgbench -s (default 1)
               --pgbench-clients N     pgbench -c (default 4)
@@ -80,6 +82,7 @@ record BenchmarkOptions(
                 values.rate("--half-rate"),
                 Duration.ofSeconds(values.positive("--half-seconds", 30)),
                 Duration.ofSeconds(values.positive("--drain-seconds", 30)),
+                Duration.ofSeconds(values.atLeastZero("--idle-seconds", 60)),
                 !given.containsKey("--no-pgbench"),
                 values.text("--pgbench-db", "flexsi_pgbench"),
                 values.positive("--pgbench-scale", 1),

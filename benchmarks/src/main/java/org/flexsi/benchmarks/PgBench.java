@@ -27,8 +27,7 @@ final class PgBench {
     /** Creates the database when missing, initialises it afresh and runs the TPC-B-like default script. */
     double run(BenchmarkOptions options) {
         String db = options.pgbenchDatabase();
-        String exists = exec(List.of("psql", "-h", host, "-p", port, "-U", user, "-d", "postgres", "-Atc",
-                "select 1 from pg_database where datname = '" + db + "'")).trim();
+        String exists = query("postgres", "select 1 from pg_database where datname = '" + db + "'").trim();
         if (exists.isEmpty()) {
             exec(List.of("createdb", "-h", host, "-p", port, "-U", user, db));
         }
@@ -48,7 +47,12 @@ final class PgBench {
         return m.find() ? OptionalDouble.of(Double.parseDouble(m.group(1))) : OptionalDouble.empty();
     }
 
-    private static String exec(List<String> command) {
+    /** Runs psql's query on the server and returns its unaligned rows ({@code |} between columns). */
+    String query(String database, String sql) {
+        return exec(List.of("psql", "-h", host, "-p", port, "-U", user, "-d", database, "-Atc", sql));
+    }
+
+    static String exec(List<String> command) {
         try {
             Process process = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

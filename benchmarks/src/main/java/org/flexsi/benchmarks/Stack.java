@@ -6,7 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.TreeMap;
 import org.flexsi.deploy.client.Http;
 import org.flexsi.platform.security.TokenSigner;
 
@@ -63,6 +68,36 @@ final class Stack {
     String postgres() {
         return addresses.getProperty("postgres.address", System.getenv().getOrDefault("FLEXSI_DB_HOST", "127.0.0.1") + ":"
                 + System.getenv().getOrDefault("FLEXSI_DB_PORT", "5432"));
+    }
+
+    /**
+     * Pids of what {@code deploy/stack up} started, by name: each service and the simulators (instances of a scaled-out
+     * service together) and Kafka (every broker); the machine's PostgreSQL is not the stack's process.
+     */
+    Map<String, List<Long>> pids() {
+        Map<String, List<Long>> pids = new TreeMap<>();
+        for (String child : addresses.getProperty("http", "").split(",")) {
+            if (!child.isBlank()) {
+                // payment-1, payment-2 … are instances of payment
+                String name = child.trim().replaceFirst("-[0-9]+$", "");
+                pids.computeIfAbsent(name, k -> new ArrayList<>()).add(Long.parseLong(addresses.getProperty(child.trim() + ".pid")));
+            }
+        }
+        List<String> brokers = addresses.containsKey("kafka.brokers")
+                ? List.of(addresses.getProperty("kafka.brokers").split(",")) : List.of("kafka");
+        for (String broker : brokers) {
+            String pid = addresses.getProperty(broker.trim() + ".pid");
+            if (pid != null) {
+                pids.computeIfAbsent("kafka", k -> new ArrayList<>()).add(Long.parseLong(pid));
+            }
+        }
+        return pids;
+    }
+
+    /** The postmaster's pid when the stack started its own PostgreSQL. */
+    OptionalLong postgresPid() {
+        String pid = addresses.getProperty("postgres.pid");
+        return pid == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(pid));
     }
 
     String token(String role, String subject) {

@@ -28,6 +28,8 @@ class BenchmarkOptionsTest {
     void theWarmUpMayBeLeftOutButNotMadeNegative() {
         assertEquals(Duration.ZERO, BenchmarkOptions.parse(List.of("--warmup-seconds", "0")).warmup());
         assertMessage("--warmup-seconds must be at least 0", List.of("--warmup-seconds", "-5"));
+        assertEquals(Duration.ofSeconds(60), BenchmarkOptions.parse(List.of()).idle());
+        assertEquals(Duration.ZERO, BenchmarkOptions.parse(List.of("--idle-seconds", "0")).idle());
     }
 
     @Test

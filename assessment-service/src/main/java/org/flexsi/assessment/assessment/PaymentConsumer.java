@@ -2,7 +2,7 @@ package org.flexsi.assessment.assessment;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.flexsi.assessment.person.PersonRepository;
 import org.flexsi.contracts.events.LineItem;
@@ -26,8 +26,8 @@ public class PaymentConsumer {
 
     @Incoming("payment-in")
     @Blocking
-    public void on(ConsumerRecord<String, String> record) {
-        inbox.consume(record, this::apply);
+    public void on(ConsumerRecords<String, String> batch) {
+        inbox.consumeBatch(batch, this::apply);
     }
 
     private void apply(IncomingEvent event) {

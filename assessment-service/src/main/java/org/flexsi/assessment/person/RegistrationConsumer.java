@@ -3,7 +3,7 @@ package org.flexsi.assessment.person;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.YearMonth;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.flexsi.assessment.assessment.AssessmentMetrics.Cancellation;
 import org.flexsi.assessment.assessment.AssessmentService;
@@ -33,8 +33,8 @@ public class RegistrationConsumer {
 
     @Incoming("registration-in")
     @Blocking
-    public void on(ConsumerRecord<String, String> record) {
-        inbox.consume(record, this::apply);
+    public void on(ConsumerRecords<String, String> batch) {
+        inbox.consumeBatch(batch, this::apply);
     }
 
     /**

@@ -2,7 +2,7 @@ package org.flexsi.certificate.person;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.flexsi.contracts.events.PersonRegistered;
 import org.flexsi.platform.inbox.Inbox;
@@ -18,8 +18,8 @@ public class RegistrationConsumer {
 
     @Incoming("registration-in")
     @Blocking
-    public void on(ConsumerRecord<String, String> record) {
-        inbox.consume(record, event -> {
+    public void on(ConsumerRecords<String, String> batch) {
+        inbox.consumeBatch(batch, event -> {
             if (PersonRegistered.TYPE.equals(event.type())) {
                 remember(event.dataAs(PersonRegistered.class));
             }

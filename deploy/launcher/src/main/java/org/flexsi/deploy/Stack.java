@@ -33,9 +33,10 @@ public final class Stack implements AutoCloseable {
      * Heap for each service and the simulators, and C1 only: seven JVMs share a developer's few cores here, and
      * C2 spent most of the CPU of a 2-core machine compiling for minutes after start (payments/s under load: 36
      * with C2 after a minute, 61 with C1 at once; C2 reached 90 only after several minutes). A production
-     * deployment, each service on cores of its own, keeps the JVM's default (C2).
+     * deployment, each service on cores of its own, keeps the JVM's default (C2); {@code up --tiered-jit} does too.
      */
-    static final List<String> CHILD_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    static final List<String> CHILD_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC");
+    private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final StackOptions options;
@@ -441,7 +442,7 @@ public final class Stack implements AutoCloseable {
         secrets.forEach((party, secret) -> env.put("SIM_SECRET_" + party.toUpperCase(Locale.ROOT), secret));
         bankSecrets.forEach((bank, secret) -> env.put("SIM_BANK_SECRET_" + envName(bank), secret));
         env.putAll(options.extraEnv());
-        return new ManagedProcess(name, javaJar(simulatorsJar()), env, options.projectRoot().resolve("simulators"),
+        return new ManagedProcess(name, javaJar(simulatorsJar(), true), env, options.projectRoot().resolve("simulators"),
                 state.log(name), () -> httpOk(url(name) + healthPath(name)));
     }
 
@@ -491,7 +492,7 @@ public final class Stack implements AutoCloseable {
         // a cluster of three: topics replicated to all of them, two in sync for a write (acks=all)
         env.put("FLEXSI_KAFKA_REPLICATION_FACTOR", String.valueOf(options.brokers() == 3 && externalKafka() == null ? 3 : 1));
         env.putAll(options.extraEnv());
-        return new ManagedProcess(process, javaJar(serviceJar(name)), env,
+        return new ManagedProcess(process, javaJar(serviceJar(name), !options.tieredJit()), env,
                 options.projectRoot().resolve(name + "-service"), state.log(process),
                 () -> httpOk(own + healthPath(name)));
     }
@@ -511,7 +512,7 @@ public final class Stack implements AutoCloseable {
             env.put("FLEXSI_CONSOLE_SERVICES_" + envName(service), url(service));
         }
         env.putAll(options.extraEnv());
-        return new ManagedProcess(name, javaJar(consoleJar()), env, options.projectRoot().resolve("ops-console"),
+        return new ManagedProcess(name, javaJar(consoleJar(), true), env, options.projectRoot().resolve("ops-console"),
                 state.log(name), () -> httpOk(url(name) + healthPath(name)));
     }
 
@@ -524,10 +525,13 @@ public final class Stack implements AutoCloseable {
         return bankId.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
-    private List<String> javaJar(Path jar) {
+    private List<String> javaJar(Path jar, boolean c1Only) {
         List<String> command = new ArrayList<>();
         command.add(javaCommand);
         command.addAll(CHILD_JVM_OPTIONS);
+        if (c1Only) {
+            command.add(C1_ONLY);
+        }
         command.add("-jar");
         command.add(jar.toString());
         return command;

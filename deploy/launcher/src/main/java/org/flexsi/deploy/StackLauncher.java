@@ -77,6 +77,7 @@ public final class StackLauncher {
                 .services(line.services()).simulators(!line.flags().contains("--no-simulators"))
                 .console(!line.flags().contains("--no-console"))
                 .monitoring(line.flags().contains("--monitoring"), 9090)
+                .tieredJit(line.flags().contains("--tiered-jit"))
                 .brokers(line.brokers()).instances(line.instances()).build()));
         printTable(stack.get(), state, line.root(), System.out);
         System.out.printf("flexsi stack ready in %d s%n", Math.round((System.nanoTime() - started) / 1e9));

@@ -34,6 +34,7 @@ public final class StackOptions {
     private final boolean simulators;
     private final boolean console;
     private final boolean monitoring;
+    private final boolean tieredJit;
     private final int prometheusPort;
     private final boolean freshDatabases;
     private final Duration startTimeout;
@@ -55,6 +56,7 @@ public final class StackOptions {
         simulators = b.simulators;
         console = b.console;
         monitoring = b.monitoring;
+        tieredJit = b.tieredJit;
         prometheusPort = b.prometheusPort;
         freshDatabases = b.freshDatabases;
         startTimeout = b.startTimeout;
@@ -89,6 +91,11 @@ public final class StackOptions {
     /** Whether a Prometheus scraping every process, with the alert rules loaded, starts last. */
     public boolean monitoring() {
         return monitoring;
+    }
+
+    /** Whether the services compile with C2 (the JVM's default, as in production) rather than C1 only. */
+    public boolean tieredJit() {
+        return tieredJit;
     }
 
     /** Whether the ops console starts (after the services; it needs no database and no Kafka). */
@@ -204,6 +211,7 @@ public final class StackOptions {
         private boolean simulators = true;
         private boolean console = true;
         private boolean monitoring;
+        private boolean tieredJit;
         private int prometheusPort = 9090;
         private boolean freshDatabases;
         private Duration startTimeout = Duration.ofMinutes(3);
@@ -273,6 +281,11 @@ public final class StackOptions {
         public Builder monitoring(boolean start, int port) {
             monitoring = start;
             prometheusPort = port;
+            return this;
+        }
+
+        public Builder tieredJit(boolean tiered) {
+            tieredJit = tiered;
             return this;
         }
 

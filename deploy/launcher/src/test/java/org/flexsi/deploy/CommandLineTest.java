@@ -40,6 +40,12 @@ class CommandLineTest {
     }
 
     @Test
+    void upWithTheTieredJit() {
+        assertTrue(parse("up", "--tiered-jit").flags().contains("--tiered-jit"));
+        assertTrue(parse("up").flags().isEmpty());
+    }
+
+    @Test
     void upStartsAllServicesByDefaultAndNoneWithAnEmptyList() {
         assertEquals(Set.copyOf(StackOptions.SERVICES), parse("up").services());
         assertEquals(Set.of(), parse("up", "--services=").services());

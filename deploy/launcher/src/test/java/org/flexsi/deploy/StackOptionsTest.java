@@ -25,6 +25,8 @@ class StackOptionsTest {
         assertEquals(StackOptions.SERVICES, options.services());
         assertEquals(8086, options.port(StackOptions.CONSOLE), "the ops console follows the five services");
         assertEquals(true, options.console());
+        assertEquals(false, options.tieredJit(), "C1 only unless asked: seven JVMs start on a developer's few cores");
+        assertEquals(true, StackOptions.builder(Path.of("/repo")).tieredJit(true).build().tieredJit());
     }
 
     @Test

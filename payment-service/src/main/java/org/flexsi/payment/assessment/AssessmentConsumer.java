@@ -4,7 +4,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Clock;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.flexsi.contracts.events.AssessmentCancelled;
 import org.flexsi.contracts.events.AssessmentCreated;
@@ -31,8 +31,8 @@ public class AssessmentConsumer {
 
     @Incoming("assessment-in")
     @Blocking
-    public void on(ConsumerRecord<String, String> record) {
-        inbox.consume(record, this::apply);
+    public void on(ConsumerRecords<String, String> batch) {
+        inbox.consumeBatch(batch, this::apply);
     }
 
     void apply(IncomingEvent event) {

@@ -3,7 +3,7 @@ package org.flexsi.payment.person;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.flexsi.contracts.events.PersonRegistered;
 import org.flexsi.contracts.events.ProxyLinked;
@@ -28,8 +28,8 @@ public class RegistrationConsumer {
 
     @Incoming("registration-in")
     @Blocking
-    public void on(ConsumerRecord<String, String> record) {
-        inbox.consume(record, this::apply);
+    public void on(ConsumerRecords<String, String> batch) {
+        inbox.consumeBatch(batch, this::apply);
     }
 
     void apply(IncomingEvent event) {

@@ -15,14 +15,21 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 
 /**
  * Idempotent consumption: the event id is recorded in the same transaction as the effect, so a
  * redelivered event changes nothing. Transient failures (database briefly down) are retried here;
- * a record that can never be processed is rethrown, and the channel's dead-letter strategy parks it
- * on {@code <topic>.dlq} with the reason and the original headers.
+ * a record that can never be processed is parked on {@code <topic>.dlq} with the reason and the original
+ * headers: by the channel's dead-letter strategy for {@link #consume}, by {@link DeadLetters} for {@link #consumeBatch}.
  */
 @ApplicationScoped
 public class Inbox {
@@ -31,11 +38,72 @@ public class Inbox {
     private final EntityManager em;
     private final Tracer tracer;
     private final PlatformMetrics metrics;
+    private final DeadLetters deadLetters;
 
-    public Inbox(EntityManager em, Tracer tracer, PlatformMetrics metrics) {
+    public Inbox(EntityManager em, Tracer tracer, PlatformMetrics metrics, DeadLetters deadLetters) {
         this.em = em;
         this.tracer = tracer;
         this.metrics = metrics;
+        this.deadLetters = deadLetters;
+    }
+
+    /**
+     * A polled batch ({@code batch=true} channel): every record's effect, in the records' order (so per key), in one
+     * transaction with one inbox insert. When anything in it fails, the batch rolls back and each record is taken on
+     * its own ({@link #consume}'s retries), so that only a record that cannot be processed goes to the dead-letter topic.
+     */
+    public void consumeBatch(ConsumerRecords<String, String> records, Consumer<IncomingEvent> effect) {
+        List<ConsumerRecord<String, String>> wellFormed = new ArrayList<>(records.count());
+        List<IncomingEvent> events = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                events.add(IncomingEvent.parse(record));
+                wellFormed.add(record);
+            } catch (MalformedEventException e) {
+                park(record, e);
+            }
+        }
+        if (events.size() > 1 && consumedTogether(wellFormed, events, effect)) {
+            return;
+        }
+        for (ConsumerRecord<String, String> record : wellFormed) {
+            try {
+                traced(record, effect);
+            } catch (RuntimeException e) {
+                park(record, e);
+            }
+        }
+    }
+
+    private boolean consumedTogether(List<ConsumerRecord<String, String>> records, List<IncomingEvent> events,
+            Consumer<IncomingEvent> effect) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Set<UUID> first = firstDeliveries(events);
+                for (int i = 0; i < events.size(); i++) {
+                    // remove: the same event twice in one batch has one effect
+                    if (first.remove(events.get(i).id())) {
+                        IncomingEvent event = events.get(i);
+                        inSpan(records.get(i), event, () -> {
+                            effect.accept(event);
+                            return null;
+                        });
+                    }
+                }
+            });
+            return true;
+        } catch (RuntimeException e) {
+            Log.warnf("a batch of %d from %s failed (%s); taking its records one by one", events.size(),
+                    events.get(0).topic(), e.getMessage());
+            return false;
+        }
+    }
+
+    private void park(ConsumerRecord<String, String> record, RuntimeException reason) {
+        Log.errorf("event at %s-%d@%d goes to the dead-letter topic: %s", record.topic(), record.partition(), record.offset(),
+                reason.getMessage());
+        deadLetters.park(record, reason);
+        metrics.deadLetter(record.topic());
     }
 
     /**
@@ -54,6 +122,10 @@ public class Inbox {
 
     private boolean traced(ConsumerRecord<String, String> record, Consumer<IncomingEvent> effect) {
         IncomingEvent event = IncomingEvent.parse(record);
+        return inSpan(record, event, () -> consumeOnce(event, effect));
+    }
+
+    private <T> T inSpan(ConsumerRecord<String, String> record, IncomingEvent event, Supplier<T> work) {
         Header traceparent = record.headers().lastHeader(TraceContext.HEADER);
         Span span = tracer.spanBuilder(record.topic() + " process").setSpanKind(SpanKind.CONSUMER)
                 .setParent(TraceContext.parent(traceparent == null ? null
@@ -66,7 +138,7 @@ public class Inbox {
         try (Scope ignored = span.makeCurrent()) {
             MDC.put("traceId", span.getSpanContext().getTraceId());
             MDC.put("spanId", span.getSpanContext().getSpanId());
-            return consumeOnce(event, effect);
+            return work.get();
         } catch (RuntimeException e) {
             span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
             throw e;
@@ -101,10 +173,23 @@ public class Inbox {
     }
 
     private boolean firstDelivery(IncomingEvent event) {
-        return em.createNativeQuery("insert into inbox_event (event_id, topic, event_type, processed_at) values (?1, ?2, ?3, ?4)"
-                + " on conflict (event_id) do nothing")
-                .setParameter(1, event.id()).setParameter(2, event.topic()).setParameter(3, event.type())
-                .setParameter(4, Instant.now()).executeUpdate() == 1;
+        return firstDeliveries(List.of(event)).contains(event.id());
+    }
+
+    /** Records the events' ids in one statement; returns those not seen before. */
+    private Set<UUID> firstDeliveries(List<IncomingEvent> events) {
+        // arrays, not a values list: one statement text (one cached plan) for every batch size
+        @SuppressWarnings("unchecked")
+        List<Object> inserted = em.createNativeQuery("insert into inbox_event (event_id, topic, event_type, processed_at)"
+                + " select unnest(cast(?1 as uuid[])), unnest(cast(?2 as varchar[])), unnest(cast(?3 as varchar[])), ?4"
+                + " on conflict (event_id) do nothing returning event_id")
+                .setParameter(1, events.stream().map(e -> e.id().toString()).toArray(String[]::new))
+                .setParameter(2, events.stream().map(IncomingEvent::topic).toArray(String[]::new))
+                .setParameter(3, events.stream().map(IncomingEvent::type).toArray(String[]::new))
+                .setParameter(4, Instant.now()).getResultList();
+        Set<UUID> first = new HashSet<>();
+        inserted.forEach(id -> first.add(id instanceof UUID uuid ? uuid : UUID.fromString(id.toString())));
+        return first;
     }
 
     private static boolean transientFailure(Throwable e) {

@@ -2,10 +2,10 @@ package org.flexsi.platform.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,8 +34,10 @@ import org.flexsi.platform.observability.TraceContext;
 /**
  * Publishes committed outbox rows in order and marks them sent. One relay at a time per database:
  * a transaction-scoped advisory lock makes a second instance of the service skip its turn, which
- * keeps per-key order without coordination. A crash between send and mark re-sends the rows; the
- * consumers' inbox makes that harmless. Every service's business flow shows at {@code /q/metrics} as
+ * keeps per-key order without coordination. No transaction stays open while Kafka acknowledges: a batch is claimed
+ * in one (lock, select), sent with none, and marked sent by the transaction that claims the next batch, or by the
+ * next wake-up or poll when there is none (one commit per batch). A crash between send and mark re-sends the rows;
+ * the consumers' inbox makes that harmless. Every service's business flow shows at {@code /q/metrics} as
  * {@code flexsi_events_published_total{type}}, counted once the mark-sent commits, and a stuck relay (broker down) as
  * {@code flexsi_outbox_oldest_unsent_seconds}, the age of the oldest event this relay found still to publish.
  */
@@ -57,6 +59,8 @@ public class OutboxRelay {
             new ThreadPoolExecutor.DiscardPolicy());
     /** When the oldest event the last batch found was written; null when it found none, or another instance relays. */
     private final AtomicReference<Instant> oldestUnsent = new AtomicReference<>();
+    /** Sent and acknowledged, mark-sent not yet committed; only the worker thread touches it. */
+    private Batch unmarked = Batch.NONE;
 
     public OutboxRelay(EntityManager em, FlexsiProducer producer, RelayDisabled disabled, MeterRegistry registry,
             AfterCommit afterCommit, FieldCipher cipher) {
@@ -67,6 +71,15 @@ public class OutboxRelay {
         this.registry = registry;
         this.afterCommit = afterCommit;
         registry.gauge("flexsi.outbox.oldest.unsent.seconds", oldestUnsent, OutboxRelay::ageSeconds);
+    }
+
+    /** Rows claimed for sending: their records, sequence numbers and how many of each event type. */
+    private record Batch(List<ProducerRecord<String, String>> records, List<Long> sequence, Map<String, Integer> types) {
+        static final Batch NONE = new Batch(List.of(), List.of(), Map.of());
+
+        int size() {
+            return records.size();
+        }
     }
 
     private static double ageSeconds(AtomicReference<Instant> oldest) {
@@ -94,22 +107,42 @@ public class OutboxRelay {
 
     void drain() {
         try {
-            while (relayBatch() == BATCH) {
-                // a full batch means more are waiting
-            }
+            Batch batch;
+            do {
+                Batch toMark = unmarked;
+                batch = QuarkusTransaction.requiringNew().call(() -> {
+                    markSent(toMark);
+                    return claim();
+                });
+                unmarked = Batch.NONE;
+                send(batch);
+                unmarked = batch;
+            } while (batch.size() == BATCH);
         } catch (RuntimeException e) {
             Log.warnf("outbox relay paused: %s", e.getMessage());
         }
     }
 
-    /** Sends one batch and marks it sent in the same transaction; returns how many rows it sent. */
-    @Transactional
+    /**
+     * One batch by hand (a relay disabled for tests): claimed in a transaction of its own, sent with none open, and
+     * marked sent in the caller's transaction (a new one without); returns how many rows it sent.
+     */
     public int relayBatch() {
+        Batch batch = QuarkusTransaction.requiringNew().call(this::claim);
+        send(batch);
+        if (batch.size() > 0) {
+            QuarkusTransaction.joiningExisting().run(() -> markSent(batch));
+        }
+        return batch.size();
+    }
+
+    /** The next rows to send, in order, under the relay lock; none when another instance holds it. */
+    private Batch claim() {
         boolean mine = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
                 .setParameter(1, RELAY_LOCK).getSingleResult();
         if (!mine) {
             oldestUnsent.set(null);
-            return 0;
+            return Batch.NONE;
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select seq, event_id, topic, event_key, event_type, subject, payload, occurred_at, trace_parent"
@@ -117,15 +150,12 @@ public class OutboxRelay {
                 .setParameter(1, BATCH).getResultList();
         // rows come in seq order: the first is the oldest, and it stays the oldest while sending fails
         oldestUnsent.set(rows.isEmpty() ? null : toInstant(rows.get(0)[7]));
-        if (rows.isEmpty()) {
-            return 0;
-        }
-        List<Future<?>> acks = new ArrayList<>(rows.size());
+        List<ProducerRecord<String, String>> records = new ArrayList<>(rows.size());
         List<Long> sequence = new ArrayList<>(rows.size());
-        Map<String, Integer> published = new TreeMap<>();
+        Map<String, Integer> types = new TreeMap<>();
         for (Object[] row : rows) {
             sequence.add(((Number) row[0]).longValue());
-            published.merge((String) row[4], 1, Integer::sum);
+            types.merge((String) row[4], 1, Integer::sum);
             ProducerRecord<String, String> record = new ProducerRecord<>((String) row[2], (String) row[3],
                     cipher.decrypt(Outbox.PAYLOAD_COLUMN, (String) row[6]));
             CloudEventHeaders.write(record.headers(), (UUID) row[1], producer.source(), (String) row[4], (String) row[5],
@@ -133,18 +163,30 @@ public class OutboxRelay {
             if (row[8] != null) {
                 record.headers().add(TraceContext.HEADER, ((String) row[8]).getBytes(StandardCharsets.US_ASCII));
             }
-            acks.add(producer.send(record));
+            records.add(record);
         }
+        return new Batch(records, sequence, types);
+    }
+
+    /** Sends in order and waits until Kafka has acknowledged every record; no transaction is open here. */
+    private void send(Batch batch) {
+        List<Future<?>> acks = new ArrayList<>(batch.size());
+        batch.records().forEach(record -> acks.add(producer.send(record)));
         for (Future<?> ack : acks) {
             producer.await(ack, 30, TimeUnit.SECONDS);
+        }
+    }
+
+    private void markSent(Batch batch) {
+        if (batch.size() == 0) {
+            return;
         }
         // one array parameter, not "in (?, ?, …)": one statement text per batch size would each keep the generic
         // plan PostgreSQL cached while the table was small (a sequential scan), for as long as no ANALYZE runs
         em.createNativeQuery("update outbox_event set sent_at = ?1 where seq = any(?2)")
-                .setParameter(1, Instant.now()).setParameter(2, sequence.toArray(Long[]::new)).executeUpdate();
-        afterCommit.run(() -> published.forEach((type, count) ->
+                .setParameter(1, Instant.now()).setParameter(2, batch.sequence().toArray(Long[]::new)).executeUpdate();
+        afterCommit.run(() -> batch.types().forEach((type, count) ->
                 registry.counter("flexsi.events.published", "type", type).increment(count)));
-        return rows.size();
     }
 
     private static Instant toInstant(Object value) {

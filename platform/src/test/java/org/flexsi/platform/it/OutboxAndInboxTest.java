@@ -21,8 +21,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.flexsi.contracts.Topics;
 import org.flexsi.contracts.events.PersonRegistered;
+import org.flexsi.platform.inbox.Inbox;
 import org.flexsi.platform.kafka.CloudEventHeaders;
 import org.flexsi.platform.observability.PlatformMetrics;
 import org.flexsi.platform.outbox.Outbox;
@@ -39,6 +42,8 @@ class OutboxAndInboxTest {
     OutboxRelay relay;
     @Inject
     EffectConsumer consumer;
+    @Inject
+    Inbox inbox;
     @Inject
     EntityManager em;
     @Inject
@@ -153,10 +158,8 @@ class OutboxAndInboxTest {
     void theSameEventDeliveredTwiceHasOneEffect() {
         String person = "p-" + UUID.randomUUID();
         Map<String, String> headers = headers(UUID.randomUUID().toString(), PersonRegistered.TYPE);
-        String body = "{\"personId\":\"" + person + "\",\"idType\":\"RESIDENT_ID\",\"idNumber\":\"x\",\"name\":\"n\","
-                + "\"region\":\"420100\",\"registeredAt\":\"2026-01-05T00:00:00Z\"}";
-        TestKafka.send(Topics.REGISTRATION, person, body, headers);
-        TestKafka.send(Topics.REGISTRATION, person, body, headers);
+        TestKafka.send(Topics.REGISTRATION, person, body(person), headers);
+        TestKafka.send(Topics.REGISTRATION, person, body(person), headers);
         await(() -> consumer.effects(person) >= 1);
         settle();
         assertEquals(1L, consumer.effects(person));
@@ -181,6 +184,47 @@ class OutboxAndInboxTest {
         ConsumerRecord<String, String> broken = parked.stream().filter(r -> contractKey.equals(r.key())).findFirst().orElseThrow();
         assertTrue(header(broken, "dead-letter-reason").contains("breaks its contract"));
         assertTrue(deadLetters() >= deadLettersBefore + 2, "counted per dead-letter topic: " + deadLetters());
+    }
+
+    @Test
+    void aRecordWhoseEffectFailsInABatchGoesAloneToTheDeadLetterTopicAndTheOthersHaveTheirEffectOnce() {
+        double deadLettersBefore = deadLetters();
+        String before = "p-" + UUID.randomUUID();
+        String poison = EffectConsumer.POISON + UUID.randomUUID();
+        String after = "p-" + UUID.randomUUID();
+        String poisonId = UUID.randomUUID().toString();
+        String afterId = UUID.randomUUID().toString();
+        // one polled batch, handed to the inbox as the channel does: the same event twice, a poison record between
+        List<ConsumerRecord<String, String>> batch = List.of(
+                record(0, before, UUID.randomUUID().toString()), record(1, poison, poisonId),
+                record(2, after, afterId), record(3, after, afterId));
+        inbox.consumeBatch(new ConsumerRecords<>(Map.of(new TopicPartition(Topics.REGISTRATION, 0), batch)), consumer::apply);
+
+        ConsumerRecord<String, String> parked = TestKafka.read(Topics.deadLetter(Topics.REGISTRATION), Duration.ofSeconds(30),
+                seen -> seen.stream().anyMatch(r -> poison.equals(r.key()))).stream()
+                .filter(r -> poison.equals(r.key())).findFirst().orElseThrow();
+        assertEquals(poisonId, header(parked, CloudEventHeaders.ID), "the original headers travel with it");
+        assertTrue(header(parked, "dead-letter-reason").contains("cannot take " + poison), header(parked, "dead-letter-reason"));
+        assertEquals(Topics.REGISTRATION, header(parked, "dead-letter-topic"));
+        assertEquals(1L, consumer.effects(before));
+        assertEquals(1L, consumer.effects(after), "delivered twice, one effect");
+        assertEquals(0L, consumer.effects(poison), "the failed effect left nothing");
+        assertEquals(1L, TestKafka.read(Topics.deadLetter(Topics.REGISTRATION), Duration.ofSeconds(5),
+                seen -> false).stream().filter(r -> r.key() != null && (r.key().equals(before) || r.key().equals(after)
+                        || r.key().equals(poison))).count(), "only the poison record is parked");
+        assertTrue(deadLetters() >= deadLettersBefore + 1, "counted per dead-letter topic: " + deadLetters());
+    }
+
+    private static ConsumerRecord<String, String> record(long offset, String person, String eventId) {
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(Topics.REGISTRATION, 0, offset, person, body(person));
+        headers(eventId, PersonRegistered.TYPE).forEach((name, value) -> record.headers().add(name,
+                value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return record;
+    }
+
+    private static String body(String person) {
+        return "{\"personId\":\"" + person + "\",\"idType\":\"RESIDENT_ID\",\"idNumber\":\"x\",\"name\":\"n\","
+                + "\"region\":\"420100\",\"registeredAt\":\"2026-01-05T00:00:00Z\"}";
     }
 
     @Test

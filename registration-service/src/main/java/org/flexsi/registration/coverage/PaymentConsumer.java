@@ -4,7 +4,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.YearMonth;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.flexsi.contracts.events.LineItem;
 import org.flexsi.contracts.events.PaymentRefunded;
@@ -25,8 +25,8 @@ public class PaymentConsumer {
 
     @Incoming("payment-in")
     @Blocking
-    public void on(ConsumerRecord<String, String> record) {
-        inbox.consume(record, event -> {
+    public void on(ConsumerRecords<String, String> batch) {
+        inbox.consumeBatch(batch, event -> {
             if (PaymentSucceeded.TYPE.equals(event.type())) {
                 paid(event.dataAs(PaymentSucceeded.class));
             } else if (PaymentRefunded.TYPE.equals(event.type())) {

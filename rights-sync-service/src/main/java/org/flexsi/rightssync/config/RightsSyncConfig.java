@@ -26,9 +26,16 @@ public interface RightsSyncConfig {
     @WithDefault("20")
     double requestsPerSecond();
 
-    /** How often the senders look for work. */
+    /** How often a sender with work (a batch filling, a retry due) looks again. */
     @WithDefault("100ms")
     Duration dispatchInterval();
+
+    /**
+     * How often an idle sender looks for work nobody announced: records left by a crash or another instance,
+     * polls coming due. New records wake it at once ({@code RecordsWaiting}).
+     */
+    @WithDefault("5s")
+    Duration idlePoll();
 
     /** How often deadlines are checked and the backlog gauges refreshed. */
     @WithDefault("30s")

@@ -5,6 +5,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.flexsi.rightssync.config.RightsSyncConfig;
@@ -25,7 +28,9 @@ import org.flexsi.rightssync.record.Agency;
  * Sends each agency its records in arrival order, in batches (full, or once the oldest has waited
  * long enough), at a limited pace, backing off with jitter after failures and stopping behind an open
  * circuit; then asks the agency about acknowledged records whose decision never arrived. Each agency
- * has its own thread, so a slow or dead agency never holds up the other.
+ * has its own thread, so a slow or dead agency never holds up the other. A lane with work looks again every
+ * {@code dispatch-interval}; an idle one sleeps until {@link RecordsWaiting} wakes it, or its {@code idle-poll}
+ * (records left by a crash or another instance, polls come due).
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -63,15 +68,40 @@ public class Dispatcher {
     }
 
     void start(@Observes StartupEvent startup) {
-        long every = config.dispatchInterval().toMillis();
+        lanes.values().forEach(lane -> lane.next = submit(lane, config.dispatchInterval()));
+    }
+
+    void onRecordsWaiting(@Observes(during = TransactionPhase.AFTER_SUCCESS) RecordsWaiting waiting) {
         for (AgencyLane lane : lanes.values()) {
-            threads.get(lane.agency).scheduleWithFixedDelay(() -> {
-                try {
-                    round(lane);
-                } catch (RuntimeException e) {
-                    Log.errorf(e, "rights delivery to %s failed unexpectedly", lane.agency);
-                }
-            }, every, every, TimeUnit.MILLISECONDS);
+            // many commits in a row wake a lane once, and no sooner than a busy lane would look again
+            if (lane.woken.compareAndSet(false, true)) {
+                long sinceLast = System.nanoTime() - lane.lastRound;
+                submit(lane, Duration.ofNanos(Math.max(0, config.dispatchInterval().toNanos() - sinceLast)));
+            }
+        }
+    }
+
+    /** One round on the lane's thread, then the next: soon while there is work, else at the idle poll. */
+    private void run(AgencyLane lane) {
+        lane.woken.set(false);
+        lane.lastRound = System.nanoTime();
+        boolean busy = true;
+        try {
+            busy = round(lane);
+        } catch (RuntimeException e) {
+            Log.errorf(e, "rights delivery to %s failed unexpectedly", lane.agency);
+        }
+        if (lane.next != null) {
+            lane.next.cancel(false);
+        }
+        lane.next = submit(lane, busy ? config.dispatchInterval() : config.idlePoll());
+    }
+
+    private ScheduledFuture<?> submit(AgencyLane lane, Duration after) {
+        try {
+            return threads.get(lane.agency).schedule(() -> run(lane), after.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            return null; // shutting down
         }
     }
 
@@ -91,33 +121,41 @@ public class Dispatcher {
         return pulling.contains(agency.name());
     }
 
-    private void round(AgencyLane lane) {
+    /** Returns whether work is left: records waiting to fill a batch, a backoff, polls asked. */
+    private boolean round(AgencyLane lane) {
         if (pulls(lane.agency) || !lease.hold(lane.agency)) {
-            return;
+            return false;
         }
         Instant started = clock.instant();
         // drain while there is a full batch and the round is young, then look after polls
-        while (sendOnce(lane) && Duration.between(started, clock.instant()).compareTo(config.lease().dividedBy(3)) < 0) {
+        Outcome outcome;
+        while ((outcome = sendOnce(lane)) == Outcome.AGAIN
+                && Duration.between(started, clock.instant()).compareTo(config.lease().dividedBy(3)) < 0) {
             lease.hold(lane.agency);
         }
-        poll(lane);
+        return poll(lane) || outcome != Outcome.IDLE;
     }
 
-    /** Sends one batch if one is ready; returns whether it is worth trying again at once. */
-    private boolean sendOnce(AgencyLane lane) {
+    /** After one send: try again at once (a full batch left), wait (records or a retry pending), or nothing is due. */
+    private enum Outcome {
+        AGAIN, WAIT, IDLE
+    }
+
+    /** Sends one batch if one is ready. */
+    private Outcome sendOnce(AgencyLane lane) {
         Instant now = clock.instant();
         if (now.isBefore(lane.retryAt) || !lane.breaker.allows(now)) {
-            return false;
+            return Outcome.WAIT;
         }
         int size = lane.isolateUntil != null ? 1 : config.batch().size();
         DeliveryStore.Batch batch = store.due(lane.agency, size);
         if (batch.isEmpty()) {
             lane.isolateUntil = null;
-            return false;
+            return Outcome.IDLE;
         }
         boolean full = batch.records().size() >= size;
         if (!full && Duration.between(batch.oldest(), now).compareTo(config.batch().maxWait()) < 0) {
-            return false;
+            return Outcome.WAIT;
         }
         pace(lane);
         List<String> ids = batch.records().stream().map(Outgoing::recordId).toList();
@@ -129,7 +167,7 @@ public class Dispatcher {
             if (ids.contains(lane.isolateUntil)) {
                 lane.isolateUntil = null;
             }
-            return full;
+            return full ? Outcome.AGAIN : Outcome.WAIT;
         }
         if (result instanceof AgencyClient.Refused refused) {
             if (ids.size() > 1) {
@@ -144,19 +182,21 @@ public class Dispatcher {
             }
             // the agency answered: it is up, whatever it thought of the content
             lane.breaker.success();
-            return true;
+            return Outcome.AGAIN;
         }
         String reason = ((AgencyClient.Failed) result).reason();
         store.failed(ids, reason);
         failedOnce(lane, reason);
-        return false;
+        return Outcome.WAIT;
     }
 
-    private void poll(AgencyLane lane) {
-        for (String id : store.duePolls(lane.agency, config.poll().batch())) {
+    /** Asks about acknowledged records whose decision is overdue; returns whether any was due. */
+    private boolean poll(AgencyLane lane) {
+        List<String> due = store.duePolls(lane.agency, config.poll().batch());
+        for (String id : due) {
             Instant now = clock.instant();
             if (now.isBefore(lane.retryAt) || !lane.breaker.allows(now)) {
-                return;
+                return true;
             }
             pace(lane);
             AgencyClient.PollResult result = client.status(lane.agency, id);
@@ -171,9 +211,10 @@ public class Dispatcher {
                 store.notHeld(id);
             } else {
                 failedOnce(lane, ((AgencyClient.PollFailed) result).reason());
-                return;
+                return true;
             }
         }
+        return !due.isEmpty();
     }
 
     private void succeeded(AgencyLane lane, int records) {

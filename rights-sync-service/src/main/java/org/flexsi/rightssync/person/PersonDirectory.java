@@ -2,12 +2,14 @@ package org.flexsi.rightssync.person;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.flexsi.contracts.events.PersonRegistered;
 import org.flexsi.platform.crypto.FieldCipher;
 import org.flexsi.platform.inbox.Inbox;
+import org.flexsi.rightssync.delivery.RecordsWaiting;
 
 /**
  * Keeps the ID number and name of every registered person: the agencies book rights by them, and
@@ -23,11 +25,13 @@ public class PersonDirectory {
     private final Inbox inbox;
     private final EntityManager em;
     private final FieldCipher cipher;
+    private final Event<RecordsWaiting> waiting;
 
-    public PersonDirectory(Inbox inbox, EntityManager em, FieldCipher cipher) {
+    public PersonDirectory(Inbox inbox, EntityManager em, FieldCipher cipher, Event<RecordsWaiting> waiting) {
         this.inbox = inbox;
         this.em = em;
         this.cipher = cipher;
+        this.waiting = waiting;
     }
 
     /** The full ID number from its stored form (a row from before encryption reads as it is). */
@@ -41,8 +45,8 @@ public class PersonDirectory {
 
     @Incoming("registration-in")
     @Blocking
-    public void on(ConsumerRecord<String, String> record) {
-        inbox.consume(record, event -> {
+    public void on(ConsumerRecords<String, String> batch) {
+        inbox.consumeBatch(batch, event -> {
             if (PersonRegistered.TYPE.equals(event.type())) {
                 PersonRegistered person = event.dataAs(PersonRegistered.class);
                 em.createNativeQuery("insert into person (person_id, id_number, name, registered_at) values (?1, ?2, ?3, ?4)"
@@ -51,6 +55,8 @@ public class PersonDirectory {
                         .setParameter(1, person.personId()).setParameter(2, cipher.encrypt(ID_NUMBER, person.idNumber()))
                         .setParameter(3, cipher.encrypt(NAME, person.name())).setParameter(4, person.registeredAt())
                         .executeUpdate();
+                // records that waited for this person may leave now
+                waiting.fire(new RecordsWaiting());
             }
         });
     }

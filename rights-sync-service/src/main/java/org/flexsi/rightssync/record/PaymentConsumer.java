@@ -2,7 +2,7 @@ package org.flexsi.rightssync.record;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.flexsi.contracts.events.PaymentRefunded;
 import org.flexsi.contracts.events.PaymentSucceeded;
@@ -22,8 +22,8 @@ public class PaymentConsumer {
     @Incoming("payment-in")
     // several payments at once: the effect is idempotent per event, and the senders restore payment order
     @Blocking(ordered = false)
-    public void on(ConsumerRecord<String, String> record) {
-        inbox.consume(record, event -> {
+    public void on(ConsumerRecords<String, String> batch) {
+        inbox.consumeBatch(batch, event -> {
             if (PaymentSucceeded.TYPE.equals(event.type())) {
                 intake.payment(event.dataAs(PaymentSucceeded.class));
             } else if (PaymentRefunded.TYPE.equals(event.type())) {

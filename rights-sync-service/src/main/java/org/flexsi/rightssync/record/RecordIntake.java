@@ -2,6 +2,7 @@ package org.flexsi.rightssync.record;
 
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import org.flexsi.platform.calendar.CalendarNotLoadedException;
 import org.flexsi.platform.calendar.CalendarService;
 import org.flexsi.platform.inbox.MalformedEventException;
 import org.flexsi.rightssync.config.RightsSyncConfig;
+import org.flexsi.rightssync.delivery.RecordsWaiting;
 
 /** Turns payments and refunds into stored records, each with its deadline. */
 @ApplicationScoped
@@ -26,11 +28,13 @@ public class RecordIntake {
     private final CalendarService calendar;
     private final RightsSyncConfig config;
     private final Clock clock;
+    private final Event<RecordsWaiting> waiting;
 
-    public RecordIntake(CalendarService calendar, RightsSyncConfig config, Clock clock) {
+    public RecordIntake(CalendarService calendar, RightsSyncConfig config, Clock clock, Event<RecordsWaiting> waiting) {
         this.calendar = calendar;
         this.config = config;
         this.clock = clock;
+        this.waiting = waiting;
     }
 
     public void payment(PaymentSucceeded payment) {
@@ -97,6 +101,7 @@ public class RecordIntake {
             r.stage = Stage.PENDING;
             r.createdAt = now;
             r.persist();
+            waiting.fire(new RecordsWaiting());
         }
         Log.infof("payment %s%s: %d rights record(s), deadline %s", paymentId,
                 refundId == null ? "" : " refund " + refundId, planned.size(), deadline);

@@ -2,6 +2,7 @@ package org.flexsi.rightssync.rejection;
 
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.problem.ProblemException;
+import org.flexsi.rightssync.delivery.RecordsWaiting;
 import org.flexsi.rightssync.query.RecordView;
 import org.flexsi.rightssync.record.RecordPlanner;
 import org.flexsi.rightssync.record.Stage;
@@ -26,8 +28,10 @@ public class RejectionResolutions {
     private final EntityManager em;
     private final IdempotencyKeys idempotency;
     private final Clock clock;
+    private final Event<RecordsWaiting> waiting;
 
-    public RejectionResolutions(EntityManager em, IdempotencyKeys idempotency, Clock clock) {
+    public RejectionResolutions(EntityManager em, IdempotencyKeys idempotency, Clock clock, Event<RecordsWaiting> waiting) {
+        this.waiting = waiting;
         this.em = em;
         this.idempotency = idempotency;
         this.clock = clock;
@@ -68,6 +72,7 @@ public class RejectionResolutions {
             SyncRecord successor = successorOf(rejected, now);
             successor.persist();
             rejected.successorId = successor.recordId;
+            waiting.fire(new RecordsWaiting());
         }
         Log.infof("rejected record %s resolved: %s by %s%s", recordId, rejected.resolution, resolvedBy,
                 rejected.successorId == null ? "" : ", sent again as " + rejected.successorId);
