@@ -214,6 +214,10 @@ class CalendarFormatTest {
                 List.of(), "s"), "the year after the last plausible one");
         assertThrows(IllegalArgumentException.class,
                 () -> CalendarYear.of(2027, newYear, List.of(), "a\ryear 2028"), "source with a carriage return");
+        assertThrows(IllegalArgumentException.class,
+                () -> CalendarYear.of(2027, newYear, List.of(), "\nyear 2028"), "source starting with a line break");
+        assertThrows(IllegalArgumentException.class,
+                () -> CalendarYear.of(2027, newYear, List.of(), "\ryear 2028"), "source starting with a carriage return");
         assertThrows(IllegalArgumentException.class, () -> CalendarYear.of(2027, null, List.of(), "s"));
     }
 }
