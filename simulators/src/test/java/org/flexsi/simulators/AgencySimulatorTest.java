@@ -1,5 +1,6 @@
 package org.flexsi.simulators;
 
+import static org.awaitility.Awaitility.await;
 import static org.flexsi.simulators.TestConfig.secret;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -117,7 +118,7 @@ class AgencySimulatorTest {
         SimClient.Reply reply = client.signed(secret(Party.MEDICAL), "POST", "/agencies/medical/rights-records",
                 "{\"records\":[" + record("R-20", "P-20") + "]}");
         assertEquals(202, reply.status());
-        Await.until(() -> assertEquals(RecordStatus.CONFIRMED,
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertEquals(RecordStatus.CONFIRMED,
                 sims.agencies().held(Party.MEDICAL, "R-20").orElseThrow().status()));
         assertTrue(sims.agencies().held(Party.MEDICAL, "R-20").orElseThrow().agencyReference().startsWith("MED-"));
         assertNull(receiver.poll(Duration.ofMillis(100)));

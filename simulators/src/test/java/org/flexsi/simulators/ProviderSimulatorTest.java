@@ -1,5 +1,6 @@
 package org.flexsi.simulators;
 
+import static org.awaitility.Awaitility.await;
 import static org.flexsi.simulators.TestConfig.secret;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -128,7 +129,7 @@ class ProviderSimulatorTest {
         assertNotEquals(second.nonce(), third.nonce());
         assertNull(receiver.poll(Duration.ofMillis(300)), "no attempt after the 200");
 
-        Await.until(() -> assertEquals(List.of(Outcome.REFUSED, Outcome.REFUSED, Outcome.DELIVERED),
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertEquals(List.of(Outcome.REFUSED, Outcome.REFUSED, Outcome.DELIVERED),
                 sims.callbackAttempts().stream().map(CallbackAttempt::outcome).toList()));
     }
 
@@ -158,7 +159,7 @@ class ProviderSimulatorTest {
         sims.providers().pay(Party.WECHAT, prepay("M-5").get("providerOrderId").asText());
 
         assertTrue(receiver.next(WAIT).verifies(secret(Party.WECHAT)));
-        Await.until(() -> assertEquals(List.of(Outcome.INJECTED_FAILURE, Outcome.INJECTED_FAILURE, Outcome.DELIVERED),
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertEquals(List.of(Outcome.INJECTED_FAILURE, Outcome.INJECTED_FAILURE, Outcome.DELIVERED),
                 sims.callbackAttempts().stream().map(CallbackAttempt::outcome).toList()));
         assertEquals(3, sims.callbackAttempts().get(2).attempt());
     }

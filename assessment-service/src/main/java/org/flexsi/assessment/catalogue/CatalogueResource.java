@@ -37,8 +37,6 @@ public class CatalogueResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CatalogueView[].class)))
     @APIResponse(responseCode = "400", description = "Malformed filter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<CatalogueView> list(
             @QueryParam("region") @Pattern(regexp = "[0-9]{6}") @Parameter(example = "370700") String region,
             @QueryParam("year") @Min(2000) @Max(2100) @Parameter(example = "2023") Integer year) {
@@ -50,8 +48,6 @@ public class CatalogueResource {
     @Operation(summary = "One catalogue version")
     @APIResponse(responseCode = "200", description = "The version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CatalogueView.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CatalogueView find(@PathParam("version") @Parameter(example = "370700-2023-v1") String version) {

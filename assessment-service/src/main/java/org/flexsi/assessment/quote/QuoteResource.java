@@ -50,10 +50,6 @@ public class QuoteResource {
                     """)))
     @APIResponse(responseCode = "200", description = "Lines and total",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteResponse.class)))
-    @APIResponse(responseCode = "400", description = "Malformed request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role not allowed, or a personId the caller may not act for",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "registration-not-yet-seen: the expectedRegistrationVersion of personId has "

@@ -170,6 +170,55 @@ class CalculatorTest {
                 () -> Months.distinctSorted(List.of("2023-01", "2023-02", "2023-01"))).rule());
     }
 
+    @Test
+    void anInsuranceChosenTwiceIsRefusedRatherThanChargedTwice() {
+        RuleViolation twice = assertThrows(RuleViolation.class, () -> Calculator.calculate(WEIFANG, List.of(YearMonth.of(2023, 1)),
+                List.of(Choice.of(Insurance.PENSION), Choice.of(Insurance.PENSION)), new BigDecimal("3980")));
+        assertEquals("insurance-once", twice.rule());
+        assertTrue(twice.getMessage().contains("PENSION is chosen twice"), twice.getMessage());
+    }
+
+    @Test
+    void refusalsNameWhatIsOffered() {
+        RuleViolation notOffered = assertThrows(RuleViolation.class, () -> Calculator.calculate(JIANGXI,
+                List.of(YearMonth.of(2020, 1)), List.of(Choice.of(Insurance.LONG_TERM_CARE)), null));
+        assertTrue(notOffered.getMessage().contains("does not offer LONG_TERM_CARE; it offers PENSION"), notOffered.getMessage());
+        RuleViolation noPlan = assertThrows(RuleViolation.class, () -> Calculator.calculate(JINAN, List.of(YearMonth.of(2022, 1)),
+                List.of(Choice.of(Insurance.MEDICAL)), null));
+        assertTrue(noPlan.getMessage().contains("WITH_ACCOUNT (0.09)") && noPlan.getMessage().contains("POOLED_ONLY (0.05)"),
+                noPlan.getMessage());
+        RuleViolation noGrade = assertThrows(RuleViolation.class, () -> Calculator.calculate(JIANGXI, List.of(YearMonth.of(2020, 1)),
+                List.of(new Choice(Insurance.PENSION, null, new BigDecimal("1234.00"), null, null)), null));
+        assertEquals("R7", noGrade.rule());
+        assertTrue(noGrade.getMessage().contains("60 (" + gradeBase("60").toPlainString() + ")"), noGrade.getMessage());
+    }
+
+    @Test
+    void aPlanWithItsOwnRateIsTakenAndWithAnotherRefused() {
+        Calculation pooled = Calculator.calculate(JINAN, List.of(YearMonth.of(2022, 5)),
+                List.of(new Choice(Insurance.MEDICAL, null, null, new BigDecimal("0.050"), "POOLED_ONLY")), null);
+        assertEquals("205.30", Money.format(pooled.totalFen()));
+        RuleViolation other = assertThrows(RuleViolation.class, () -> Calculator.calculate(JINAN, List.of(YearMonth.of(2022, 5)),
+                List.of(new Choice(Insurance.MEDICAL, null, null, new BigDecimal("0.09"), "POOLED_ONLY")), null));
+        assertTrue(other.getMessage().contains("plan POOLED_ONLY has rate 0.05, not 0.09"), other.getMessage());
+    }
+
+    @Test
+    void aGradedBaseMayBeGivenAsTheGradesBaseOrByDefault() {
+        BigDecimal base = gradeBase("60");
+        long byGrade = Calculator.calculate(JIANGXI, List.of(YearMonth.of(2020, 4)),
+                List.of(new Choice(Insurance.PENSION, "60", null, null, null)), null).totalFen();
+        assertEquals(byGrade, Calculator.calculate(JIANGXI, List.of(YearMonth.of(2020, 4)),
+                List.of(new Choice(Insurance.PENSION, null, base, null, null)), null).totalFen());
+        assertEquals(byGrade, Calculator.calculate(JIANGXI, List.of(YearMonth.of(2020, 4)),
+                List.of(Choice.of(Insurance.PENSION)), base).totalFen());
+    }
+
+    private static BigDecimal gradeBase(String grade) {
+        return JIANGXI.standard(Insurance.PENSION).orElseThrow().base().grades().stream()
+                .filter(g -> g.code().equals(grade)).findFirst().orElseThrow().base();
+    }
+
     static List<Choice> weifangChoices(String medicalRate) {
         return List.of(Choice.of(Insurance.PENSION), new Choice(Insurance.MEDICAL, null, null, new BigDecimal(medicalRate), null),
                 Choice.of(Insurance.WORK_INJURY), Choice.of(Insurance.SERIOUS_ILLNESS), Choice.of(Insurance.LONG_TERM_CARE));

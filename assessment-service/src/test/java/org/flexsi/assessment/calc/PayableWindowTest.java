@@ -34,4 +34,16 @@ class PayableWindowTest {
         assertEquals(payable, check.payable(), check.reason());
         assertEquals(rule, check.rule());
     }
+
+    @ParameterizedTest(name = "{0} on {1}: {2} refused because {3}")
+    @CsvSource(delimiter = '|', value = {
+            "420100 | 2023-07-01 | 2023-06 | 2023-06 is before the payable window 2023-07..2024-06: months of a closed social-insurance year can no longer be paid",
+            "420100 | 2023-07-01 | 2024-07 | 2024-07 is after the current contribution year 2023-07..2024-06",
+            "370100 | 2022-05-15 | 2022-06 | 2022-06 is a future month; months up to the current month 2022-05 can be paid",
+            "370100 | 2024-01-01 | 2022-03 | 2022-03 is before the payable window 2024-01..2024-01: earlier years can only be paid under a deferral policy",
+            "360000 | 2021-01-04 | 2020-12 | 2020-12 is before the payable window 2021-01..2021-12: prior-year months are back-paid on an agency assessment",
+    })
+    void aRefusalSaysWhy(String region, LocalDate today, YearMonth month, String reason) {
+        assertEquals(reason, PayableWindow.check(SeedCatalogues.of(region).window(), List.of(month), today).reason());
+    }
 }

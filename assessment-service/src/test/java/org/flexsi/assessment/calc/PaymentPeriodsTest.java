@@ -3,11 +3,13 @@ package org.flexsi.assessment.calc;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 import org.flexsi.assessment.catalogue.Insurance;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -66,6 +68,22 @@ class PaymentPeriodsTest {
                     () -> PaymentPeriods.check(region, insurance, list, yearStart, first, windowRule));
             assertEquals(verdict, refused.rule());
         }
+    }
+
+    @Test
+    void refusalsSayWhatThePeriodWouldBe() {
+        RuleViolation crossing = assertThrows(RuleViolation.class, () -> PaymentPeriods.check("420100", Insurance.PENSION,
+                List.of(YearMonth.of(2023, 6), YearMonth.of(2023, 7)), 7, YearMonth.of(2022, 7), "R12"));
+        assertTrue(crossing.getMessage().contains("crosses the end of the contribution year 2022-07..2023-06"), crossing.getMessage());
+        RuleViolation lateStart = assertThrows(RuleViolation.class, () -> PaymentPeriods.check("360000", Insurance.MEDICAL,
+                List.of(YearMonth.of(2020, 5)), 1, YearMonth.of(2020, 4), "R14"));
+        assertTrue(lateStart.getMessage().contains("for the whole year: 2020-04..2020-12"), lateStart.getMessage());
+        RuleViolation earlyStart = assertThrows(RuleViolation.class, () -> PaymentPeriods.check("360000", Insurance.MEDICAL,
+                List.of(YearMonth.of(2020, 5)), 1, YearMonth.of(2019, 5), "R14"));
+        assertTrue(earlyStart.getMessage().contains("for the whole year: 2020-01..2020-12"), earlyStart.getMessage());
+        RuleViolation unknownStart = assertThrows(RuleViolation.class, () -> PaymentPeriods.check("360000", Insurance.MEDICAL,
+                List.of(YearMonth.of(2020, 5)), 1, null, "R14"));
+        assertTrue(unknownStart.getMessage().contains("for the whole year: 2020-01..2020-12"), unknownStart.getMessage());
     }
 
     @ParameterizedTest

@@ -1,10 +1,10 @@
 package org.flexsi.assessment.it;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.flexsi.assessment.it.Fixtures.PAYMENT;
 import static org.flexsi.assessment.it.Fixtures.REGISTRATION;
 import static org.flexsi.assessment.it.Fixtures.as;
-import static org.flexsi.assessment.it.Fixtures.await;
 import static org.flexsi.assessment.it.Fixtures.count;
 import static org.flexsi.assessment.it.Fixtures.enrol;
 import static org.flexsi.assessment.it.Fixtures.events;
@@ -110,7 +110,7 @@ class AssessmentTest {
         List<LineItem> lines = List.of(new LineItem("PENSION", List.of("2022-01"), "5000.00", "0.20", "1000.00", null));
         TestKafka.publish(new PaymentSucceeded("pay-" + serial, serial, person, person, "370100", "WECHAT", "wechat", "wx-1",
                 lines, "1000.00", Instant.parse(JINAN_MAY_2022)), PAYMENT);
-        await(() -> count("select count(*) from assessment where serial_number = '" + serial + "' and status = 'PAID'") == 1);
+        await().until(() -> count("select count(*) from assessment where serial_number = '" + serial + "' and status = 'PAID'") == 1);
 
         String pensionOnly = "{\"personId\": \"" + person + "\", \"months\": [\"2022-01\"], \"insurances\": [{\"insurance\": \"PENSION\"}]}";
         as("contributor", person).header("Idempotency-Key", key()).body(pensionOnly).post("/api/v1/assessments")
@@ -118,7 +118,7 @@ class AssessmentTest {
 
         TestKafka.publish(new PaymentRefunded("ref-1", "pay-" + serial, serial, person, "370100", lines, "1000.00", "mistake",
                 Instant.parse(JINAN_MAY_2022), "APPLICATION"), PAYMENT);
-        await(() -> count("select count(*) from paid_month where person_id = '" + person + "'") == 0);
+        await().until(() -> count("select count(*) from paid_month where person_id = '" + person + "'") == 0);
         as("contributor", person).header("Idempotency-Key", key()).body(pensionOnly).post("/api/v1/assessments")
                 .then().statusCode(201).body("total", equalTo("1000.00"));
     }
@@ -138,7 +138,7 @@ class AssessmentTest {
         refused(stranger, body(stranger, "\"2022-01\""), "R3", "not registered");
 
         TestKafka.publish(new EnrolmentInterrupted(person, "PENSION", "370100", "2022-02", "lost income", Instant.now()), REGISTRATION);
-        await(() -> count("select count(*) from enrolment where person_id = '" + person + "' and status = 'INTERRUPTED'") == 1);
+        await().until(() -> count("select count(*) from enrolment where person_id = '" + person + "' and status = 'INTERRUPTED'") == 1);
         refused(person, "{\"personId\": \"" + person + "\", \"months\": [\"2022-03\"], \"insurances\": [{\"insurance\": \"PENSION\"}]}",
                 "R4", "continue");
         assertEquals(before, count("select count(*) from assessment"));
@@ -147,7 +147,7 @@ class AssessmentTest {
         // continued from April: March stays a gap, April is payable again at the new base
         TestKafka.publish(new EnrolmentContinued(person, "PENSION", "370100", "2022-04", null, "6000.00", null, null, Instant.now()),
                 REGISTRATION);
-        await(() -> count("select count(*) from enrolment where person_id = '" + person + "' and status = 'ACTIVE' and insurance = 'PENSION'") == 1);
+        await().until(() -> count("select count(*) from enrolment where person_id = '" + person + "' and status = 'ACTIVE' and insurance = 'PENSION'") == 1);
         as("contributor", person).header("Idempotency-Key", key())
                 .body("{\"personId\": \"" + person + "\", \"months\": [\"2022-04\"], \"insurances\": [{\"insurance\": \"PENSION\"}]}")
                 .post("/api/v1/assessments").then().statusCode(201).body("total", equalTo("1200.00"));
@@ -161,7 +161,7 @@ class AssessmentTest {
         TestKafka.publish(new EnrolmentInterrupted(person, "MEDICAL", "370100", "2022-01", null, Instant.now()), REGISTRATION);
         TestKafka.publish(new EnrolmentContinued(person, "MEDICAL", "370100", "2022-04", null, null, null, null, Instant.now()),
                 REGISTRATION);
-        await(() -> count("select count(*) from enrolment_gap where person_id = '" + person + "' and to_month = '2022-03'") == 1);
+        await().until(() -> count("select count(*) from enrolment_gap where person_id = '" + person + "' and to_month = '2022-03'") == 1);
         as("contributor", person).header("Idempotency-Key", key()).body(body(person, "\"2022-02\"")).post("/api/v1/assessments")
                 .then().statusCode(422).body("rule", equalTo("R16"));
         String serial = as("contributor", person).header("Idempotency-Key", key())
@@ -187,12 +187,12 @@ class AssessmentTest {
         as("proxy", proxy).header("Idempotency-Key", key()).body(body(person, "\"2022-02\"")).post("/api/v1/assessments")
                 .then().statusCode(403).contentType("application/problem+json");
         TestKafka.publish(new ProxyLinked(person, proxy, LocalDate.of(2022, 5, 1), Instant.now()), REGISTRATION);
-        await(() -> count("select count(*) from proxy_link where proxy_id = '" + proxy + "'") == 1);
+        await().until(() -> count("select count(*) from proxy_link where proxy_id = '" + proxy + "'") == 1);
         String serial = as("proxy", proxy).header("Idempotency-Key", key()).body(body(person, "\"2022-02\"")).post("/api/v1/assessments")
                 .then().statusCode(201).extract().path("serialNumber");
         as("proxy", proxy).get("/api/v1/persons/" + person + "/assessments").then().statusCode(200).body("serialNumber", contains(serial));
         TestKafka.publish(new ProxyUnlinked(person, proxy, Instant.now()), REGISTRATION);
-        await(() -> count("select count(*) from proxy_link where proxy_id = '" + proxy + "'") == 0);
+        await().until(() -> count("select count(*) from proxy_link where proxy_id = '" + proxy + "'") == 0);
         as("proxy", proxy).get("/api/v1/assessments/" + serial).then().statusCode(403);
         as("ops", "ops-1").header("Idempotency-Key", key()).body(body(person, "\"2022-03\"")).post("/api/v1/assessments")
                 .then().statusCode(403);
@@ -294,7 +294,7 @@ class AssessmentTest {
         refused(wuhan, pension.formatted("\"2022-08\", \"2022-09\", \"2022-10\""), "R12", "2022-07..2022-09");
         String proxy = "proxy-" + wuhan;
         TestKafka.publish(new ProxyLinked(wuhan, proxy, LocalDate.of(2023, 6, 1), Instant.now()), REGISTRATION);
-        await(() -> count("select count(*) from proxy_link where proxy_id = '" + proxy + "'") == 1);
+        await().until(() -> count("select count(*) from proxy_link where proxy_id = '" + proxy + "'") == 1);
         as("proxy", proxy).header("Idempotency-Key", key()).body(pension.formatted("\"2023-01\", \"2023-02\""))
                 .post("/api/v1/assessments").then().statusCode(422).body("rule", equalTo("R12"));
         assertEquals(0, count("select count(*) from assessment where person_id = '" + wuhan + "'"));

@@ -1,5 +1,6 @@
 package org.flexsi.assessment.it;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.flexsi.contracts.Topics;
 import org.flexsi.contracts.events.EnrolmentStarted;
@@ -47,7 +47,7 @@ final class Fixtures {
         for (EnrolmentStarted e : enrolments) {
             TestKafka.publish(e, REGISTRATION);
         }
-        await(() -> count("select count(*) from enrolment where person_id = '" + personId + "'") == enrolments.length);
+        await().until(() -> count("select count(*) from enrolment where person_id = '" + personId + "'") == enrolments.length);
     }
 
     static EnrolmentStarted enrol(String personId, String insurance, String region, String firstMonth, String grade, String base,
@@ -74,18 +74,4 @@ final class Fixtures {
                 .toList();
     }
 
-    static void await(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within 30 s");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
 }

@@ -1,9 +1,9 @@
 package org.flexsi.assessment.it;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.flexsi.assessment.it.Fixtures.REGISTRATION;
 import static org.flexsi.assessment.it.Fixtures.as;
-import static org.flexsi.assessment.it.Fixtures.await;
 import static org.flexsi.assessment.it.Fixtures.count;
 import static org.flexsi.assessment.it.Fixtures.enrol;
 import static org.flexsi.assessment.it.Fixtures.key;
@@ -100,7 +100,7 @@ class MetricsTest {
         assertEquals(requested + 1, metric(CANCELLED, "reason", "requested"));
         TestKafka.publish(new EnrolmentInterrupted(stale, "PENSION", "370100", "2022-02", "lost income", Instant.now(), 9L),
                 REGISTRATION);
-        await(() -> metric(CANCELLED, "reason", "enrolment-interrupted") == interrupted + 1);
+        await().until(() -> metric(CANCELLED, "reason", "enrolment-interrupted") == interrupted + 1);
         assertEquals(1, count("select count(*) from assessment where person_id = '" + stale + "' and status = 'CANCELLED'"));
 
         // an agency push: counted by the region it was assessed in; a push refused part-way rolls back and counts nothing

@@ -1,8 +1,8 @@
 package org.flexsi.assessment.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.flexsi.assessment.it.Fixtures.REGISTRATION;
 import static org.flexsi.assessment.it.Fixtures.as;
-import static org.flexsi.assessment.it.Fixtures.await;
 import static org.flexsi.assessment.it.Fixtures.count;
 import static org.flexsi.assessment.it.Fixtures.events;
 import static org.flexsi.assessment.it.Fixtures.key;
@@ -59,7 +59,7 @@ class RegistrationChangeTest {
 
         TestKafka.publish(new MedicalRateChanged(person, "370100", "0.05", "0.09", "POOLED_ONLY", "WITH_ACCOUNT", "2022-04",
                 Instant.now(), 4L), REGISTRATION);
-        await(() -> count("select count(*) from assessment where serial_number = '" + staleSerial + "' and status = 'CANCELLED'") == 1);
+        await().until(() -> count("select count(*) from assessment where serial_number = '" + staleSerial + "' and status = 'CANCELLED'") == 1);
 
         AssessmentCancelled cancelled = Json.eventMapper().readValue(events(person, AssessmentCancelled.TYPE).get(0).value(),
                 AssessmentCancelled.class);
@@ -90,7 +90,7 @@ class RegistrationChangeTest {
                 .then().statusCode(201).extract().path("serialNumber");
         TestKafka.publish(new EnrolmentInterrupted(person, "PENSION", "370100", "2022-03", "lost income", Instant.now(), 2L),
                 REGISTRATION);
-        await(() -> count("select count(*) from assessment where serial_number = '" + uncovered + "' and status = 'CANCELLED'") == 1);
+        await().until(() -> count("select count(*) from assessment where serial_number = '" + uncovered + "' and status = 'CANCELLED'") == 1);
         Map<String, String> status = statuses(person);
         assertEquals("OPEN", status.get(covered));
         assertEquals("OPEN", status.get(medical));
@@ -125,10 +125,10 @@ class RegistrationChangeTest {
         // registration's change (version 3) arrives; a late redelivery of version 2 does not take the counter back
         TestKafka.publish(new MedicalRateChanged(person, "370100", "0.05", "0.09", "POOLED_ONLY", "WITH_ACCOUNT", "2022-01",
                 Instant.now(), 3L), REGISTRATION);
-        await(() -> as("contributor", person).body(quote).post("/api/v1/quotes").statusCode() == 200);
+        await().until(() -> as("contributor", person).body(quote).post("/api/v1/quotes").statusCode() == 200);
         TestKafka.publish(new EnrolmentStarted(person, "PENSION", "370100", "2022-01", null, "6000.00", null, null, Instant.now(), 2L),
                 REGISTRATION);
-        await(() -> "6000.00".equals(text("select base from enrolment where person_id = '" + person + "' and insurance = 'PENSION'")));
+        await().until(() -> "6000.00".equals(text("select base from enrolment where person_id = '" + person + "' and insurance = 'PENSION'")));
         assertEquals("3", text("select version from registration_version where person_id = '" + person + "'"));
         String total = as("contributor", person).header("Idempotency-Key", key()).body(body).post("/api/v1/assessments")
                 .then().statusCode(201).extract().path("total");
@@ -161,7 +161,7 @@ class RegistrationChangeTest {
                 version), REGISTRATION);
         TestKafka.publish(new EnrolmentStarted(person, "MEDICAL", "370100", "2022-01", null, null, "0.05", "POOLED_ONLY",
                 Instant.now(), version), REGISTRATION);
-        await(() -> count("select count(*) from enrolment where person_id = '" + person + "'") == 2
+        await().until(() -> count("select count(*) from enrolment where person_id = '" + person + "'") == 2
                 && count("select count(*) from registration_version where person_id = '" + person + "' and version = " + version) == 1);
         return person;
     }

@@ -53,4 +53,19 @@ class RegionScopeTest {
         Caller caller = new Caller("ops-1", Set.of(Roles.OPS, Roles.AGENCY), agency(served).agencyIdentity());
         assertDoesNotThrow(() -> caller.requireRegion("370700"));
     }
+
+    @ParameterizedTest
+    @CsvSource({"420100, 420106", "420100, 420000", "360000, 360102"})
+    void anAgencyMayTouchOnlyAssessmentsThatConcernIt(String served, String region) {
+        assertDoesNotThrow(() -> RegionScope.requireConcerned(agency(served), region));
+        ProblemException refused = assertThrows(ProblemException.class, () -> RegionScope.requireConcerned(agency(served), "370700"));
+        assertEquals(403, refused.problem().status());
+        assertDoesNotThrow(() -> RegionScope.requireConcerned(new Caller("ops-1", Set.of(Roles.OPS), null), "370700"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"x", "4201000"})
+    void aServedRegionThatIsNoCodeEnclosesNothing(String served) {
+        assertEquals(false, RegionScope.concerns(agency(served), "420000"));
+    }
 }

@@ -50,8 +50,6 @@ public class CertificateResource {
     @APIResponse(responseCode = "200", description = "Certificates, newest first")
     @APIResponse(responseCode = "400", description = "Neither paymentId nor personId given",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role may not see certificates",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not yet available; availableFrom says when",
@@ -66,8 +64,6 @@ public class CertificateResource {
     @RolesAllowed({Roles.CONTRIBUTOR, Roles.PROXY, Roles.AGENCY, Roles.OPS})
     @Operation(summary = "One certificate's metadata")
     @APIResponse(responseCode = "200", description = "The certificate")
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role may not see certificates, or an agency asks for a person outside"
             + " the regions it serves",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -86,8 +82,6 @@ public class CertificateResource {
     @Operation(summary = "The signed certificate PDF", description = "Chinese text, seal, QR code with the verification URL,"
             + " PAdES signature. The same bytes on every download.")
     @APIResponse(responseCode = "200", description = "The PDF", content = @Content(mediaType = "application/pdf"))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role may not see certificates, or an agency asks for a person outside"
             + " the regions it serves",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -112,8 +106,6 @@ public class CertificateResource {
     @APIResponse(responseCode = "201", description = "The new certificate",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CertificateView.class)))
     @APIResponse(responseCode = "400", description = "Malformed request or missing Idempotency-Key",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Another person's certificates, a person outside the agency's regions,"
             + " or a role that may not ask",

@@ -48,8 +48,6 @@ public class PaymentRecordResource {
     @APIResponse(responseCode = "200", description = "Records, newest first (at most 500)")
     @APIResponse(responseCode = "400", description = "Missing or malformed filter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role may not see payment records",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<PaymentRecordView> list(@QueryParam("personId") String personId, @QueryParam("payerId") String payerId,
@@ -70,8 +68,6 @@ public class PaymentRecordResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HistoricalLoad.Result.class)))
     @APIResponse(responseCode = "400", description = "Malformed body or missing Idempotency-Key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Only agencies and operations load history",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another body",
@@ -86,8 +82,6 @@ public class PaymentRecordResource {
     @RolesAllowed({Roles.CONTRIBUTOR, Roles.PROXY, Roles.AGENCY, Roles.OPS})
     @Operation(summary = "One payment record")
     @APIResponse(responseCode = "200", description = "The record")
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role may not see payment records, or an agency asks for a person"
             + " outside the regions it serves",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -1,5 +1,6 @@
 package org.flexsi.certificate.api;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -13,7 +14,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -41,7 +41,6 @@ import org.flexsi.platform.testing.TestKafka;
 import org.flexsi.platform.testing.TestTokens;
 import org.flexsi.platform.time.BusinessTime;
 import org.flexsi.platform.time.PlatformClock;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -55,11 +54,6 @@ class CertificateApiTest {
     EntityManager em;
     @Inject
     PlatformClock clock;
-
-    @BeforeAll
-    static void logFailures() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
 
 
     @Test
@@ -183,7 +177,8 @@ class CertificateApiTest {
         TestKafka.publish(new PaymentRefunded("r-" + UUID.randomUUID(), paid.paymentId(), paid.assessmentSerial(), person, JINAN,
                 List.of(medical), medical.amount(), "duplicate medical payment", Instant.now(), "APPLICATION"), "/flexsi/payment-service");
 
-        Response both = await(() -> given().header("Authorization", me).get("/api/v1/certificates?paymentId=" + paid.paymentId()),
+        Response both = await("the renewed certificate of " + paid.paymentId()).until(() -> given()
+                .header("Authorization", me).get("/api/v1/certificates?paymentId=" + paid.paymentId()),
                 r -> r.statusCode() == 200 && r.jsonPath().getList("$").size() == 2);
         both.then().body("find { it.certificateNumber == '" + old + "' }.status", equalTo("REVOKED"))
                 .body("find { it.status == 'ISSUED' }.total", equalTo("749.20"));
@@ -490,26 +485,9 @@ class CertificateApiTest {
     }
 
     private static Response awaitCertificate(String token, String paymentId) {
-        return await(() -> given().header("Authorization", token).get("/api/v1/certificates?paymentId=" + paymentId),
+        return await("the certificate of " + paymentId).until(() -> given().header("Authorization", token)
+                .get("/api/v1/certificates?paymentId=" + paymentId),
                 r -> r.statusCode() == 200 && !r.jsonPath().getList("$").isEmpty());
-    }
-
-    private static Response await(java.util.function.Supplier<Response> call, java.util.function.Predicate<Response> done) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (true) {
-            Response response = call.get();
-            if (done.test(response)) {
-                return response;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not reached within 30 s; last answer " + response.statusCode() + " " + response.asString());
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     private static Response verify(byte[] pdf) {

@@ -1,16 +1,17 @@
 package org.flexsi.certificate.monitor;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Objects;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -41,15 +42,11 @@ class CertificateDataAtRestTest {
                 "800.00", null)), "800.00", Instant.now());
         TestKafka.publish(paid, "/flexsi/payment-service");
         String token = TestTokens.bearer("contributor", person);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        String number = null;
-        while (number == null) {
+        String number = await("the certificate of " + paid.paymentId()).until(() -> {
             List<String> numbers = given().header("Authorization", token).get("/api/v1/certificates?paymentId=" + paid.paymentId())
                     .then().extract().jsonPath().getList("certificateNumber");
-            number = numbers == null || numbers.isEmpty() ? null : numbers.get(0);
-            assertFalse(number == null && Instant.now().isAfter(deadline), "no certificate within 30 s");
-            Thread.sleep(200);
-        }
+            return numbers == null || numbers.isEmpty() ? null : numbers.get(0);
+        }, Objects::nonNull);
         given().header("Authorization", token).get("/api/v1/certificates/" + number + "/pdf").then().statusCode(200);
 
         String dump = pgDump();

@@ -1,5 +1,6 @@
 package org.flexsi.certificate.monitor;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,12 +12,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.flexsi.contracts.events.LineItem;
 import org.flexsi.contracts.events.PaymentRefunded;
 import org.flexsi.contracts.events.PaymentSucceeded;
@@ -50,7 +49,7 @@ class CertificateMetricsTest {
         PaymentSucceeded jinan = pay(person, JINAN);
         PaymentSucceeded weifang = pay(person, WEIFANG);
         String number = awaitCertificate(person, jinan.paymentId()).path("[0].certificateNumber");
-        awaitEventually("two certificates issued", () -> value(metrics(), ISSUED) == value(before, ISSUED) + 2);
+        await("two certificates issued").until(() -> value(metrics(), ISSUED) == value(before, ISSUED) + 2);
 
         // R22: Jinan offers the certificate on the payment day, Weifang two working days after it
         String after = metrics();
@@ -73,7 +72,7 @@ class CertificateMetricsTest {
         LineItem medical = jinan.lines().get(1);
         TestKafka.publish(new PaymentRefunded("r-" + UUID.randomUUID(), jinan.paymentId(), jinan.assessmentSerial(), person, JINAN,
                 List.of(medical), medical.amount(), "paid twice", Instant.now(), "APPLICATION"), "/flexsi/payment-service");
-        awaitEventually("the refund revoked one certificate and issued the rest anew", () -> {
+        await("the refund revoked one certificate and issued the rest anew").until(() -> {
             String now = metrics();
             return value(now, REVOKED) == value(before, REVOKED) + 1 && value(now, ISSUED) == value(before, ISSUED) + 3;
         });
@@ -133,29 +132,9 @@ class CertificateMetricsTest {
     }
 
     private static Response awaitCertificate(String person, String paymentId) {
-        Response[] last = new Response[1];
-        awaitEventually("the certificate of " + paymentId, () -> {
-            last[0] = given().header("Authorization", TestTokens.bearer("contributor", person))
-                    .get("/api/v1/certificates?paymentId=" + paymentId);
-            return last[0].statusCode() == 200 && !last[0].jsonPath().getList("$").isEmpty();
-        });
-        return last[0];
-    }
-
-    private static void awaitEventually(String what, BooleanSupplier done) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!done.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within 30 s: " + what + "; certificate metrics now:\n" + metrics().lines()
-                        .filter(l -> l.startsWith("flexsi_certificate")).collect(java.util.stream.Collectors.joining("\n")));
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what);
-            }
-        }
+        return await("the certificate of " + paymentId).until(() -> given()
+                .header("Authorization", TestTokens.bearer("contributor", person)).get("/api/v1/certificates?paymentId=" + paymentId),
+                r -> r.statusCode() == 200 && !r.jsonPath().getList("$").isEmpty());
     }
 
     private static String metrics() {

@@ -26,6 +26,9 @@ class ChineseAmountTest {
             "1000010.00, 壹佰万零壹拾元整",
             "3024, 叁仟零贰拾肆元整",
             "-605.00, 负陆佰零伍元整",
+            "0.05, 伍分",
+            "1.230, 壹元贰角叁分",
+            "9999999999999999.99, 玖仟玖佰玖拾玖万亿玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万玖仟玖佰玖拾玖元玖角玖分",
     })
     void writesCapitalNumerals(String amount, String expected) {
         assertEquals(expected, ChineseAmount.capital(new BigDecimal(amount)));

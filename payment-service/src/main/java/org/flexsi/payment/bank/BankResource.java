@@ -63,8 +63,6 @@ public class BankResource {
     @Operation(summary = "What a person owes: open assessments by ID number and name")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BankModels.OwedQuery.class)))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = BankModels.OpenAssessment.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token, or bad signature, stale timestamp or reused nonce",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Banks only",
@@ -87,8 +85,6 @@ public class BankResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BankModels.Confirmation.class)))
     @APIResponse(responseCode = "201", description = "Booked", content = @Content(schema = @Schema(implementation = BankModels.BankPayment.class)))
     @APIResponse(responseCode = "200", description = "Already confirmed", content = @Content(schema = @Schema(implementation = BankModels.BankPayment.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token, or bad signature, stale timestamp or reused nonce",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Banks only",

@@ -41,8 +41,6 @@ public class ReconciliationResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReconciliationModels.Run.class)))
     @APIResponse(responseCode = "400", description = "Invalid body; bankId missing with BANK_DEBIT or given with a provider",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Ops only",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Not a cooperating bank",

@@ -46,8 +46,6 @@ public class RefundResource {
     @RolesAllowed({ Roles.CONTRIBUTOR, Roles.PROXY, Roles.OPS })
     @Operation(summary = "Show a refund", description = "To its applicant, the person and ops.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RefundModels.View.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role may not read refunds",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such refund visible to you",
@@ -61,8 +59,6 @@ public class RefundResource {
     @RolesAllowed(Roles.CONTRIBUTOR)
     @Operation(summary = "The person's own application for a medical refund a proxy applied for (R25)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RefundModels.View.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Contributors only",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such refund for you",
@@ -84,8 +80,6 @@ public class RefundResource {
                     + " Idempotency-Key; a retry with the same key and body gets the same answer.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RefundModels.View.class)))
     @APIResponse(responseCode = "400", description = "Invalid account, bank name or bank code, or no Idempotency-Key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Contributors and proxies only",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -111,8 +105,6 @@ public class RefundResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RefundModels.View.class)))
     @APIResponse(responseCode = "400", description = "Unknown state",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Pension and medical agencies only (a tax agency, or a token bound to no"
             + " configured agency, is refused)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -132,8 +124,6 @@ public class RefundResource {
             + " written to the access audit (`refund-decision`).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RefundModels.View.class)))
     @APIResponse(responseCode = "400", description = "Invalid body; a rejection needs a reason",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Pension and medical agencies only, and only for persons of the"
             + " regions the agency serves",

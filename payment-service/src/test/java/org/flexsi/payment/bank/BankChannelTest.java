@@ -1,5 +1,6 @@
 package org.flexsi.payment.bank;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.flexsi.payment.support.Events.awaitEvent;
 import static org.flexsi.payment.support.Events.events;
@@ -35,7 +36,7 @@ class BankChannelTest {
         String idNumber = "42010619900101" + String.format("%04d", (int) (Math.random() * 10_000));
         register(person, idNumber, "李四");
         String serial = payable(db, person);
-        await("person", () -> count(db, "select count(*) from person where person_id = ?", person) == 1);
+        await("person").until(() -> count(db, "select count(*) from person where person_id = ?", person) == 1);
 
         bank(TEST_BANK, TEST_BANK_SECRET, "POST", "/api/v1/bank/owed-queries",
                 "{\"idNumber\":\"" + idNumber + "\",\"name\":\"李四\"}").then().statusCode(200)
@@ -140,7 +141,7 @@ class BankChannelTest {
             assertEquals("EXPIRED", text(db, "select status from payment where id = ?::uuid", onlineId));
             // the QR code was still on the payer's phone
             pay(order.path("payUrl"), null).then().statusCode(200);
-            await("online refunded", () -> "REFUNDED".equals(text(db, "select status from payment where id = ?::uuid", onlineId)));
+            await("online refunded").until(() -> "REFUNDED".equals(text(db, "select status from payment where id = ?::uuid", onlineId)));
         } finally {
             clearFaults();
         }

@@ -1,5 +1,6 @@
 package org.flexsi.payment.batchdebit;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.flexsi.payment.support.Fixtures.*;
 import static org.hamcrest.Matchers.containsString;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Objects;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -107,10 +109,10 @@ class DebitFileRewriteTest {
     }
 
     private static JsonPath awaitSubmission(String batchId, String state) {
-        return awaitValue("batch " + batchId + " " + state, () -> {
+        return await("batch " + batchId + " " + state).until(() -> {
             JsonPath view = batchView(TEST_BANK, batchId);
             return state.equals(view.getString("submission.state")) ? view : null;
-        });
+        }, Objects::nonNull);
     }
 
     /**

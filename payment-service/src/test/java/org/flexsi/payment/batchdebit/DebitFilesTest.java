@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -23,22 +26,33 @@ class DebitFilesTest {
     @Test
     void theDebitFileHasHeaderDetailsTrailerAndAChecksumOfEverythingAbove() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        boolean[] closed = {false};
+        // buffered, as a file is: what finish() leaves unflushed would be missing
+        OutputStream file = new BufferedOutputStream(out) {
+            @Override
+            public void close() throws IOException {
+                closed[0] = true;
+                super.close();
+            }
+        };
         UUID p1 = UUID.randomUUID();
         UUID p2 = UUID.randomUUID();
         DebitFileWriter.Summary summary;
-        try (DebitFileWriter writer = new DebitFileWriter(out, BATCH, "icbc", "2026-11", Instant.parse("2026-11-21T01:00:00Z"))) {
+        try (DebitFileWriter writer = new DebitFileWriter(file, BATCH, "icbc", "2026-11", Instant.parse("2026-11-21T01:00:00Z"))) {
             writer.detail(p1, "6222021234567890123", "张三", new BigDecimal("1087.12"), "WF-1");
             writer.detail(p2, "6222029876543210987", "李|四", new BigDecimal("1237.96"), "WF-2");
             summary = writer.finish();
+            assertTrue(out.toString(StandardCharsets.UTF_8).endsWith("S|" + summary.checksum() + "\n"), "all written when finished");
         }
-        String file = out.toString(StandardCharsets.UTF_8);
-        List<String> lines = file.lines().toList();
+        assertTrue(closed[0], "the file is closed with the writer");
+        String written = out.toString(StandardCharsets.UTF_8);
+        List<String> lines = written.lines().toList();
         assertEquals("H|FLEXSI-DEBIT|1|" + BATCH + "|icbc|2026-11|2026-11-21T01:00:00Z", lines.get(0));
         assertEquals("D|1|" + p1 + "|6222021234567890123|张三|1087.12|WF-1", lines.get(1));
         assertEquals("D|2|" + p2 + "|6222029876543210987|李 四|1237.96|WF-2", lines.get(2), "the separator never appears in a field");
         assertEquals("T|2|2325.08", lines.get(3));
         assertEquals(new BigDecimal("2325.08"), summary.total());
-        assertEquals("S|" + sha256(file.substring(0, file.indexOf("S|"))), lines.get(4));
+        assertEquals("S|" + sha256(written.substring(0, written.indexOf("S|"))), lines.get(4));
         assertEquals(summary.checksum(), lines.get(4).substring(2));
     }
 
@@ -57,17 +71,48 @@ class DebitFilesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
-            "wrong paid total;       R|1|PAYMENT|PAID|1087.12|B-1;        T|1|1087.13",
-            "wrong count;            R|1|PAYMENT|PAID|1087.12|B-1;        T|2|1087.12",
-            "unknown result;         R|1|PAYMENT|MAYBE|1087.12|B-1;       T|1|0.00",
-            "paid without txn;       R|1|PAYMENT|PAID|1087.12|;           T|1|1087.12",
-            "bad amount;             R|1|PAYMENT|PAID|1087.1|B-1;         T|1|1087.1",
-            "bad payment id;         R|1|not-an-id|PAID|1087.12|B-1;      T|1|1087.12",
-            "missing cell;           R|1|PAYMENT|PAID|1087.12;            T|1|1087.12",
+            "wrong paid total;       R|1|PAYMENT|PAID|1087.12|B-1;        T|1|1087.13;   3",
+            "wrong count;            R|1|PAYMENT|PAID|1087.12|B-1;        T|2|1087.12;   3",
+            "broken trailer;         R|1|PAYMENT|PAID|1087.12|B-1;        X|1|1087.12;   3",
+            "unknown result;         R|1|PAYMENT|MAYBE|1087.12|B-1;       T|1|0.00;      2",
+            "paid without txn;       R|1|PAYMENT|PAID|1087.12|;           T|1|1087.12;   2",
+            "bad amount;             R|1|PAYMENT|PAID|1087.1|B-1;         T|1|1087.1;    2",
+            "bad payment id;         R|1|not-an-id|PAID|1087.12|B-1;      T|1|1087.12;   2",
+            "bad seq;                R|one|PAYMENT|PAID|1087.12|B-1;      T|1|1087.12;   2",
+            "missing cell;           R|1|PAYMENT|PAID|1087.12;            T|1|1087.12;   2",
     })
-    void aBrokenResultFileBooksNothing(String why, String row, String trailer) {
+    void aBrokenResultFileBooksNothingAndNamesTheLine(String why, String row, String trailer, int line) {
         byte[] file = result(List.of(row.replace("PAYMENT", UUID.randomUUID().toString())), trailer);
-        assertThrows(DebitResultFile.Invalid.class, () -> DebitResultFile.parse(file), why);
+        DebitResultFile.Invalid invalid = assertThrows(DebitResultFile.Invalid.class, () -> DebitResultFile.parse(file), why);
+        assertEquals(line, invalid.line(), invalid.getMessage());
+        assertTrue(invalid.getMessage().startsWith("line " + line + ": "), invalid.getMessage());
+    }
+
+    @Test
+    void aBrokenSecondRowOrHeaderIsNamedByItsLine() {
+        byte[] secondRow = result(List.of("R|1|" + UUID.randomUUID() + "|PAID|1087.12|B-1", "R|2|x|PAID|1.00|B-2"), "T|2|1088.12");
+        assertEquals(3, assertThrows(DebitResultFile.Invalid.class, () -> DebitResultFile.parse(secondRow)).line());
+        String good = new String(result(List.of(), "T|0|0.00"), StandardCharsets.UTF_8);
+        assertEquals(1, assertThrows(DebitResultFile.Invalid.class,
+                () -> DebitResultFile.parse(signed(good.substring(0, good.indexOf("\nS|") + 1).replace("|1|" + BATCH, "|2|" + BATCH))))
+                .line(), "another format version");
+        assertEquals(1, assertThrows(DebitResultFile.Invalid.class,
+                () -> DebitResultFile.parse(signed(good.substring(0, good.indexOf("\nS|") + 1).replace(BATCH.toString(), "batch"))))
+                .line(), "a batch id that is no id");
+    }
+
+    @Test
+    void aResultWithoutLinesIsReadButAnEmptyOrHeadlessFileIsNot() {
+        assertEquals(List.of(), DebitResultFile.parse(result(List.of(), "T|0|0.00")).lines());
+        DebitResultFile.Invalid empty = assertThrows(DebitResultFile.Invalid.class, () -> DebitResultFile.parse(new byte[0]));
+        assertEquals(0, empty.line());
+        assertEquals("no checksum line", empty.getMessage());
+        DebitResultFile.Invalid nothingSigned = assertThrows(DebitResultFile.Invalid.class, () -> DebitResultFile.parse(signed("\n")));
+        assertEquals("needs a header and a trailer", nothingSigned.getMessage());
+        DebitResultFile.Invalid headerOnly = assertThrows(DebitResultFile.Invalid.class,
+                () -> DebitResultFile.parse(signed("H|FLEXSI-DEBIT-RESULT|1|" + BATCH + "|icbc\n")));
+        assertEquals(0, headerOnly.line());
+        assertEquals("needs a header and a trailer", headerOnly.getMessage());
     }
 
     @Test
@@ -110,7 +155,12 @@ class DebitFilesTest {
         StringBuilder body = new StringBuilder("H|FLEXSI-DEBIT-RESULT|1|" + BATCH + "|icbc\n");
         rows.forEach(r -> body.append(r.strip()).append('\n'));
         body.append(trailer.strip()).append('\n');
-        return (body + "S|" + sha256(body.toString()) + "\n").getBytes(StandardCharsets.UTF_8);
+        return signed(body.toString());
+    }
+
+    /** The body with its checksum line, as the bank signs it. */
+    private static byte[] signed(String body) {
+        return (body + "S|" + sha256(body) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private static String sha256(String text) {

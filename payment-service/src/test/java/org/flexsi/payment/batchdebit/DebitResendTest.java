@@ -1,5 +1,6 @@
 package org.flexsi.payment.batchdebit;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.flexsi.payment.support.Fixtures.*;
 import static org.hamcrest.Matchers.containsString;
@@ -7,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Objects;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -81,10 +83,10 @@ class DebitResendTest {
     }
 
     private static JsonPath awaitRefused(String batchId, int attempts) {
-        return awaitValue("batch " + batchId + " refused after " + attempts + " sends", () -> {
+        return await("batch " + batchId + " refused after " + attempts + " sends").until(() -> {
             JsonPath view = batchView(STALE_BANK, batchId);
             return "REFUSED".equals(view.getString("submission.state")) && view.getInt("submission.attempts") == attempts
                     ? view : null;
-        });
+        }, Objects::nonNull);
     }
 }

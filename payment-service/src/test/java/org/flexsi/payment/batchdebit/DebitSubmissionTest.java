@@ -1,5 +1,6 @@
 package org.flexsi.payment.batchdebit;
 
+import static org.awaitility.Awaitility.await;
 import static org.flexsi.payment.support.Events.awaitEvent;
 import static org.flexsi.payment.support.Events.events;
 import static org.flexsi.payment.support.Fixtures.*;
@@ -10,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Objects;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -48,10 +50,10 @@ class DebitSubmissionTest {
 
         String batchId = debitBatch(TEST_BANK, "2031-07").then().statusCode(201)
                 .body("submission.state", equalTo("SEND")).body("results.files", equalTo(0)).extract().path("batchId");
-        JsonPath sent = awaitValue("batch " + batchId + " sent", () -> {
+        JsonPath sent = await("batch " + batchId + " sent").until(() -> {
             JsonPath view = batchView(TEST_BANK, batchId);
             return "SENT".equals(view.getString("submission.state")) ? view : null;
-        });
+        }, Objects::nonNull);
         assertEquals(1, sent.getInt("submission.attempts"));
         assertNotNull(sent.getString("submission.sentAt"));
         assertNull(sent.getString("submission.lastError"));
@@ -94,20 +96,20 @@ class DebitSubmissionTest {
 
         String batchId = debitBatch(TEST_BANK, "2031-08").then().statusCode(201).body("submission.state", equalTo("SEND"))
                 .extract().path("batchId");
-        JsonPath failing = awaitValue("a failed send of " + batchId + " tried again", () -> {
+        JsonPath failing = await("a failed send of " + batchId + " tried again").until(() -> {
             JsonPath view = batchView(TEST_BANK, batchId);
             return view.getInt("submission.attempts") >= 2 && view.getString("submission.lastError") != null ? view : null;
-        });
+        }, Objects::nonNull);
         assertTrue(failing.getString("submission.lastError").contains("503"), failing.getString("submission.lastError"));
         assertEquals("SEND", failing.getString("submission.state"), "a bank that is down is tried again");
         assertEquals(0, failing.getInt("results.files"));
         assertEquals("PAYING", text(db, "select status from payment where id = ?::uuid", paymentOf(serial)));
         clearFaults();
 
-        JsonPath sent = awaitValue("batch " + batchId + " sent", () -> {
+        JsonPath sent = await("batch " + batchId + " sent").until(() -> {
             JsonPath view = batchView(TEST_BANK, batchId);
             return "SENT".equals(view.getString("submission.state")) ? view : null;
-        });
+        }, Objects::nonNull);
         assertTrue(sent.getInt("submission.attempts") > failing.getInt("submission.attempts"), "sent once the bank was back");
         assertNull(sent.getString("submission.lastError"));
         String payment = paymentOf(serial);

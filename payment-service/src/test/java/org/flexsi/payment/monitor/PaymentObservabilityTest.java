@@ -1,5 +1,6 @@
 package org.flexsi.payment.monitor;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.flexsi.payment.support.Fixtures.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,7 +42,7 @@ class PaymentObservabilityTest {
 
         // the callback that traceparent comes back on is booked as usual
         pay(created.path("payUrl"), null).then().statusCode(200);
-        await("paid", () -> "PAID".equals(text(db, "select status from payment where id = ?::uuid", paymentId)));
+        await("paid").until(() -> "PAID".equals(text(db, "select status from payment where id = ?::uuid", paymentId)));
     }
 
     @Test
@@ -53,7 +54,7 @@ class PaymentObservabilityTest {
         var held = createOrder(contributor(other), payable(db, other), "UNIONPAY").then().statusCode(201).extract();
         pay(held.path("payUrl"), "{\"amount\":\"1.23\"}").then().statusCode(200);
         String heldId = held.path("paymentId");
-        await("held", () -> "HELD".equals(text(db, "select status from payment where id = ?::uuid", heldId)));
+        await("held").until(() -> "HELD".equals(text(db, "select status from payment where id = ?::uuid", heldId)));
 
         for (String state : new String[] { "PAYING", "HELD", "PAID" }) {
             awaitMetric("orders " + state, "flexsi_payment_orders", Map.of("state", state, "channel", "UNIONPAY"),
@@ -97,7 +98,7 @@ class PaymentObservabilityTest {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
-        await("resolved discrepancy no longer dated", () -> metric(
+        await("resolved discrepancy no longer dated").until(() -> metric(
                 "flexsi_payment_reconciliation_discrepancy_oldest_opened_timestamp_seconds", Map.of("channel", "UNIONPAY"))
                 .orElse(-1) != opened);
     }
@@ -124,7 +125,7 @@ class PaymentObservabilityTest {
             java.util.function.DoubleSupplier expected, double tolerance) {
         double[] last = { Double.NaN, Double.NaN };
         try {
-            await(what, () -> {
+            await(what).until(() -> {
                 last[0] = expected.getAsDouble();
                 last[1] = metric(name, labels).orElse(Double.NaN);
                 return Math.abs(last[0] - last[1]) <= tolerance;

@@ -1,5 +1,6 @@
 package org.flexsi.payment.order;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.flexsi.payment.support.Events.awaitEvent;
 import static org.flexsi.payment.support.Events.events;
@@ -14,7 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +34,6 @@ import org.flexsi.platform.testing.TestKafka;
 import org.flexsi.platform.security.Roles;
 import org.flexsi.platform.testing.TestTokens;
 import org.flexsi.payment.support.SimulatorsResource;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** An online payment end to end: order, provider, callback, events; and every way it can go wrong. */
@@ -44,11 +43,6 @@ import org.junit.jupiter.api.Test;
 class PaymentFlowTest {
     @Inject
     DataSource db;
-
-    @BeforeAll
-    static void logFailures() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
 
     @Test
     void aContributorPaysByQrCodeAndExactlyOneSucceededEventCarriesTheAssessedLines() {
@@ -138,12 +132,12 @@ class PaymentFlowTest {
         String proxyId = newPerson();
         link(proxyId, person);
         String serial = payable(person);
-        await("proxy link", () -> count(db, "select count(*) from proxy_link where proxy_id = ?", proxyId) == 1);
+        await("proxy link").until(() -> count(db, "select count(*) from proxy_link where proxy_id = ?", proxyId) == 1);
 
         var created = createOrder(proxy(proxyId), serial, "UNIONPAY").then().statusCode(201).extract();
         String paymentId = created.path("paymentId");
         pay(created.path("payUrl"), null).then().statusCode(200);
-        await("paid", () -> "PAID".equals(given().header("Authorization", proxy(proxyId)).get("/api/v1/payments/" + paymentId)
+        await("paid").until(() -> "PAID".equals(given().header("Authorization", proxy(proxyId)).get("/api/v1/payments/" + paymentId)
                 .then().statusCode(200).extract().path("status")));
 
         JsonNode event = succeeded(paymentId);
@@ -213,7 +207,9 @@ class PaymentFlowTest {
                 .then().statusCode(400).contentType("application/problem+json");
 
         succeeded(paymentId);
-        settle();
+        // every callback above has committed its outbox rows; once the relay has sent them all, the topic shows any duplicate
+        await("every event of " + person + " relayed").until(() -> count(db,
+                "select count(*) from outbox_event where event_key = ? and sent_at is null", person) == 0);
         assertEquals(1, events(paymentId, PaymentSucceeded.TYPE), "one success, however often it is reported");
         assertEquals(0, events(paymentId, PaymentFailed.TYPE));
         // wrong secret, unsigned, stale, replayed nonce: ops see each refusal at /q/metrics
@@ -290,7 +286,7 @@ class PaymentFlowTest {
         fault("{\"target\":\"wechat\",\"mode\":\"down\"}");
         try {
             TestKafka.publish(new AssessmentCancelled("a", serial, person, "re-assessed", Instant.now()), "/flexsi/assessment-service");
-            await("order expired", () -> "EXPIRED".equals(status(paymentId)));
+            await("order expired").until(() -> "EXPIRED".equals(status(paymentId)));
             awaitEvent(paymentId, PaymentFailed.TYPE);
             // the payer still had the QR code open
             pay(created.path("payUrl"), null).then().statusCode(200);
@@ -310,7 +306,7 @@ class PaymentFlowTest {
     void anExpiredAssessmentCannotBeOrdered() {
         String person = newPerson();
         String serial = assessment(person, weifangMonth("2026-10"), WEIFANG_MONTH_TOTAL, Instant.now().minusSeconds(60));
-        await("assessment", () -> count(db, "select count(*) from assessment where serial_number = ?", serial) == 1);
+        await("assessment").until(() -> count(db, "select count(*) from assessment where serial_number = ?", serial) == 1);
         createOrder(contributor(person), serial, "WECHAT").then().statusCode(422).contentType("application/problem+json");
     }
 
@@ -323,16 +319,12 @@ class PaymentFlowTest {
     }
 
     private void awaitStatus(String person, String paymentId, String expected) {
-        await(paymentId + " " + expected, () -> expected.equals(given().header("Authorization", contributor(person))
+        await(paymentId + " " + expected).until(() -> expected.equals(given().header("Authorization", contributor(person))
                 .get("/api/v1/payments/" + paymentId).then().statusCode(200).extract().path("status")));
     }
 
     private static JsonNode succeeded(String paymentId) {
         return awaitEvent(paymentId, PaymentSucceeded.TYPE);
-    }
-
-    private static void settle() {
-        sleep(1500);
     }
 
     private static <T> T get(Future<T> future) {

@@ -1,5 +1,6 @@
 package org.flexsi.payment.person;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.flexsi.payment.support.Fixtures.*;
 import static org.hamcrest.Matchers.hasItem;
@@ -14,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -115,7 +115,7 @@ class PersonalDataAtRestTest {
         String debitAccount = newAccount();
         String refundAccount = newAccount();
         register(person, idNumber, "孙八");
-        await("person", () -> count(db, "select count(*) from person where person_id = ?", person) == 1);
+        await("person").until(() -> count(db, "select count(*) from person where person_id = ?", person) == 1);
         String serial = payableForDebit(db, person, "2025-05");
         owedQuery(idNumber, "孙八", serial);
 
@@ -126,7 +126,7 @@ class PersonalDataAtRestTest {
         handIn(OTHER_BANK, OTHER_BANK_SECRET, result).then().statusCode(200);
         String paymentId = text(db, "select id::text from payment where debit_batch_id = ?::uuid and person_id = ?", batchId,
                 person);
-        await("debited", () -> "PAID".equals(text(db, "select status from payment where id = ?::uuid", paymentId)));
+        await("debited").until(() -> "PAID".equals(text(db, "select status from payment where id = ?::uuid", paymentId)));
 
         // a refund application to another account
         given().header("Authorization", contributor(person)).header("Idempotency-Key", "k-" + UUID.randomUUID())

@@ -1,5 +1,6 @@
 package org.flexsi.payment.refund;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.flexsi.payment.support.Events.awaitEvent;
 import static org.flexsi.payment.support.Events.events;
@@ -11,6 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Objects;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -65,7 +67,7 @@ class RefundPayoutTest {
         // the payout bank is unreachable at first: the refund waits and nothing is announced
         fault("{\"target\":\"" + TEST_BANK + "\",\"mode\":\"down\"}");
         String refundId = applyAndApprove(person, paymentId, account);
-        await("two attempts", () -> count(db, "select payout_attempts from refund where id = ?::uuid", refundId) >= 2);
+        await("two attempts").until(() -> count(db, "select payout_attempts from refund where id = ?::uuid", refundId) >= 2);
         refund(person, refundId).body("state", equalTo("PAYING_OUT")).body("payoutError", containsString("503"));
         assertEquals(0, events(refundId, PaymentRefunded.TYPE), "nothing is announced before the money went back");
         assertEquals(0, transfers(refundId).size());
@@ -232,13 +234,13 @@ class RefundPayoutTest {
         bank(TEST_BANK, TEST_BANK_SECRET, "POST", "/api/v1/bank/payments", counterPayment(serial)).then().statusCode(201)
                 .body("status", equalTo("PAID"));
         pay(order.path("payUrl"), null).then().statusCode(200);
-        String refundId = awaitValue("automatic refund", () -> text(db,
-                "select id::text from refund where payment_id = ?::uuid and payout_attempts > 0", onlineId));
+        String refundId = await("automatic refund").until(() -> text(db,
+                "select id::text from refund where payment_id = ?::uuid and payout_attempts > 0", onlineId), Objects::nonNull);
         assertEquals("PAYING_OUT", text(db, "select state from refund where id = ?::uuid", refundId));
         assertEquals(0, events(refundId, PaymentRefunded.TYPE), "nothing is announced before the money went back");
 
         clearFaults();
-        await("refunded", () -> "REFUNDED".equals(text(db, "select state from refund where id = ?::uuid", refundId)));
+        await("refunded").until(() -> "REFUNDED".equals(text(db, "select state from refund where id = ?::uuid", refundId)));
         List<Map<String, Object>> atAlipay = given().get(simulators() + "/sim/providers/alipay/refunds").then().statusCode(200)
                 .extract().jsonPath().getList("refunds.findAll { it.merchantRefundId == '" + refundId + "' }");
         assertEquals(1, atAlipay.size());
@@ -259,7 +261,7 @@ class RefundPayoutTest {
         String person = newPerson();
         String serial = payable(db, person);
         String onlineId = paidOnline(db, contributor(person), serial);
-        await("paid", () -> "PAID".equals(text(db, "select status from payment where id = ?::uuid", onlineId)));
+        await("paid").until(() -> "PAID".equals(text(db, "select status from payment where id = ?::uuid", onlineId)));
         String counterId = bank(TEST_BANK, TEST_BANK_SECRET, "POST", "/api/v1/bank/payments", counterPayment(serial)).then()
                 .statusCode(201).body("status", equalTo("REFUNDED")).extract().path("paymentId");
 
@@ -273,7 +275,7 @@ class RefundPayoutTest {
         // the person gives an account: the counter money goes back by bank transfer, then is announced once
         String account = newAccount();
         giveAccount(contributor(person), refundId, account, "102521000011").statusCode(200).body("state", equalTo("PAYING_OUT"));
-        await("refunded", () -> "REFUNDED".equals(text(db, "select state from refund where id = ?::uuid", refundId)));
+        await("refunded").until(() -> "REFUNDED".equals(text(db, "select state from refund where id = ?::uuid", refundId)));
         assertEquals(account, transfers(refundId + "-1").get(0).get("accountNumber"));
         awaitEvent(refundId, PaymentRefunded.TYPE);
         assertEquals(1, events(refundId, PaymentRefunded.TYPE));
@@ -293,13 +295,13 @@ class RefundPayoutTest {
     private String registered(String name) {
         String person = newPerson();
         register(person, "42010619900101" + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000)), name);
-        await("person", () -> count(db, "select count(*) from person where person_id = ?", person) == 1);
+        await("person").until(() -> count(db, "select count(*) from person where person_id = ?", person) == 1);
         return person;
     }
 
     private String paid(String person) {
         String paymentId = paidOnline(db, contributor(person), payable(db, person));
-        await("paid", () -> "PAID".equals(text(db, "select status from payment where id = ?::uuid", paymentId)));
+        await("paid").until(() -> "PAID".equals(text(db, "select status from payment where id = ?::uuid", paymentId)));
         return paymentId;
     }
 
@@ -332,7 +334,7 @@ class RefundPayoutTest {
     }
 
     private static void awaitState(String person, String refundId, String state) {
-        await("refund " + state, () -> state.equals(given().header("Authorization", contributor(person))
+        await("refund " + state).until(() -> state.equals(given().header("Authorization", contributor(person))
                 .get("/api/v1/refunds/" + refundId).then().extract().path("state")));
     }
 

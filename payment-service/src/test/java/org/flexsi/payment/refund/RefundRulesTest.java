@@ -62,6 +62,22 @@ class RefundRulesTest {
         assertEquals(Agency.MEDICAL, plan.agency());
     }
 
+    @Test
+    void earlierRefundsOfOtherLinesLeaveThisLineWhole() {
+        List<LineItem> earlier = List.of(new LineItem("PENSION", List.of("2026-11"), "3980.00", "0.20", "796.00", null),
+                new LineItem("MEDICAL", List.of("2022-05"), "3746.00", "0.03", "112.38", "UNIT"));
+        assertEquals(new BigDecimal("238.80"), RefundRules.plan(WEIFANG, earlier, List.of(want("MEDICAL", null, "238.80"))).total());
+    }
+
+    @Test
+    void theThreePartsOfJinansMedicalDoNotBindAPensionRefundOfTheSamePayment() {
+        List<LineItem> jinan = new java.util.ArrayList<>(JINAN_POOLED);
+        jinan.add(new LineItem("PENSION", List.of("2022-05"), "3746.00", "0.20", "749.20", null));
+        RefundRules.Plan pension = RefundRules.plan(jinan, List.of(), List.of(want("PENSION", null, "749.20")));
+        assertEquals(Agency.PENSION, pension.agency());
+        assertEquals(new BigDecimal("749.20"), pension.total());
+    }
+
     private static RefundRules.Requested want(String insurance, String part, String amount) {
         return new RefundRules.Requested(insurance, part, new BigDecimal(amount));
     }

@@ -1,5 +1,6 @@
 package org.flexsi.payment.refund;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.flexsi.payment.support.Events.awaitEvent;
 import static org.flexsi.payment.support.Events.events;
@@ -69,7 +70,7 @@ class RefundTest {
         given().header("Authorization", agency("weifang-pension")).contentType("application/json").body("{\"decision\":\"APPROVE\"}")
                 .post("/api/v1/agency/refunds/" + refundId + "/decision").then().statusCode(409);
         // paid back by the payout worker (RefundPayoutTest), then announced
-        await("refunded", () -> "REFUNDED".equals(text(db, "select state from refund where id = ?::uuid", refundId)));
+        await("refunded").until(() -> "REFUNDED".equals(text(db, "select state from refund where id = ?::uuid", refundId)));
 
         JsonNode event = awaitEvent(refundId, PaymentRefunded.TYPE);
         assertEquals(paymentId, event.get("paymentId").asText());
@@ -87,9 +88,9 @@ class RefundTest {
         String proxyId = newPerson();
         link(proxyId, person);
         String serial = payable(db, person);
-        await("proxy link", () -> count(db, "select count(*) from proxy_link where proxy_id = ?", proxyId) == 1);
+        await("proxy link").until(() -> count(db, "select count(*) from proxy_link where proxy_id = ?", proxyId) == 1);
         String paymentId = paidOnline(db, proxy(proxyId), serial);
-        await("paid", () -> "PAID".equals(text(db, "select status from payment where id = ?::uuid", paymentId)));
+        await("paid").until(() -> "PAID".equals(text(db, "select status from payment where id = ?::uuid", paymentId)));
 
         String refundId = apply(proxy(proxyId), paymentId, "[{\"insurance\":\"MEDICAL\",\"amount\":\"100.00\"}]").then()
                 .statusCode(201).body("state", equalTo("AWAITING_PERSON")).extract().path("refundId");
@@ -132,7 +133,7 @@ class RefundTest {
 
     private String paid(String person) {
         String paymentId = paidOnline(db, contributor(person), payable(db, person));
-        await("paid", () -> "PAID".equals(text(db, "select status from payment where id = ?::uuid", paymentId)));
+        await("paid").until(() -> "PAID".equals(text(db, "select status from payment where id = ?::uuid", paymentId)));
         return paymentId;
     }
 

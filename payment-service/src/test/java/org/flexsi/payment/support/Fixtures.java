@@ -1,5 +1,6 @@
 package org.flexsi.payment.support;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.response.Response;
@@ -11,8 +12,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import io.quarkus.arc.Arc;
 import org.flexsi.platform.time.BusinessTime;
@@ -80,7 +79,7 @@ public final class Fixtures {
     /** An assessment the service has taken in, ready to be paid. */
     public static String payable(DataSource db, String person) {
         String serial = assessment(person);
-        await("assessment " + serial, () -> count(db, "select count(*) from assessment where serial_number = ?", serial) == 1);
+        await("assessment " + serial).until(() -> count(db, "select count(*) from assessment where serial_number = ?", serial) == 1);
         return serial;
     }
 
@@ -167,7 +166,7 @@ public final class Fixtures {
                 new LineItem("MEDICAL", due, "3980.00", "0.06", new BigDecimal("238.80").multiply(BigDecimal.valueOf(due.size())).toPlainString(), null),
                 new LineItem("WORK_INJURY", due, "3980.00", "0.009", new BigDecimal("35.82").multiply(BigDecimal.valueOf(due.size())).toPlainString(), null));
         String serial = assessment(person, lines, total.toPlainString(), DEBIT_EXPIRY);
-        await("assessment " + serial, () -> count(db, "select count(*) from assessment where serial_number = ?", serial) == 1);
+        await("assessment " + serial).until(() -> count(db, "select count(*) from assessment where serial_number = ?", serial) == 1);
         return serial;
     }
 
@@ -264,23 +263,7 @@ public final class Fixtures {
         return request.request(method, path);
     }
 
-    public static void await(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within 30 s: " + what);
-            }
-            sleep(100);
-        }
-    }
 
-    public static <T> T awaitValue(String what, Supplier<T> value) {
-        Object[] holder = new Object[1];
-        await(what, () -> (holder[0] = value.get()) != null);
-        @SuppressWarnings("unchecked")
-        T result = (T) holder[0];
-        return result;
-    }
 
     public static void sleep(long millis) {
         try {

@@ -37,8 +37,6 @@ public class AccessAuditResource {
     @RolesAllowed(Roles.AUDITOR)
     @Operation(summary = "Export the access audit entries of a period", description = "Oldest first, paged.")
     @APIResponse(responseCode = "200", description = "The entries", content = @Content(schema = @Schema(implementation = AuditEntry.class, type = SchemaType.ARRAY)))
-    @APIResponse(responseCode = "400", description = "A missing or malformed parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an auditor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<AuditEntry> export(
             @Parameter(description = "Start, inclusive (ISO-8601 instant)", example = "2026-12-01T00:00:00Z") @QueryParam("from") @NotNull Instant from,

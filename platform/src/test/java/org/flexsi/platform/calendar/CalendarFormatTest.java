@@ -139,7 +139,7 @@ class CalendarFormatTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"year 24", "year 2024 2025", "year", "year 1800"})
+    @CsvSource({"year 24", "year 2024 2025", "year", "year 1800", "year 1899", "year 3000"})
     void rejectsABadYearLine(String yearLine) {
         CalendarFormatException e = assertThrows(CalendarFormatException.class,
                 () -> CalendarFormat.parse("# x\n" + yearLine + "\nsource s\noff 2024-01-01\n"));
@@ -160,10 +160,26 @@ class CalendarFormatTest {
         assertTrue(noOff.getMessage().contains("no off days"), noOff.getMessage());
     }
 
+    @Test
+    void theFirstAndLastPlausibleYearsAreRead() {
+        assertEquals(1900, CalendarFormat.parse("year 1900\nsource s\noff 1900-01-01\n").year());
+        assertEquals(2999, CalendarFormat.parse("year 2999\nsource s\noff 2999-01-01\n").year());
+    }
+
+    @Test
+    void aProblemNamesTheFileAndOnlyARealLine() {
+        CalendarFormatException fileLevel = new CalendarFormatException("cn-2024.cal", 0, "no year");
+        assertEquals("cn-2024.cal: no year", fileLevel.getMessage());
+        assertEquals("cn-2024.cal", fileLevel.origin());
+        assertEquals("cn-2024.cal line 1: bad", new CalendarFormatException("cn-2024.cal", 1, "bad").getMessage());
+    }
+
     // --- CalendarYear.of, the entry point for the ops API's JSON, validates the same rules ---
 
     @Test
     void ofAcceptsValidData() {
+        assertEquals(1900, CalendarYear.of(1900, List.of(d("1900-01-01")), List.of(), "s").year());
+        assertEquals(2999, CalendarYear.of(2999, List.of(d("2999-01-01")), List.of(), "s").year());
         CalendarYear y = CalendarYear.of(2027, List.of(d("2027-01-01")), List.of(), "  test  ");
         assertEquals("test", y.source());
         assertTrue(y.isWorkingDay(d("2027-01-04")));
@@ -192,6 +208,16 @@ class CalendarFormatTest {
         assertThrows(IllegalArgumentException.class, () -> CalendarYear.of(2027, newYear, List.of(), null));
         assertThrows(IllegalArgumentException.class, () -> CalendarYear.of(1800, List.of(d("1800-01-01")),
                 List.of(), "s"), "implausible year");
+        assertThrows(IllegalArgumentException.class, () -> CalendarYear.of(1899, List.of(d("1899-01-01")),
+                List.of(), "s"), "the year before the first plausible one");
+        assertThrows(IllegalArgumentException.class, () -> CalendarYear.of(3000, List.of(d("3000-01-01")),
+                List.of(), "s"), "the year after the last plausible one");
+        assertThrows(IllegalArgumentException.class,
+                () -> CalendarYear.of(2027, newYear, List.of(), "a\ryear 2028"), "source with a carriage return");
+        assertThrows(IllegalArgumentException.class,
+                () -> CalendarYear.of(2027, newYear, List.of(), "\nyear 2028"), "source starting with a line break");
+        assertThrows(IllegalArgumentException.class,
+                () -> CalendarYear.of(2027, newYear, List.of(), "\ryear 2028"), "source starting with a carriage return");
         assertThrows(IllegalArgumentException.class, () -> CalendarYear.of(2027, null, List.of(), "s"));
     }
 }

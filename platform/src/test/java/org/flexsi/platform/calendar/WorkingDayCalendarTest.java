@@ -197,6 +197,35 @@ class WorkingDayCalendarTest {
     }
 
     @Test
+    void ofKeepsDistinctYearsAndTheRefusalNamesWhatIsLoaded() {
+        CalendarYear y2023 = CAL.year(2023).orElseThrow();
+        CalendarYear y2024 = CAL.year(2024).orElseThrow();
+        CalendarYear y2025 = CAL.year(2025).orElseThrow();
+        WorkingDayCalendar gap = WorkingDayCalendar.of(List.of(y2023, y2025));
+        assertEquals(new TreeSet<>(List.of(2023, 2025)), gap.loadedYears());
+        assertTrue(notLoadedMessage(gap).contains("(loaded: [2023, 2025]"), notLoadedMessage(gap));
+        WorkingDayCalendar one = WorkingDayCalendar.of(List.of(y2023));
+        assertTrue(notLoadedMessage(one).contains("(loaded: 2023"), notLoadedMessage(one));
+        WorkingDayCalendar two = WorkingDayCalendar.of(List.of(y2023, y2024));
+        assertTrue(notLoadedMessage(two).contains("(loaded: 2023-2024"), notLoadedMessage(two));
+        assertTrue(notLoadedMessage(WorkingDayCalendar.empty()).contains("(loaded: none"));
+    }
+
+    private static String notLoadedMessage(WorkingDayCalendar calendar) {
+        return assertThrows(CalendarNotLoadedException.class, () -> calendar.isWorkingDay(d("2030-06-03"))).getMessage();
+    }
+
+    @Test
+    void calendarsOfTheSameYearsAreEqual() {
+        WorkingDayCalendar again = WorkingDayCalendar.bundled();
+        assertEquals(CAL, again);
+        assertEquals(CAL.hashCode(), again.hashCode());
+        assertFalse(CAL.equals(WorkingDayCalendar.empty()));
+        assertFalse(CAL.equals(CAL.loadedYears()));
+        assertEquals("WorkingDayCalendar[2023]", WorkingDayCalendar.of(List.of(CAL.year(2023).orElseThrow())).toString());
+    }
+
+    @Test
     void concurrentReadersSeeTheSameAnswers() throws Exception {
         // Immutable, so concurrent use needs no locking; this just guards against someone adding
         // a lazily filled cache without synchronisation.

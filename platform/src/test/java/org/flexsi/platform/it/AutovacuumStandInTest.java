@@ -1,8 +1,10 @@
 package org.flexsi.platform.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -39,11 +41,10 @@ class AutovacuumStandInTest {
 
             // a backend reports its counts to the statistics within about a second
             List<String> done = new ArrayList<>();
-            long until = System.nanoTime() + 20_000_000_000L;
-            while (!done.contains("vacuum (analyze) public.upkeep_probe") && System.nanoTime() < until) {
-                Thread.sleep(200);
+            await("the probe vacuumed").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
                 done.addAll(standIn.upkeep(connection));
-            }
+                return done.contains("vacuum (analyze) public.upkeep_probe");
+            });
 
             assertTrue(done.contains("vacuum (analyze) public.upkeep_probe"), done.toString());
             assertTrue(done.stream().noneMatch(command -> command.endsWith("upkeep_quiet")), done.toString());

@@ -1,5 +1,6 @@
 package org.flexsi.platform.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +20,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
@@ -83,8 +83,8 @@ class OutboxAndInboxTest {
         assertEquals(person, header(mine.get(0), CloudEventHeaders.SUBJECT));
         assertNotNull(header(mine.get(0), CloudEventHeaders.TIME));
 
-        await(() -> consumer.effects(person) >= 1);
-        settle();
+        await().until(() -> consumer.effects(person) >= 1);
+        consumeMarkerAfter(person);
         assertEquals(1L, consumer.effects(person), "the effect happened once");
     }
 
@@ -106,7 +106,7 @@ class OutboxAndInboxTest {
         assertTrue(QuarkusTransaction.requiringNew().call(relay::relayBatch) >= 1);
         assertEquals(0, QuarkusTransaction.requiringNew().call(relay::relayBatch));
         assertEquals(0.0, oldestUnsentSeconds(), "nothing waits");
-        await(() -> consumer.effects(person) >= 1);
+        await().until(() -> consumer.effects(person) >= 1);
     }
 
     private double oldestUnsentSeconds() {
@@ -129,7 +129,7 @@ class OutboxAndInboxTest {
         List<String> relayed = seen.stream().filter(r -> persons.contains(r.key()))
                 .map(r -> header(r, CloudEventHeaders.ID)).sorted().toList();
         assertEquals(ids.stream().map(UUID::toString).sorted().toList(), relayed);
-        persons.forEach(person -> await(() -> consumer.effects(person) == 1));
+        persons.forEach(person -> await().until(() -> consumer.effects(person) == 1));
     }
 
     @Test
@@ -150,7 +150,7 @@ class OutboxAndInboxTest {
         String traceparent = header(record, "traceparent");
         assertNotNull(traceparent, "the record carries the writer's trace beside its ce_* headers");
         assertTrue(traceparent.matches("00-" + traceId + "-[0-9a-f]{16}-0[01]"), traceparent);
-        await(() -> consumer.effects(person) == 1);
+        await().until(() -> consumer.effects(person) == 1);
         assertEquals(traceId, consumer.traceOf(person), "the consumer's work is part of the same trace");
     }
 
@@ -160,8 +160,8 @@ class OutboxAndInboxTest {
         Map<String, String> headers = headers(UUID.randomUUID().toString(), PersonRegistered.TYPE);
         TestKafka.send(Topics.REGISTRATION, person, body(person), headers);
         TestKafka.send(Topics.REGISTRATION, person, body(person), headers);
-        await(() -> consumer.effects(person) >= 1);
-        settle();
+        await().until(() -> consumer.effects(person) >= 1);
+        consumeMarkerAfter(person);
         assertEquals(1L, consumer.effects(person));
     }
 
@@ -232,8 +232,8 @@ class OutboxAndInboxTest {
         String person = "p-" + UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> outbox.publish(registered(person)));
         assertTrue(QuarkusTransaction.requiringNew().call(relay::relayBatch) >= 1);
-        await(() -> consumer.effects(person) == 1);
-        await(() -> {
+        await().until(() -> consumer.effects(person) == 1);
+        await().until(() -> {
             platformMetrics.measureConsumerLag();
             return !metrics.find("flexsi.platform.consumer.lag.records").tag("topic", Topics.REGISTRATION).gauges().isEmpty();
         });
@@ -265,27 +265,16 @@ class OutboxAndInboxTest {
         return TestKafka.header(record, name);
     }
 
-    private static void await(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within 30 s");
-            }
-            sleep(100);
-        }
-    }
-
-    /** Gives a duplicate that would wrongly have an effect the time to show it. */
-    private static void settle() {
-        sleep(1500);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /**
+     * Sends a marker event behind the duplicates, on the same key (the same partition, consumed in order), and waits
+     * until it is consumed: by then a duplicate that would wrongly have an effect has shown it.
+     */
+    private void consumeMarkerAfter(String person) {
+        UUID marker = UUID.randomUUID();
+        TestKafka.send(Topics.REGISTRATION, person, "{}", headers(marker.toString(), "org.flexsi.test.marker.v1"));
+        await("marker " + marker + " consumed").until(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("select count(*) from inbox_event where event_id = ?1").setParameter(1, marker)
+                .getSingleResult()).longValue() == 1));
     }
 
     private double published(String type) {

@@ -43,7 +43,6 @@ public class BulkResource {
                     + " with the person id, so re-sending a file is safe. At most 20000 rows.")
     @APIResponse(responseCode = "200", description = "Per-row results", content = @Content(schema = @Schema(implementation = BulkResult.class)))
     @APIResponse(responseCode = "400", description = "Not a JSON array of registrations, empty or too many rows", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BulkResult json(@NotNull @NotEmpty @Size(max = BulkRegistration.MAX_ROWS) List<PersonRequest> rows) {
         return bulk.json(rows, Caller.of(identity));
@@ -59,7 +58,6 @@ public class BulkResource {
             examples = CsvRegistration.HEADER + "\nRESIDENT_ID,420106199003071238,张伟,,,13812345678,420100,420106,,,CHN,汉族,,2026-01-05,,PENSION;MEDICAL,2026-01,60,,,,")))
     @APIResponse(responseCode = "200", description = "Per-row results", content = @Content(schema = @Schema(implementation = BulkResult.class)))
     @APIResponse(responseCode = "400", description = "No header, unclosed quote, empty or too many rows", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BulkResult csv(@NotNull String body) {
         return bulk.csv(body, Caller.of(identity));

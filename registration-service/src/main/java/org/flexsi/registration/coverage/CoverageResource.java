@@ -47,7 +47,6 @@ public class CoverageResource {
     @Operation(summary = "Is the person covered by medical insurance in a month; if not, why and from when (R17)")
     @APIResponse(responseCode = "200", description = "The answer", content = @Content(schema = @Schema(implementation = CoverageView.class)))
     @APIResponse(responseCode = "400", description = "Bad person id or month", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Another person's coverage: an agency outside the person's region, another contributor, a proxy without a confirmed link", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such person", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CoverageView medical(@PathParam("personId") UUID personId,

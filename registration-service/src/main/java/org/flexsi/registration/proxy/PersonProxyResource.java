@@ -48,7 +48,6 @@ public class PersonProxyResource {
             description = "For the person himself, the agency serving his region and operations.")
     @APIResponse(responseCode = "200", description = "Oldest first", content = @Content(schema = @Schema(implementation = ProxyLinkView.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "400", description = "The person id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Another person, or an agency that does not serve the person's region", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such person", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ProxyLinkView> list(@PathParam("personId") UUID personId) {
@@ -63,7 +62,6 @@ public class PersonProxyResource {
                     + " Only the person himself (token subject = person id).")
     @APIResponse(responseCode = "200", description = "Active", content = @Content(schema = @Schema(implementation = ProxyLinkView.class)))
     @APIResponse(responseCode = "400", description = "Bad person or proxy id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not the person himself", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such person, or this proxy did not ask", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ProxyLinkView confirm(@PathParam("personId") UUID personId,
@@ -78,7 +76,6 @@ public class PersonProxyResource {
             description = "The link is removed; ProxyUnlinked is emitted if it was active. Only the person himself.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "400", description = "Bad person or proxy id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not the person himself", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such person, or this proxy did not ask", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void refuse(@PathParam("personId") UUID personId,
@@ -99,7 +96,6 @@ public class PersonProxyResource {
                     + " \"relationship\": \"spouse\", \"evidence\": \"WF-CONSENT-2026-000417\"}")))
     @APIResponse(responseCode = "201", description = "Recorded and active", content = @Content(schema = @Schema(implementation = ProxyLinkView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body, consent date in the future, no Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an agency, or an agency that does not serve the person's region", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such person", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The link is already active", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -45,7 +45,6 @@ public class ProxyResource {
     @GET
     @Operation(summary = "My list of persons I pay for", description = "ID numbers masked.")
     @APIResponse(responseCode = "200", description = "The list", content = @Content(schema = @Schema(implementation = ProxyEntry.class, type = SchemaType.ARRAY)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a proxy payer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ProxyEntry> list() {
         return proxies.list(proxyId());
@@ -59,7 +58,6 @@ public class ProxyResource {
                     + " ProxyLinked is emitted then. Idempotency-Key required.")
     @APIResponse(responseCode = "201", description = "Asked (PENDING)", content = @Content(schema = @Schema(implementation = ProxyEntry.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or ID number", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a proxy payer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already on the list", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "No registered person with this ID and name (R3)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -74,8 +72,6 @@ public class ProxyResource {
     @Operation(summary = "Edit the consent date or relationship of a person on my list",
             description = "A confirmed consent date cannot be changed by the proxy (409): remove the person and ask again.")
     @APIResponse(responseCode = "200", description = "Edited", content = @Content(schema = @Schema(implementation = ProxyEntry.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a proxy payer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Not on my list", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The person confirmed another consent date", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -87,7 +83,6 @@ public class ProxyResource {
     @Path("/{personId}")
     @Operation(summary = "Remove a person from my list", description = "Emits ProxyUnlinked if the link was active.")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a proxy payer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Not on my list", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void remove(@PathParam("personId") UUID personId) {

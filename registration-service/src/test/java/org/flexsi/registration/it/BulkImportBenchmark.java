@@ -1,8 +1,10 @@
 package org.flexsi.registration.it;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -49,9 +51,8 @@ class BulkImportBenchmark {
         int registered = response.path("registered");
 
         long relayStart = System.nanoTime();
-        while (Fixtures.count(em, "select count(*) from outbox_event where sent_at is null") > 0) {
-            sleep();
-        }
+        await("every event relayed").atMost(Duration.ofMinutes(10))
+                .until(() -> Fixtures.count(em, "select count(*) from outbox_event where sent_at is null") == 0);
         double relaySeconds = (System.nanoTime() - relayStart) / 1e9;
         long events = Fixtures.count(em, "select count(*) from outbox_event") - outboxBefore;
 
@@ -65,13 +66,5 @@ class BulkImportBenchmark {
         System.out.printf("BENCHMARK re-send of the same %d rows: %.1f s, %d already registered%n", ROWS,
                 (System.nanoTime() - resent) / 1e9, again.<Integer>path("alreadyRegistered"));
         assertEquals(ROWS, registered);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

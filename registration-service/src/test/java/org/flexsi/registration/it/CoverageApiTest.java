@@ -1,5 +1,6 @@
 package org.flexsi.registration.it;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -34,18 +35,8 @@ class CoverageApiTest {
     }
 
     private static void awaitStatus(String personId, String month, String status) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!status.equals(given().header("Authorization", Fixtures.AGENCY)
-                .get("/api/v1/persons/" + personId + "/coverage?month=" + month).then().extract().path("status"))) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError(personId + " " + month + " never became " + status);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        await(personId + " " + month + " " + status).until(() -> status.equals(given().header("Authorization", Fixtures.AGENCY)
+                .get("/api/v1/persons/" + personId + "/coverage?month=" + month).then().extract().path("status")));
     }
 
     @Test

@@ -1,7 +1,9 @@
 package org.flexsi.registration.region;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -31,6 +33,10 @@ class RegionRulesTest {
             Map.of(), Set.of(), Set.of(),
             EnumSet.of(Operation.CONTINUATION, Operation.MEDICAL_RATE_CHANGE, Operation.INTERRUPTION),
             EnumSet.complementOf(EnumSet.of(Operation.NEW_ENROLMENT)));
+    /** A province without district lists or pension and medical terms of its own, served online only. */
+    static final RegionRules PROVINCE = new RegionRules("370000", "山东省", EnumSet.of(Insurance.PENSION, Insurance.MEDICAL),
+            16, 60, 55, List.of(), null, null, List.of(), Map.of(), Set.of(), Set.of(), RegionRules.EVERYTHING,
+            EnumSet.noneOf(Operation.class));
 
     @ParameterizedTest(name = "{0} born {1}, enrolling {2}: allowed={3}")
     @CsvSource({
@@ -81,12 +87,45 @@ class RegionRulesTest {
     }
 
     @Test
+    void theAgeRefusalNamesTheLimitOfTheSex() {
+        ProblemException man = assertThrows(ProblemException.class,
+                () -> WUHAN.checkAge(Sex.MALE, LocalDate.of(1966, 3, 15), LocalDate.of(2026, 3, 15)));
+        assertTrue(man.problem().detail().contains("men in 武汉市 must be from 16 to under 60"), man.problem().detail());
+        ProblemException woman = assertThrows(ProblemException.class,
+                () -> WUHAN.checkAge(Sex.FEMALE, LocalDate.of(1971, 3, 15), LocalDate.of(2026, 3, 15)));
+        assertTrue(woman.problem().detail().contains("women in 武汉市 must be from 16 to under 55"), woman.problem().detail());
+    }
+
+    @Test
+    void aDistrictOfAnotherCityIsRefusedWhereAProvinceTakesAllOfItsOwn() {
+        assertThrows(ProblemException.class, () -> JINAN.registeredLocation("370702"), "Weifang's district in Jinan");
+        assertEquals("370702", PROVINCE.registeredLocation("370702"));
+        assertEquals("370102", PROVINCE.registeredLocation("370102"));
+        assertThrows(ProblemException.class, () -> PROVINCE.registeredLocation("420102"), "Wuhan's district in Shandong");
+    }
+
+    @Test
+    void aRegionWithoutTermsOfItsOwnKeepsWhatWasChosen() {
+        Terms pension = PROVINCE.terms(Insurance.PENSION, Terms.of("60", "5000", null, null));
+        assertEquals("60", pension.grade());
+        assertEquals("5000.00", pension.baseText());
+        Terms medical = PROVINCE.terms(Insurance.MEDICAL, Terms.of(null, "5000", "0.08", "ANY"));
+        assertEquals("0.08", medical.rateText());
+        assertEquals("ANY", medical.plan());
+        assertNull(Terms.rateText(null));
+    }
+
+    @Test
     void weifangTakesNewEnrolmentsAtTheCounterOnly() {
         WEIFANG.checkChannel(Channel.ONLINE, Operation.MEDICAL_RATE_CHANGE);
         WEIFANG.checkChannel(Channel.COUNTER, Operation.CONTINUATION_AFTER_UNEMPLOYMENT);
         ProblemException e = assertThrows(ProblemException.class,
                 () -> WEIFANG.checkChannel(Channel.ONLINE, Operation.CONTINUATION_AFTER_UNEMPLOYMENT));
         assertEquals("R4-channel", e.problem().extensions().get("rule"));
+        assertTrue(e.problem().detail().contains("; there it accepts only "), e.problem().detail());
+        ProblemException none = assertThrows(ProblemException.class,
+                () -> PROVINCE.checkChannel(Channel.COUNTER, Operation.NEW_ENROLMENT));
+        assertTrue(none.problem().detail().endsWith("NEW_ENROLMENT COUNTER"), none.problem().detail());
         assertThrows(ProblemException.class, () -> WEIFANG.checkChannel(Channel.COUNTER, Operation.NEW_ENROLMENT));
         WUHAN.checkChannel(Channel.ONLINE, Operation.NEW_ENROLMENT);
     }

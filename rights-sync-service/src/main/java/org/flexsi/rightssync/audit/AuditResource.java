@@ -41,7 +41,6 @@ public class AuditResource {
             description = "A pension or medical agency exports its own kind's decisions in the regions it serves.")
     @APIResponse(responseCode = "200", description = "CSV with a header line", content = @Content(mediaType = "text/csv"))
     @APIResponse(responseCode = "400", description = "Bad agency or date", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Another kind of agency's records, or a tax agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response csv(@Parameter(example = "PENSION") @QueryParam("agency") String agencyText,
             @Parameter(example = "2026-03-02") @QueryParam("date") String dateText) {

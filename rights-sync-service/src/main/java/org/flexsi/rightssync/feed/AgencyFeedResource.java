@@ -44,7 +44,6 @@ public class AgencyFeedResource {
             + " the regions it serves; operations see the whole feed.")
     @APIResponse(responseCode = "200", description = "A page of records and the next cursor")
     @APIResponse(responseCode = "400", description = "Bad cursor or limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The feed of another kind of agency, or a tax agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public FeedPage records(@Parameter(example = "pension") @PathParam("agency") String agency,
@@ -62,7 +61,6 @@ public class AgencyFeedResource {
             + " A record outside the agency's regions is answered UNKNOWN, as one that does not exist.")
     @APIResponse(responseCode = "200", description = "The outcome per record")
     @APIResponse(responseCode = "400", description = "Malformed decisions", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The records of another kind of agency, or a tax agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ConfirmationResults confirm(@Parameter(example = "pension") @PathParam("agency") String agency,

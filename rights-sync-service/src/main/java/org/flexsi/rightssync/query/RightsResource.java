@@ -37,7 +37,6 @@ public class RightsResource {
                     + " it serves; a tax agency none.")
     @APIResponse(responseCode = "200", description = "The records, oldest first")
     @APIResponse(responseCode = "400", description = "Neither paymentId nor personId", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Neither ops nor a pension or medical agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RecordList records(@Parameter(example = "pay-000001") @QueryParam("paymentId") String paymentId,
             @Parameter(example = "p-000001") @QueryParam("personId") String personId) {
@@ -50,7 +49,6 @@ public class RightsResource {
     @Operation(summary = "My rights for a month: confirmed, pending (with deadline) or rejected (with reason)")
     @APIResponse(responseCode = "200", description = "The month's rights")
     @APIResponse(responseCode = "400", description = "Bad month", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a contributor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MyRights mine(@Parameter(example = "2026-03") @QueryParam("month") String month) {
         return queries.mine(Caller.of(identity).subject(), month);
@@ -61,7 +59,6 @@ public class RightsResource {
     @RolesAllowed(Roles.OPS)
     @Operation(summary = "Undecided records within one working day of their deadline, and the overdue ones")
     @APIResponse(responseCode = "200", description = "Earliest deadline first")
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not ops", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RecordList atRisk() {
         return queries.atRisk();
@@ -72,7 +69,6 @@ public class RightsResource {
     @RolesAllowed(Roles.OPS)
     @Operation(summary = "The ops work list: records the agencies rejected, newest first")
     @APIResponse(responseCode = "200", description = "Rejected records with the agency's reason")
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not ops", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RecordList rejected() {
         return queries.rejected();

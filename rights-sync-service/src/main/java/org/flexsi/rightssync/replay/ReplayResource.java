@@ -42,7 +42,6 @@ public class ReplayResource {
                     + " A replay is written to the access audit (action replay) with its criteria.")
     @APIResponse(responseCode = "200", description = "How many records are (or would be) sent again")
     @APIResponse(responseCode = "400", description = "No criteria, bad criteria or missing Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not ops", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Too many records, or the key was used for another request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response replay(@Parameter(description = "Required unless dryRun") @HeaderParam(IdempotencyKeys.HEADER) String key,

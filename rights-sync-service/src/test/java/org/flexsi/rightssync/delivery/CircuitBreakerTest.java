@@ -41,8 +41,23 @@ class CircuitBreakerTest {
     void aSuccessResetsTheCount() {
         CircuitBreaker breaker = new CircuitBreaker(2, Duration.ofSeconds(10));
         breaker.failure(T0);
+        assertEquals(1, breaker.consecutiveFailures());
         breaker.success();
         breaker.failure(T0);
+        assertEquals(1, breaker.consecutiveFailures());
         assertEquals(CircuitBreaker.State.CLOSED, breaker.state());
+    }
+
+    @Test
+    void aFailedTrialReopensAndTheCountGoesOn() {
+        CircuitBreaker breaker = new CircuitBreaker(5, Duration.ofSeconds(10));
+        for (int i = 0; i < 5; i++) {
+            breaker.failure(T0);
+        }
+        assertTrue(breaker.allows(T0.plusSeconds(10)));
+        assertEquals(CircuitBreaker.State.HALF_OPEN, breaker.state());
+        breaker.failure(T0.plusSeconds(10));
+        assertEquals(CircuitBreaker.State.OPEN, breaker.state());
+        assertEquals(6, breaker.consecutiveFailures());
     }
 }

@@ -1,7 +1,7 @@
 package org.flexsi.rightssync.it;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
-import static org.flexsi.rightssync.it.Fixtures.await;
 import static org.flexsi.rightssync.it.Fixtures.records;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Objects;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +59,7 @@ class AgencyScopeTest {
         PaymentSucceeded wuhan = wuhan(wuhanPerson);
         TestKafka.publish(weifang, Fixtures.PAYMENT);
         TestKafka.publish(wuhan, Fixtures.PAYMENT);
-        await("all records stored", Duration.ofSeconds(20), () -> records(weifang.paymentId()).getList("records").size() == 5
+        await("all records stored").until(() -> records(weifang.paymentId()).getList("records").size() == 5
                 && records(wuhan.paymentId()).getList("records").size() == 2);
 
         // operations see all five Weifang records, pension and medical
@@ -90,10 +90,10 @@ class AgencyScopeTest {
         // the medical feed of weifang-medical holds Weifang's medical records and none of Wuhan
         String medicalRecord = records(weifang.paymentId()).getString("records.find { it.insurance == 'MEDICAL' }.recordId");
         String wuhanMedical = records(wuhan.paymentId()).getString("records.find { it.insurance == 'MEDICAL' }.recordId");
-        List<Map<String, Object>> feed = Fixtures.awaitValue("the record in Weifang's medical feed", () -> {
+        List<Map<String, Object>> feed = await("the record in Weifang's medical feed").until(() -> {
             List<Map<String, Object>> all = feed(WEIFANG_MEDICAL);
             return all.stream().anyMatch(r -> medicalRecord.equals(r.get("recordId"))) ? all : null;
-        });
+        }, Objects::nonNull);
         assertTrue(feed.stream().allMatch(r -> "370700".equals(r.get("region"))), "only Weifang in Weifang's feed");
         assertFalse(feed.stream().anyMatch(r -> wuhanMedical.equals(r.get("recordId"))));
 

@@ -1,7 +1,7 @@
 package org.flexsi.rightssync.it;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
-import static org.flexsi.rightssync.it.Fixtures.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -113,7 +113,7 @@ class CalendarApiTest {
         given().header("Authorization", OTHER_OPS).get("/api/v1/calendar/2031/draft").then().statusCode(404);
         TestKafka.read(Topics.CALENDAR, Duration.ofSeconds(20), seen -> seen.stream().anyMatch(r -> "2031".equals(r.key())
                 && CalendarYearPublished.TYPE.equals(TestKafka.header(r, CloudEventHeaders.TYPE))));
-        await("the calendar topic reached this service's calendar", Duration.ofSeconds(20), () -> given()
+        await("the calendar topic reached this service's calendar").until(() -> given()
                 .queryParam("date", "2031-01-01").queryParam("days", 1).get("/api/v1/calendar/add-working-days")
                 .then().extract().statusCode() == 200);
         given().queryParam("date", "2031-01-01").queryParam("days", 1).get("/api/v1/calendar/add-working-days")

@@ -1,7 +1,7 @@
 package org.flexsi.rightssync.it;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
-import static org.flexsi.rightssync.it.Fixtures.await;
 import static org.flexsi.rightssync.it.Fixtures.records;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,8 +39,7 @@ class DeadlinesTest {
         PaymentSucceeded payment = Fixtures.pension(person, "2024-09",
                 LocalDate.of(2024, 9, 27).atTime(LocalTime.of(0, 30)).atZone(BEIJING).toInstant());
         TestKafka.publish(payment, Fixtures.PAYMENT);
-        await("flagged overdue", Duration.ofSeconds(20),
-                () -> records(payment.paymentId()).getList("records.status").contains("OVERDUE"));
+        await("flagged overdue").until(() -> records(payment.paymentId()).getList("records.status").contains("OVERDUE"));
         String recordId = records(payment.paymentId()).getString("records[0].recordId");
         assertEquals("2024-10-08", records(payment.paymentId()).getString("records[0].deadline"));
         given().header("Authorization", Fixtures.OPS).get("/api/v1/rights/at-risk").then().statusCode(200)
@@ -72,7 +71,7 @@ class DeadlinesTest {
         assertEquals(LocalDate.of(2026, 9, 29), LocalDate.ofInstant(earlyWednesday.paidAt(), java.time.ZoneOffset.UTC));
         TestKafka.publish(lateTuesday, Fixtures.PAYMENT);
         TestKafka.publish(earlyWednesday, Fixtures.PAYMENT);
-        await("both recorded", Duration.ofSeconds(20), () -> records(lateTuesday.paymentId()).getList("records").size() == 1
+        await("both recorded").until(() -> records(lateTuesday.paymentId()).getList("records").size() == 1
                 && records(earlyWednesday.paymentId()).getList("records").size() == 1);
         assertEquals("2026-10-09", records(lateTuesday.paymentId()).getString("records[0].deadline"));
         assertEquals("2026-10-10", records(earlyWednesday.paymentId()).getString("records[0].deadline"));
@@ -90,7 +89,7 @@ class DeadlinesTest {
         String person = Fixtures.person();
         PaymentSucceeded payment = Fixtures.pension(person, "2026-10", paid.atTime(LocalTime.of(0, 30)).atZone(BEIJING).toInstant());
         TestKafka.publish(payment, Fixtures.PAYMENT);
-        await("flagged at risk", Duration.ofSeconds(20), () -> Boolean.TRUE.equals(records(payment.paymentId()).get("records[0].atRisk")));
+        await("flagged at risk").until(() -> Boolean.TRUE.equals(records(payment.paymentId()).get("records[0].atRisk")));
         assertEquals("PENDING", records(payment.paymentId()).getString("records[0].status"));
         TestKafka.read(Topics.RIGHTS, Duration.ofSeconds(20), seen -> seen.stream().anyMatch(r ->
                 person.equals(r.key()) && RightsAtRisk.TYPE.equals(TestKafka.header(r, CloudEventHeaders.TYPE))));

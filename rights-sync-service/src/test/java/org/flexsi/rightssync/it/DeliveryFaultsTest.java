@@ -1,7 +1,7 @@
 package org.flexsi.rightssync.it;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
-import static org.flexsi.rightssync.it.Fixtures.await;
 import static org.flexsi.rightssync.it.Fixtures.awaitStatuses;
 import static org.flexsi.rightssync.it.Fixtures.count;
 import static org.flexsi.rightssync.it.Fixtures.held;
@@ -62,7 +62,7 @@ class DeliveryFaultsTest {
                 TestKafka.publish(payment, Fixtures.PAYMENT);
             }
         }
-        await("the sender tried and the circuit opened", Duration.ofSeconds(20), () -> circuitState("PENSION") != 0
+        await("the sender tried and the circuit opened").until(() -> circuitState("PENSION") != 0
                 && records(payments.get(5).paymentId()).getString("records[0].lastError") != null);
         for (PaymentSucceeded payment : payments) {
             String status = records(payment.paymentId()).getString("records[0].status");
@@ -135,7 +135,7 @@ class DeliveryFaultsTest {
         String person = Fixtures.person();
         PaymentSucceeded payment = Fixtures.pension(person, "2026-07", Instant.now());
         TestKafka.publish(payment, Fixtures.PAYMENT);
-        await("record stored", Duration.ofSeconds(20), () -> records(payment.paymentId()).getList("records").size() == 1);
+        await("record stored").until(() -> records(payment.paymentId()).getList("records").size() == 1);
         Map<String, Object> record = records(payment.paymentId()).getMap("records[0]");
         // the crashed instance had sent the record, but neither recorded the receipt nor lived to hear the decision
         AgencySimulators.simulators().faults().inject(Fault.dropCallbacks(Party.PENSION).times(1));

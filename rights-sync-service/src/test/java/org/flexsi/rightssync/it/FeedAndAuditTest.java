@@ -1,7 +1,7 @@
 package org.flexsi.rightssync.it;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
-import static org.flexsi.rightssync.it.Fixtures.await;
 import static org.flexsi.rightssync.it.Fixtures.awaitStatuses;
 import static org.flexsi.rightssync.it.Fixtures.held;
 import static org.flexsi.rightssync.it.Fixtures.records;
@@ -12,9 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Objects;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -48,9 +48,9 @@ class FeedAndAuditTest {
                 "unionpay", "tx-9", List.of(new LineItem("MEDICAL", List.of("2026-11"), "3746.00", "0.09", "337.14", null)),
                 "337.14", Instant.now());
         TestKafka.publish(payment, Fixtures.PAYMENT);
-        String recordId = Fixtures.awaitValue("the record", () -> records(payment.paymentId()).getString("records[0].recordId"));
+        String recordId = await("the record").until(() -> records(payment.paymentId()).getString("records[0].recordId"), Objects::nonNull);
 
-        Map<String, Object> pulled = Fixtures.awaitValue("the record in the medical feed", () -> find(recordId));
+        Map<String, Object> pulled = await("the record in the medical feed").until(() -> find(recordId), Objects::nonNull);
         assertEquals("370702198807150014", pulled.get("idNumber"), "the agency gets what it books by");
         assertEquals("337.14", pulled.get("amount"));
         long cursor = ((Number) pulled.get("cursor")).longValue();
@@ -111,7 +111,7 @@ class FeedAndAuditTest {
         PaymentSucceeded payment = Fixtures.pension(person, "2026-11", Instant.now());
         TestKafka.publish(payment, Fixtures.PAYMENT);
         awaitStatuses(payment.paymentId(), 1, "CONFIRMED");
-        await("metrics", Duration.ofSeconds(10), () -> given().get("/q/metrics").then().extract().asString()
+        await("metrics").until(() -> given().get("/q/metrics").then().extract().asString()
                 .contains("flexsi_rights_pending{"));
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("flexsi_rights_confirmation_lag_seconds_bucket{agency=\"PENSION\",le=\"10.0\"}"), metrics);

@@ -1,5 +1,6 @@
 package org.flexsi.rightssync.it;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 
 import java.time.Duration;
@@ -7,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.flexsi.contracts.events.LineItem;
 import org.flexsi.contracts.events.PaymentRefunded;
 import org.flexsi.contracts.events.PaymentSucceeded;
@@ -68,7 +68,7 @@ final class Fixtures {
 
     /** Waits until this service has processed the event (its inbox holds the event id). */
     static void awaitConsumed(UUID eventId) {
-        await("event " + eventId + " consumed", Duration.ofSeconds(20), () -> QuarkusTransaction.requiringNew()
+        await("event " + eventId + " consumed").until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> ((Number) Arc.container().instance(EntityManager.class).get()
                         .createNativeQuery("select count(*) from inbox_event where event_id = ?1")
                         .setParameter(1, eventId).getSingleResult()).longValue() == 1));
@@ -81,15 +81,6 @@ final class Fixtures {
                         java.util.Comparator.naturalOrder())).toList();
     }
 
-    static void await(String what, Duration timeout, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within " + timeout.toSeconds() + " s: " + what);
-            }
-            sleep(100);
-        }
-    }
 
     static void sleep(long millis) {
         try {
@@ -105,7 +96,7 @@ final class Fixtures {
     }
 
     static JsonPath awaitStatuses(String paymentId, int expected, String status) {
-        await(expected + " records " + status + " for " + paymentId, Duration.ofSeconds(20), () -> {
+        await(expected + " records " + status + " for " + paymentId).until(() -> {
             List<String> statuses = records(paymentId).getList("records.status");
             return statuses.size() == expected && statuses.stream().allMatch(status::equals);
         });
@@ -135,13 +126,4 @@ final class Fixtures {
                 .setParameter(1, person).setParameter(2, type).getSingleResult()).longValue());
     }
 
-    /** Waits until {@code value} gives something other than null, and returns it. */
-    static <T> T awaitValue(String what, java.util.function.Supplier<T> value) {
-        java.util.concurrent.atomic.AtomicReference<T> found = new java.util.concurrent.atomic.AtomicReference<>();
-        await(what, Duration.ofSeconds(20), () -> {
-            found.set(value.get());
-            return found.get() != null;
-        });
-        return found.get();
-    }
 }

@@ -1,7 +1,7 @@
 package org.flexsi.rightssync.it;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
-import static org.flexsi.rightssync.it.Fixtures.await;
 import static org.flexsi.rightssync.it.Fixtures.awaitStatuses;
 import static org.flexsi.rightssync.it.Fixtures.held;
 import static org.flexsi.rightssync.it.Fixtures.records;
@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +72,7 @@ class RejectionResolutionTest {
                 .body("resolution.successorRecordId", equalTo(successor));
 
         String paymentId = paymentOf(rejected, person);
-        await("the successor confirmed", Duration.ofSeconds(20), () -> "CONFIRMED".equals(statusOf(paymentId, successor)));
+        await("the successor confirmed").until(() -> "CONFIRMED".equals(statusOf(paymentId, successor)));
         JsonPath both = records(paymentId);
         assertEquals(2, both.getList("records").size());
         assertEquals(rejected, recordOf(both, successor).get("resendOf"));

@@ -1,7 +1,7 @@
 package org.flexsi.rightssync.it;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
-import static org.flexsi.rightssync.it.Fixtures.await;
 import static org.flexsi.rightssync.it.Fixtures.awaitStatuses;
 import static org.flexsi.rightssync.it.Fixtures.held;
 import static org.hamcrest.Matchers.equalTo;
@@ -44,8 +44,7 @@ class ReplayTest {
         String body = "{\"personId\":\"" + person + "\",\"from\":\"2020-01-01\",\"agency\":\"PENSION\",\"dryRun\":false}";
         given().header("Authorization", Fixtures.OPS).header("Idempotency-Key", key).contentType("application/json")
                 .body(body).post("/api/v1/rights/replays").then().statusCode(200).body("records", equalTo(1));
-        await("the agency received it again", Duration.ofSeconds(20),
-                () -> held(Party.PENSION, person).get(0).timesReceived() == 2);
+        await("the agency received it again").until(() -> held(Party.PENSION, person).get(0).timesReceived() == 2);
         given().header("Authorization", Fixtures.OPS).header("Idempotency-Key", key).contentType("application/json")
                 .body(body).post("/api/v1/rights/replays").then().statusCode(200).header("Idempotent-Replayed", "true");
         Fixtures.sleep(1500);

@@ -1,5 +1,6 @@
 package org.flexsi.rightssync.it;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.flexsi.rightssync.it.Fixtures.awaitStatuses;
 import static org.flexsi.rightssync.it.Fixtures.held;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Objects;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -80,8 +82,7 @@ class RightsDataAtRestTest {
         HeldRecord atAgency = held(Party.PENSION, legacy).get(0);
         assertEquals(LEGACY_ID, atAgency.record().idNumber(), "the agency books rights by the full number");
         assertEquals(LEGACY_NAME, atAgency.record().name());
-        Map<String, Object> pulled = Fixtures.awaitValue("the record in the pension feed",
-                () -> inFeed(payment.paymentId()));
+        Map<String, Object> pulled = await("the record in the pension feed").until(() -> inFeed(payment.paymentId()), Objects::nonNull);
         assertEquals(LEGACY_ID, pulled.get("idNumber"), "the pull feed gives the full number too");
         assertEquals(LEGACY_NAME, pulled.get("name"));
     }
@@ -95,7 +96,7 @@ class RightsDataAtRestTest {
         TestKafka.publish(payment, Fixtures.PAYMENT);
         awaitStatuses(payment.paymentId(), 1, "CONFIRMED");
         assertEquals(NEW_ID, held(Party.PENSION, person).get(0).record().idNumber());
-        Fixtures.awaitValue("the record in the pension feed", () -> inFeed(payment.paymentId()));
+        await("the record in the pension feed").until(() -> inFeed(payment.paymentId()), Objects::nonNull);
         // replay once more (ops, idempotent write): the stored idempotent answer and the audit are in the dump too
         given().header("Authorization", Fixtures.OPS).header("Idempotency-Key", UUID.randomUUID().toString())
                 .contentType("application/json").body(new ReplayRequest(null, person, null, null, null, null, false))

@@ -1,7 +1,7 @@
 package org.flexsi.rightssync.it;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
-import static org.flexsi.rightssync.it.Fixtures.await;
 import static org.flexsi.rightssync.it.Fixtures.awaitStatuses;
 import static org.flexsi.rightssync.it.Fixtures.count;
 import static org.flexsi.rightssync.it.Fixtures.held;
@@ -15,9 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -32,7 +30,6 @@ import org.flexsi.platform.testing.TestTokens;
 import org.flexsi.simulators.Party;
 import org.flexsi.simulators.agency.HeldRecord;
 import org.flexsi.simulators.agency.RecordKind;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -42,11 +39,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 @QuarkusTestResource(value = FlexsiTestResource.class, initArgs = @ResourceArg(name = "database", value = "flexsi_test_rights_sync"))
 @QuarkusTestResource(AgencySimulators.class)
 class RightsFlowTest {
-    @BeforeAll
-    static void logFailures() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
-
     @Test
     void aWeifangPaymentReachesBothAgenciesAndIsConfirmed() {
         String person = Fixtures.person();
@@ -109,7 +101,7 @@ class RightsFlowTest {
         PaymentRefunded refund = Fixtures.refund(payment, refundKind);
         TestKafka.publish(refund, Fixtures.PAYMENT);
 
-        await("reversal confirmed", Duration.ofSeconds(20), () -> records(payment.paymentId()).getList("records").size() == 2
+        await("reversal confirmed").until(() -> records(payment.paymentId()).getList("records").size() == 2
                 && records(payment.paymentId()).getList("records.status").stream().allMatch("CONFIRMED"::equals));
         JsonPath both = records(payment.paymentId());
         assertEquals(List.of("PAYMENT", "REVERSAL"), both.getList("records.kind"));

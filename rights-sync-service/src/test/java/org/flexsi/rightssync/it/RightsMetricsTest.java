@@ -1,5 +1,6 @@
 package org.flexsi.rightssync.it;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.flexsi.rightssync.it.Fixtures.awaitStatuses;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +9,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,13 +48,13 @@ class RightsMetricsTest {
         awaitStatuses(confirmed.paymentId(), 1, "CONFIRMED");
         awaitStatuses(rejected.paymentId(), 1, "REJECTED");
 
-        Fixtures.await("confirmation lag count = confirmed PENSION records", Duration.ofSeconds(20), () ->
+        await("confirmation lag count = confirmed PENSION records").until(() ->
                 value(metrics(), "flexsi_rights_confirmation_lag_seconds_count{agency=\"PENSION\"}") == stored(
                         "stage = 'CONFIRMED' and agency = 'PENSION'"));
-        Fixtures.await("rejected total = rejected PENSION records", Duration.ofSeconds(20), () ->
+        await("rejected total = rejected PENSION records").until(() ->
                 value(metrics(), "flexsi_rights_rejected_total{agency=\"PENSION\"}") == stored(
                         "stage = 'REJECTED' and agency = 'PENSION'"));
-        Fixtures.await("pending gauge = undecided PENSION records", Duration.ofSeconds(20), () ->
+        await("pending gauge = undecided PENSION records").until(() ->
                 sum(metrics(), "flexsi_rights_pending\\{agency=\"PENSION\",days_to_deadline=\"[^\"]+\"\\}") == stored(
                         "stage not in ('CONFIRMED', 'REJECTED') and agency = 'PENSION'"));
         String metrics = metrics();
