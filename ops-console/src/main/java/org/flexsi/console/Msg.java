@@ -381,4 +381,58 @@ public interface Msg {
     @Message
     String issued_at();
 
+    @Message
+    String nav_dead_letters();
+
+    @Message
+    String dead_letters_title();
+
+    @Message
+    String dead_letters_help();
+
+    @Message
+    String dead_letters_open();
+
+    @Message
+    String parked_at();
+
+    @Message
+    String topic();
+
+    @Message
+    String event_type();
+
+    @Message
+    String event_id();
+
+    @Message
+    String key();
+
+    @Message
+    String payload();
+
+    @Message
+    String original_headers();
+
+    @Message
+    String state_replayed();
+
+    @Message
+    String state_parked();
+
+    @Message
+    String replay_record();
+
+    @Message
+    String park();
+
+    @Message
+    String replayed_ok();
+
+    @Message
+    String parked_ok();
+
+    @Message
+    String acted_by();
+
 }

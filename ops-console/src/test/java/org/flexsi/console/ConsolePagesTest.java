@@ -93,4 +93,30 @@ class ConsolePagesTest {
         assertEquals(Map.of(key.group(1), 2), FakeServices.REAL_REPLAYS,
                 "both posts carried the dry run's one key, so rights-sync replays once");
     }
+
+    @Test
+    void aDeadLetterIsListedWithItsReasonAndReplayedThroughItsServiceWithTheOperatorsToken() {
+        FakeServices.DEAD_LETTER_ACTIONS.clear();
+        SignInTest.Visit session = SignInTest.signIn("ops-he");
+        given().cookie(COOKIE, session.cookie()).get("/").then().statusCode(200)
+                .body(containsString("id=\"dead-letters-payment\">1</a>"));
+        given().cookie(COOKIE, session.cookie()).get("/dead-letters?service=payment").then().statusCode(200)
+                .body(containsString("refund R-1 of unknown payment"))
+                .body(containsString("action=\"/dead-letters/payment/flexsi.payment.dlq/2/7/replay\""));
+        // without the CSRF token nothing reaches the service
+        given().redirects().follow(false).cookie(COOKIE, session.cookie())
+                .post("/dead-letters/payment/flexsi.payment.dlq/2/7/replay").then().statusCode(403);
+        assertTrue(FakeServices.DEAD_LETTER_ACTIONS.isEmpty());
+
+        given().redirects().follow(false).cookie(COOKIE, session.cookie()).formParam("csrf", session.csrf())
+                .post("/dead-letters/payment/flexsi.payment.dlq/2/7/replay").then().statusCode(303)
+                .header("Location", endsWith("/dead-letters?service=payment"));
+        assertEquals("REPLAYED ops-he", FakeServices.DEAD_LETTER_ACTIONS.get("flexsi.payment.dlq/2/7"));
+        given().cookie(COOKIE, session.cookie()).get("/dead-letters?service=payment").then().statusCode(200)
+                .body(containsString("已重放，事件已发回原主题。")).body(containsString("id=\"dead-letters\""))
+                .body(org.hamcrest.Matchers.not(containsString("refund R-1 of unknown payment")));
+        // an unknown service is no page
+        given().redirects().follow(false).cookie(COOKIE, session.cookie()).formParam("csrf", session.csrf())
+                .post("/dead-letters/nowhere/flexsi.payment.dlq/2/7/replay").then().statusCode(404);
+    }
 }

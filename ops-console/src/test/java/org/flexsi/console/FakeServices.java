@@ -125,4 +125,39 @@ public class FakeServices {
     public List<Object> certificates() {
         return List.of();
     }
+
+    /** "topic/partition/offset" -> who replayed or parked it, and how. */
+    static final Map<String, String> DEAD_LETTER_ACTIONS = new ConcurrentHashMap<>();
+
+    @GET
+    @Path("/api/v1/ops/dead-letters")
+    public List<Map<String, Object>> deadLetters(@QueryParam("state") String state) {
+        String done = DEAD_LETTER_ACTIONS.get("flexsi.payment.dlq/2/7");
+        String shownState = done == null ? "OPEN" : done.split(" ")[0];
+        if (!"ALL".equals(state) && !shownState.equals(state)) {
+            return List.of();
+        }
+        return List.of(Map.ofEntries(Map.entry("topic", "flexsi.payment.dlq"), Map.entry("partition", 2), Map.entry("offset", 7),
+                Map.entry("originalTopic", "flexsi.payment"), Map.entry("key", "P-370102-0001"),
+                Map.entry("eventType", "org.flexsi.payment.refunded.v1"), Map.entry("reason", "refund R-1 of unknown payment"),
+                Map.entry("parkedAt", "2026-03-02T08:00:00Z"), Map.entry("headers", Map.of("ce_id", "e-1")),
+                Map.entry("payloadExcerpt", "{\"refundId\":\"R-1\"}"), Map.entry("state", shownState)));
+    }
+
+    @POST
+    @Path("/api/v1/ops/dead-letters/{topic}/{partition}/{offset}/replay")
+    public Map<String, Object> replayDeadLetter(@PathParam("topic") String topic, @PathParam("partition") int partition,
+            @PathParam("offset") long offset) {
+        DEAD_LETTER_ACTIONS.put(topic + "/" + partition + "/" + offset, "REPLAYED " + token.getSubject());
+        return Map.of("state", "REPLAYED");
+    }
+
+    @POST
+    @Path("/api/v1/ops/dead-letters/{topic}/{partition}/{offset}/park")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> parkDeadLetter(@PathParam("topic") String topic, @PathParam("partition") int partition,
+            @PathParam("offset") long offset, Map<String, Object> body) {
+        DEAD_LETTER_ACTIONS.put(topic + "/" + partition + "/" + offset, "PARKED " + token.getSubject() + " " + body.get("note"));
+        return Map.of("state", "PARKED");
+    }
 }
