@@ -10,10 +10,15 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.flexsi.deploy.Stack;
 import org.flexsi.deploy.StackOptions;
 import org.flexsi.deploy.client.Http;
@@ -182,11 +187,11 @@ class ConsoleBrowserIT {
      * client on the same URL still gets JSON. The certificate is real: a person registered by the Jinan agency, a
      * 2019 counter payment loaded as history, a certificate issued for that year.
      */
-    @Test
-    void theQrUrlOfARealCertificateOpensTheCheckPageShowingValid() {
+    /** A person registered by the Jinan pension agency; returns the person id. */
+    private static String registerJinanPerson(String name, int serial) {
         java.time.LocalDate birth = java.time.LocalDate.of(1979, 4, 2);
-        String idNumber = ResidentIds.of("370102", birth, 471);
-        Map<String, Object> person = Map.of("idType", "RESIDENT_ID", "idNumber", idNumber, "name", "周晓明",
+        String idNumber = ResidentIds.of("370102", birth, serial);
+        Map<String, Object> person = Map.of("idType", "RESIDENT_ID", "idNumber", idNumber, "name", name,
                 "region", "370100", "mobile", "13800000000",
                 "enrolmentDate", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(),
                 "enrolments", java.util.List.of(Map.of("insurance", "PENSION",
@@ -195,8 +200,11 @@ class ConsoleBrowserIT {
         Http.Answer registered = Http.until(() -> Http.post(stack.url("registration") + "/api/v1/persons",
                 stack.token("agency", "jinan-pension"), person, registrationKey), a -> a.status() == 201,
                 Duration.ofSeconds(90), "registration");
-        String personId = registered.body().path("personId").asText();
-        String paymentId = "HIST-" + java.util.UUID.randomUUID();
+        return registered.body().path("personId").asText();
+    }
+
+    /** A 2019 counter payment of 604.80 loaded into certificate-service as history. */
+    private static void loadHistory(String personId, String paymentId) {
         Map<String, Object> history = Map.of("records", java.util.List.of(Map.of("paymentId", paymentId, "personId", personId,
                 "region", "370100", "channel", "BANK_COUNTER", "paidAt", "2019-03-01T02:00:00Z", "total", "604.80",
                 "lines", java.util.List.of(Map.of("insurance", "PENSION", "months", java.util.List.of("2019-01"),
@@ -204,6 +212,29 @@ class ConsoleBrowserIT {
         Http.Answer loaded = Http.post(stack.url("certificate") + "/api/v1/payment-records/historical",
                 stack.token("ops", "ops-history"), history);
         assertTrue(loaded.status() / 100 == 2, loaded.toString());
+    }
+
+    private static byte[] certificatePdf(String number) throws Exception {
+        java.net.http.HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(stack.url("certificate") + "/api/v1/certificates/" + number + "/pdf"))
+                .header("Authorization", "Bearer " + stack.token("ops", "ops-history")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode());
+        return pdf.body();
+    }
+
+    /**
+     * Issue 19 part 2: the URL a certificate's QR code holds opens, in a browser, the Chinese check page; an API
+     * client on the same URL still gets JSON; the PDF uploaded through the page's form is VALID as issued and MODIFIED
+     * once a byte is changed. The certificate is real: a person registered by the Jinan agency, a 2019 counter payment
+     * loaded as history, a certificate issued for that year.
+     */
+    @Test
+    void theQrUrlOfARealCertificateOpensTheCheckPageShowingValidAndAnAlteredPdfIsModified() throws Exception {
+        String personId = registerJinanPerson("周晓明", 471);
+        String idNumber = ResidentIds.of("370102", java.time.LocalDate.of(1979, 4, 2), 471);
+        String paymentId = "HIST-" + java.util.UUID.randomUUID();
+        loadHistory(personId, paymentId);
         String issueKey = java.util.UUID.randomUUID().toString();
         // the person's name reaches certificate-service by event: retry until it has
         Http.Answer issued = Http.until(() -> Http.post(stack.url("certificate") + "/api/v1/certificates",
@@ -231,6 +262,79 @@ class ConsoleBrowserIT {
         page.navigate(stack.url("certificate") + "/api/v1/public/certificates/" + number + "?code=WRONG0");
         assertEquals("无法核验", page.locator("#verdict").textContent());
         shot("unknown");
+
+        // the PDF through the page's own upload form: as issued, then with one byte changed
+        byte[] pdf = certificatePdf(number);
         page.navigate(qrUrl);
+        page.getByLabel("缴费证明 PDF 文件").setInputFiles(new FilePayload("certificate.pdf", "application/pdf", pdf));
+        page.waitForNavigation(() -> page.locator("#verify-upload").click());
+        assertEquals("VALID", page.locator("#verdict").getAttribute("data-result"));
+        assertTrue(page.locator("main").textContent().contains(number));
+        byte[] altered = pdf.clone();
+        altered[pdf.length / 3] ^= 0x01;
+        page.getByLabel("缴费证明 PDF 文件").setInputFiles(new FilePayload("certificate.pdf", "application/pdf", altered));
+        Response modified = page.waitForNavigation(() -> page.locator("#verify-upload").click());
+        assertEquals(200, modified.status());
+        assertEquals("MODIFIED", page.locator("#verdict").getAttribute("data-result"));
+        assertEquals("已被修改", page.locator("#verdict").textContent());
+        shot("modified");
+        page.navigate(qrUrl);
+    }
+
+    /**
+     * A refund announced before certificate-service knew its payment: certificate-service's consumer parks it on
+     * flexsi.payment.dlq, the console shows it red with the reason; once the payment is loaded (the fix), the
+     * operator replays it and the refund is applied.
+     */
+    @Test
+    void aDeadLetterIsReplayedFromTheConsoleAfterItsCauseIsFixed() throws Exception {
+        String personId = registerJinanPerson("吴国平", 472);
+        String paymentId = "HIST-" + java.util.UUID.randomUUID();
+        Map<String, Object> refund = Map.of("refundId", "R-" + java.util.UUID.randomUUID(), "paymentId", paymentId,
+                "assessmentSerial", "HIST", "personId", personId, "region", "370100",
+                "lines", java.util.List.of(Map.of("insurance", "PENSION", "months", java.util.List.of("2019-01"),
+                        "base", "3024.00", "rate", "0.20", "amount", "100.00")),
+                "total", "100.00", "reason", "overpaid at the counter", "refundedAt", "2019-03-05T02:00:00Z",
+                "refundKind", "APPLICATION");
+        publishPaymentEvent(personId, "org.flexsi.payment.refunded.v1", Http.JSON.writeValueAsString(refund));
+
+        signIn(page, stack.token("ops", "ops-zhao"));
+        String row = "#dead-letters tbody tr:has-text('" + paymentId + "')";
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(90);
+        page.navigate(console() + "/dead-letters?service=certificate");
+        while (page.locator(row).count() == 0) {
+            assertTrue(java.time.Instant.now().isBefore(deadline), "the refund never reached certificate's dead letters");
+            Http.sleep(2000);
+            page.reload();
+        }
+        assertTrue(page.locator(row).getAttribute("class").contains("red"));
+        assertTrue(page.locator(row + " .reason").textContent().contains("unknown payment " + paymentId));
+        shot("open");
+
+        loadHistory(personId, paymentId); // the fix: the payment the refund belongs to is now known
+        page.locator(row + " button[id^=replay-]").click();
+        assertTrue(page.locator("p.notice").textContent().contains("已重放"), page.content());
+        Http.Answer applied = Http.until(() -> Http.get(stack.url("certificate") + "/api/v1/payment-records/" + paymentId,
+                stack.token("ops", "ops-zhao")), a -> a.status() == 200 && "504.80".equals(a.body().path("netTotal").asText()),
+                Duration.ofSeconds(60), "the replayed refund applied");
+        assertEquals("504.80", applied.body().path("netTotal").asText());
+        page.navigate(console() + "/dead-letters?service=certificate&state=REPLAYED");
+        assertTrue(page.locator(row).textContent().contains("ops-zhao"), "who replayed it is shown");
+        page.navigate(console() + "/dead-letters?service=certificate");
+        assertEquals(0, page.locator(row).count(), "no longer open");
+    }
+
+    /** A record on flexsi.payment as payment-service writes them (CloudEvents headers, the person's id as key). */
+    private static void publishPaymentEvent(String key, String type, String json) throws Exception {
+        java.util.Properties props = new java.util.Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            ProducerRecord<String, String> record = new ProducerRecord<>("flexsi.payment", key, json);
+            Map.of("ce_specversion", "1.0", "ce_id", java.util.UUID.randomUUID().toString(), "ce_source", "/flexsi/payment-service",
+                    "ce_type", type, "ce_time", java.time.Instant.now().toString(), "ce_subject", key,
+                    "content-type", "application/json")
+                    .forEach((name, value) -> record.headers().add(name, value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            producer.send(record).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 }

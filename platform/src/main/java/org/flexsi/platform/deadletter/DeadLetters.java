@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,18 +58,21 @@ public class DeadLetters {
     private record Action(String action, String note, String actor, Instant at) {
     }
 
-    /** Newest first; {@code state} OPEN (nothing done yet), REPLAYED, PARKED or ALL. */
+    /** Newest first, one copy per event and state; {@code state} OPEN (nothing done yet), REPLAYED, PARKED or ALL. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<DeadLetter> list(String state, int limit) {
         Map<String, Action> actions = actions();
         List<DeadLetterReader.Parked> parked = reader.recent();
         Set<UUID> consumed = consumed(parked.stream().map(DeadLetters::eventId).filter(Objects::nonNull).toList());
-        return parked.stream()
+        // one event several consumers failed on is parked once by each; a replay of any copy reaches them all
+        Map<String, DeadLetter> onePerEvent = new LinkedHashMap<>();
+        parked.stream()
                 .filter(p -> actions.containsKey(id(p)) || !consumed.contains(eventId(p)))
                 .map(p -> view(p, actions.get(id(p))))
                 .filter(view -> "ALL".equals(state) || view.state().equals(state))
-                .limit(limit)
-                .toList();
+                .forEach(view -> onePerEvent.putIfAbsent(view.eventId() == null ? view.topic() + "/" + view.partition()
+                        + "/" + view.offset() : view.state() + "/" + view.eventId(), view));
+        return onePerEvent.values().stream().limit(limit).toList();
     }
 
     /**

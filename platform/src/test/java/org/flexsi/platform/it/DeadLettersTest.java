@@ -66,6 +66,13 @@ class DeadLettersTest {
         String excerpt = String.valueOf(listed.get("payloadExcerpt"));
         assertTrue(excerpt.contains("420*************34") && !excerpt.contains(ID_NUMBER), excerpt);
         assertEquals(0L, consumer.effects(person), "nothing was applied");
+        // another service's consumer failed on the same event too: its copy is the same dead letter, listed once
+        Map<String, String> copyHeaders = new java.util.HashMap<>(headers(eventId));
+        copyHeaders.put("dead-letter-reason", "failed elsewhere too");
+        TestKafka.send(Topics.deadLetter(Topics.REGISTRATION), person, registered(person), copyHeaders);
+        TestKafka.read(Topics.deadLetter(Topics.REGISTRATION), Duration.ofSeconds(10),
+                seen -> seen.stream().filter(r -> person.equals(r.key())).count() >= 2);
+        assertEquals(1L, list("OPEN").stream().filter(l -> person.equals(l.get("key"))).count(), "one row per event");
 
         consumer.unblock(person);
         String replay = actionPath(listed, "replay");
