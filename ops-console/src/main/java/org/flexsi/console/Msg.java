@@ -435,4 +435,64 @@ public interface Msg {
     @Message
     String acted_by();
 
+    @Message
+    String nav_calendar();
+
+    @Message
+    String calendar_title();
+
+    @Message
+    String calendar_help();
+
+    @Message
+    String year();
+
+    @Message
+    String loaded();
+
+    @Message
+    String source();
+
+    @Message
+    String uploaded_by();
+
+    @Message
+    String calendar_upload();
+
+    @Message
+    String off_days();
+
+    @Message
+    String make_up_days();
+
+    @Message
+    String working_day();
+
+    @Message
+    String make_up_day();
+
+    @Message
+    String holiday();
+
+    @Message
+    String weekend();
+
+    @Message
+    String year_not_loaded();
+
+    @Message
+    String calendar_uploaded();
+
+    @Message
+    String diff_of();
+
+    @Message
+    String nothing_published();
+
+    @Message
+    String field();
+
+    @Message
+    String no_changes();
+
 }

@@ -23,6 +23,7 @@ public class Texts {
             case "published_ok" -> msg.published_ok();
             case "replayed_ok" -> msg.replayed_ok();
             case "parked_ok" -> msg.parked_ok();
+            case "calendar_uploaded" -> msg.calendar_uploaded();
             default -> key;
         };
     }

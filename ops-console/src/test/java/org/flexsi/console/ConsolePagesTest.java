@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -118,5 +119,38 @@ class ConsolePagesTest {
         // an unknown service is no page
         given().redirects().follow(false).cookie(COOKIE, session.cookie()).formParam("csrf", session.csrf())
                 .post("/dead-letters/nowhere/flexsi.payment.dlq/2/7/replay").then().statusCode(404);
+    }
+
+    @Test
+    void aCatalogueDraftIsShownAsItsDifferenceFromThePublishedVersion() {
+        SignInTest.Visit session = SignInTest.signIn("ops-lin");
+        given().cookie(COOKIE, session.cookie()).get("/catalogue").then().statusCode(200)
+                .body(containsString("370100-2031-v1 ↔ 370100-2031-v0"))
+                .body(containsString("<code>insurances[0].base.floor</code></td><td class=\"was\">4500.00</td><td class=\"is\">4800.00</td>"));
+    }
+
+    @Test
+    void aCalendarYearIsShownWithWorkingDaysMarkedUploadedAndPublishedByASecondOperator() {
+        int year = java.time.LocalDate.now(Fmt.CHINA).getYear();
+        SignInTest.Visit uploader = SignInTest.signIn("ops-ma");
+        given().cookie(COOKIE, uploader.cookie()).get("/calendar").then().statusCode(200)
+                .body(containsString("id=\"year-" + year + "\" class=\"green\""))
+                .body(containsString("id=\"year-" + (year + 1) + "\" class=\"red\""))
+                .body(containsString("class=\"day off\" id=\"d-" + year + "-10-01\""))
+                .body(containsString("class=\"day makeup\" id=\"d-" + year + "-09-28\""));
+        int next = year + 1;
+        given().redirects().follow(false).cookie(COOKIE, uploader.cookie()).formParam("csrf", uploader.csrf())
+                .formParam("source", "notice").formParam("offDays", next + "-01-01\n" + next + "-10-01, " + next + "-10-02")
+                .formParam("workDays", "").post("/calendar/" + next).then().statusCode(303);
+        assertEquals(List.of(next + "-01-01", next + "-10-01", next + "-10-02"), FakeServices.CALENDAR_DRAFTS.get(next).get("offDays"));
+        // the uploader is refused in the service's words, a second operator publishes
+        given().cookie(COOKIE, uploader.cookie()).formParam("csrf", uploader.csrf()).formParam("draftId", "d-" + next)
+                .post("/calendar/" + next + "/publish").then().statusCode(403).body(containsString("four eyes"));
+        SignInTest.Visit second = SignInTest.signIn("ops-niu");
+        given().cookie(COOKIE, second.cookie()).get("/calendar").then().statusCode(200)
+                .body(containsString("id=\"publish-calendar-" + next + "\""));
+        given().redirects().follow(false).cookie(COOKIE, second.cookie()).formParam("csrf", second.csrf())
+                .formParam("draftId", "d-" + next).post("/calendar/" + next + "/publish").then().statusCode(303);
+        assertEquals("ops-niu", FakeServices.CALENDAR_PUBLISHED.get(next));
     }
 }

@@ -32,13 +32,17 @@ import org.junit.jupiter.api.TestInfo;
 
 /**
  * The ops console in headless Chromium (Debian's, driven by Playwright) against the packaged services started
- * by the launcher, as an operator uses it: sign in, the overview, the four-eyes catalogue publish, and what is
- * refused (a contributor's token, no token, a form without its CSRF token). Each test leaves a screenshot in
+ * by the launcher, as an operator uses it: sign in, the overview, a payment stuck in PAYING resolved by a status
+ * check, a reconciliation issue resolved with a note, a dead letter replayed after its fix, the four-eyes catalogue
+ * publish, and what is refused (a contributor's token, no token, a form without its CSRF token); and the public
+ * certificate check page with its PDF upload. Each test leaves a screenshot in
  * target/screenshots; look at them, a page can pass its assertions and still be unreadable.
  */
 class ConsoleBrowserIT {
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
     private static Stack stack;
+    private static boolean catalogueReady;
     private static Playwright playwright;
     private static Browser browser;
     private BrowserContext context;
@@ -54,6 +58,9 @@ class ConsoleBrowserIT {
                 .servicePortBase(18081).simulatorsPort(18090).kafkaPorts(19092, 19093)
                 .databasePrefix("flexsi_stc_").freshDatabases(true)
                 .startTimeout(Duration.ofMinutes(6))
+                // a payment without its callback is stuck for the console after 15 s, long before payment-service's
+                // own sweeper (2 min) books it: the operator gets there first
+                .extraEnv("FLEXSI_CONSOLE_STUCK_AFTER", "15s")
                 .build());
         Files.createDirectories(SCREENSHOTS);
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -137,6 +144,9 @@ class ConsoleBrowserIT {
 
         signIn(page, stack.token("ops", "ops-author"));
         page.navigate(console() + "/catalogue");
+        // the reviewer sees what the draft changes: here all of it, as nothing is published for that year
+        assertTrue(page.locator("#diff-" + version).textContent().contains("尚无已发布版本"));
+        assertTrue(page.locator("#diff-table-" + version).textContent().contains("insurances[0].base.floor"));
         Response refused = page.waitForNavigation(() -> page.locator("#publish-" + version).click());
         assertTrue(refused.status() >= 400, "the author's publish is refused, status " + refused.status());
         assertTrue(page.locator("#service-answer").isVisible());
@@ -151,6 +161,36 @@ class ConsoleBrowserIT {
         assertTrue(page.locator("p.notice").textContent().contains(version), page.content());
         assertEquals("PUBLISHED", catalogueStatus(version));
         assertTrue(page.locator("#catalogue-" + version).textContent().contains("ops-second"));
+    }
+
+    /** Next year's calendar uploaded by one operator, refused to him for publication, published by a second one. */
+    @Test
+    void aCalendarYearIsUploadedAndPublishedByASecondOperator() {
+        int next = java.time.LocalDate.now(CHINA).getYear() + 1;
+        signIn(page, stack.token("ops", "ops-uploader"));
+        page.navigate(console() + "/calendar?year=" + next);
+        assertTrue(page.locator("#year-" + next).getAttribute("class").contains("red"), "not loaded yet");
+        page.getByLabel("依据").fill("system test: New Year's Day only, not official");
+        page.locator("#cal-off").fill(next + "-01-01");
+        page.locator("#upload-calendar").click();
+        assertTrue(page.locator("p.notice").textContent().contains("草稿"), page.content());
+        Response refused = page.waitForNavigation(() -> page.locator("#publish-calendar-" + next).click());
+        assertEquals(403, refused.status(), "the uploader cannot publish his own upload");
+
+        page.locator("#sign-out").click();
+        signIn(page, stack.token("ops", "ops-reviewer"));
+        page.navigate(console() + "/calendar?year=" + next);
+        page.locator("#publish-calendar-" + next).click();
+        Http.until(() -> Http.get(stack.url("rights-sync") + "/api/v1/calendar/" + next, null), a -> a.status() == 200,
+                Duration.ofSeconds(30), "calendar " + next + " loaded");
+        page.navigate(console() + "/calendar?year=" + next);
+        assertTrue(page.locator("#year-" + next).getAttribute("class").contains("green"));
+        assertEquals("day off", page.locator("#d-" + next + "-01-01").getAttribute("class"));
+        java.time.LocalDate weekday = java.time.LocalDate.of(next, 1, 2);
+        while (weekday.getDayOfWeek().getValue() > 5) {
+            weekday = weekday.plusDays(1);
+        }
+        assertEquals("day work", page.locator("#d-" + weekday).getAttribute("class"));
     }
 
     @Test
@@ -321,6 +361,109 @@ class ConsoleBrowserIT {
         page.navigate(console() + "/dead-letters?service=certificate&state=REPLAYED");
         assertTrue(page.locator(row).textContent().contains("ops-zhao"), "who replayed it is shown");
         page.navigate(console() + "/dead-letters?service=certificate");
+        assertEquals(0, page.locator(row).count(), "no longer open");
+    }
+
+    /** This year's Jinan catalogue, drafted and published by two operators; once per stack. */
+    private static synchronized void catalogueForThisYear() {
+        if (catalogueReady) {
+            return;
+        }
+        int year = java.time.LocalDate.now(CHINA).getYear();
+        Http.Answer draft = Http.post(stack.url("assessment") + "/api/v1/admin/catalogues", stack.token("ops", "ops-alice"),
+                Catalogues.jinan(year));
+        assertEquals(201, draft.status(), draft.toString());
+        Http.Answer published = Http.post(stack.url("assessment") + "/api/v1/admin/catalogues/" + draft.body().path("version").asText()
+                + "/publish", stack.token("ops", "ops-bob"), "{}");
+        assertEquals(200, published.status(), published.toString());
+        catalogueReady = true;
+    }
+
+    /** A WeChat payment order of 1000.00 (one month of pension on 5000.00) by a newly registered Jinan person. */
+    private static com.fasterxml.jackson.databind.JsonNode wechatOrder(String name, int serial) {
+        catalogueForThisYear();
+        String personId = registerJinanPerson(name, serial);
+        Map<String, Object> assessment = Map.of("personId", personId,
+                "months", java.util.List.of(java.time.YearMonth.now(CHINA).toString()),
+                "insurances", java.util.List.of(Map.of("insurance", "PENSION", "base", "5000.00")));
+        String assessKey = java.util.UUID.randomUUID().toString();
+        Http.Answer assessed = Http.until(() -> Http.post(stack.url("assessment") + "/api/v1/assessments",
+                stack.token("contributor", personId), assessment, assessKey), a -> a.status() == 201, Duration.ofSeconds(90),
+                "assessment of " + personId);
+        String orderKey = java.util.UUID.randomUUID().toString();
+        Map<String, Object> order = Map.of("assessmentSerial", assessed.body().path("serialNumber").asText(), "channel", "WECHAT");
+        Http.Answer ordered = Http.until(() -> Http.post(stack.url("payment") + "/api/v1/payments",
+                stack.token("contributor", personId), order, orderKey), a -> a.status() == 201, Duration.ofSeconds(90),
+                "payment order of " + personId);
+        assertEquals("PAYING", ordered.body().path("status").asText(), ordered.toString());
+        return ordered.body();
+    }
+
+    private static void fault(String target, String mode, int count) {
+        Http.Answer injected = Http.post(stack.url(StackOptions.SIMULATORS) + "/sim/faults", null,
+                Map.of("target", target, "mode", mode, "count", count));
+        assertTrue(injected.status() / 100 == 2, injected.toString());
+    }
+
+    /**
+     * The provider took the money but its callback never came: the payment stays PAYING, the overview lists it as
+     * stuck, the operator opens it and runs a status check, which books it PAID (before payment-service's own
+     * sweeper would, minutes later).
+     */
+    @Test
+    void aPaymentStuckInPayingIsSeenOnTheOverviewAndResolvedByAStatusCheck() {
+        com.fasterxml.jackson.databind.JsonNode order = wechatOrder("郑海涛", 473);
+        String paymentId = order.path("paymentId").asText();
+        fault("wechat", "drop-callbacks", 1);
+        Http.Answer paid = Http.post(order.path("payUrl").asText(), null, "{\"outcome\":\"SUCCESS\"}");
+        assertEquals(200, paid.status(), paid.toString());
+
+        signIn(page, stack.token("ops", "ops-qian"));
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        while (page.locator("#stuck a:has-text('" + paymentId + "')").count() == 0) {
+            assertTrue(java.time.Instant.now().isBefore(deadline), "the payment never showed as stuck: " + page.content());
+            Http.sleep(2000);
+            page.navigate(console() + "/");
+        }
+        assertTrue(page.locator("#tile-stuck").getAttribute("class").contains("red"));
+        shot("overview-stuck");
+        page.locator("#stuck a:has-text('" + paymentId + "')").click();
+        assertEquals("PAYING", page.locator("#payment-status").textContent());
+        page.locator("#status-check").click();
+        assertEquals("PAID", page.locator("#payment-status").textContent(), page.content());
+        assertTrue(page.locator("p.notice").isVisible());
+    }
+
+    /**
+     * The provider reports another amount than was ordered: payment-service holds the payment and opens an issue,
+     * shown red on the reconciliation page; the operator resolves it with a note and it shows green.
+     */
+    @Test
+    void aReconciliationDiscrepancyIsRedThenResolvedWithANoteAndGreen() {
+        com.fasterxml.jackson.databind.JsonNode order = wechatOrder("冯雪", 474);
+        String paymentId = order.path("paymentId").asText();
+        Http.Answer paid = Http.post(order.path("payUrl").asText(), null, "{\"outcome\":\"SUCCESS\",\"amount\":\"999.00\"}");
+        assertEquals(200, paid.status(), paid.toString());
+
+        signIn(page, stack.token("ops", "ops-sun"));
+        String row = "#issues tbody tr:has(a:has-text('" + paymentId + "'))";
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        page.navigate(console() + "/reconciliation");
+        while (page.locator(row).count() == 0) {
+            assertTrue(java.time.Instant.now().isBefore(deadline), "no issue for " + paymentId + ": " + page.content());
+            Http.sleep(2000);
+            page.reload();
+        }
+        assertTrue(page.locator(row).getAttribute("class").contains("red"));
+        assertTrue(page.locator(row).textContent().contains("¥999.00"), page.locator(row).textContent());
+        shot("red");
+        page.locator(row + " input[name=note]").fill("provider confirmed 999.00 by phone; difference refunded by hand");
+        page.locator(row + " button").click();
+        assertTrue(page.locator("p.notice").isVisible());
+        page.navigate(console() + "/reconciliation?state=RESOLVED");
+        assertTrue(page.locator(row).getAttribute("class").contains("green"));
+        assertTrue(page.locator(row).textContent().contains("difference refunded by hand"));
+        page.navigate(console() + "/reconciliation");
         assertEquals(0, page.locator(row).count(), "no longer open");
     }
 
