@@ -20,6 +20,6 @@ class CatalogueDiffTest {
                 new CatalogueDiff.Line("insurances[1].insurance", "MEDICAL", ""),
                 new CatalogueDiff.Line("source", "", "notice 2026-12")), CatalogueDiff.of(published, draft));
         assertEquals(List.of(), CatalogueDiff.of(draft, draft));
-        assertEquals(5, CatalogueDiff.of(null, draft).size(), "nothing published: every field is new");
+        assertEquals(6, CatalogueDiff.of(null, draft).size(), "nothing published: every field is new");
     }
 }
