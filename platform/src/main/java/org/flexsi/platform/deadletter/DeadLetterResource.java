@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flexsi.platform.problem.Problem;
+import org.flexsi.platform.problem.ProblemException;
 import org.flexsi.platform.security.Caller;
 import org.flexsi.platform.security.Roles;
 
@@ -82,9 +83,9 @@ public class DeadLetterResource {
     @APIResponse(responseCode = "503", description = "Kafka does not answer; nothing was recorded",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DeadLetter replay(@Parameter(example = "flexsi.payment.dlq") @PathParam("topic") String topic,
-            @Parameter(example = "3") @PathParam("partition") int partition,
-            @Parameter(example = "17") @PathParam("offset") long offset) {
-        return deadLetters.replay(Caller.of(identity), topic, partition, offset);
+            @Parameter(example = "3") @PathParam("partition") String partition,
+            @Parameter(example = "17") @PathParam("offset") String offset) {
+        return deadLetters.replay(Caller.of(identity), topic, partition(partition), offset(offset));
     }
 
     @POST
@@ -108,8 +109,25 @@ public class DeadLetterResource {
     @APIResponse(responseCode = "503", description = "Kafka does not answer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DeadLetter park(@Parameter(example = "flexsi.payment.dlq") @PathParam("topic") String topic,
-            @Parameter(example = "3") @PathParam("partition") int partition,
-            @Parameter(example = "17") @PathParam("offset") long offset, @Valid @NotNull ParkBody body) {
-        return deadLetters.park(Caller.of(identity), topic, partition, offset, body.note());
+            @Parameter(example = "3") @PathParam("partition") String partition,
+            @Parameter(example = "17") @PathParam("offset") String offset, @Valid @NotNull ParkBody body) {
+        return deadLetters.park(Caller.of(identity), topic, partition(partition), offset(offset), body.note());
+    }
+
+    /** Partitions and offsets are taken as text so that who may call is decided first, whatever the path holds. */
+    private static int partition(String text) {
+        return (int) number(text, 9);
+    }
+
+    private static long offset(String text) {
+        return number(text, 18);
+    }
+
+    /** Up to {@code digits} digits; anything else names no record (404). */
+    private static long number(String text, int digits) {
+        if (text == null || !text.matches("[0-9]{1," + digits + "}")) {
+            throw ProblemException.notFound("no dead letter at " + text);
+        }
+        return Long.parseLong(text);
     }
 }

@@ -132,6 +132,13 @@ class DeadLettersTest {
         given().header("Authorization", TestTokens.bearer("auditor", "a-1")).contentType(ContentType.JSON)
                 .body(Map.of("note", "x")).post(somewhere + "park").then().statusCode(403);
         given().post(somewhere + "replay").then().statusCode(401);
+        // whatever the path holds, who may call is decided first; then a path that names no record is 404
+        String junk = "/api/v1/ops/dead-letters/" + UUID.randomUUID() + "/" + UUID.randomUUID() + "/" + UUID.randomUUID() + "/";
+        given().post(junk + "replay").then().statusCode(401);
+        given().header("Authorization", contributor).post(junk + "replay").then().statusCode(403);
+        given().header("Authorization", OPS).post(junk + "replay").then().statusCode(404).contentType("application/problem+json");
+        given().header("Authorization", OPS).post("/api/v1/ops/dead-letters/" + Topics.deadLetter(Topics.REGISTRATION)
+                + "/99999999999/0/replay").then().statusCode(404);
 
         given().header("Authorization", OPS).get("/api/v1/ops/dead-letters?state=SOME").then().statusCode(400)
                 .contentType("application/problem+json");
