@@ -1,6 +1,8 @@
 package org.flexsi.platform.it;
 
 import static io.restassured.RestAssured.given;
+import static org.flexsi.platform.it.OutboxAndInboxTest.await;
+import static org.flexsi.platform.it.OutboxAndInboxTest.sleep;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,7 +21,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.flexsi.contracts.Topics;
 import org.flexsi.contracts.events.PersonRegistered;
@@ -204,23 +205,5 @@ class DeadLettersTest {
     private static Map<String, String> headers(String id) {
         return Map.of(CloudEventHeaders.ID, id, CloudEventHeaders.TYPE, PersonRegistered.TYPE, CloudEventHeaders.SOURCE, "/test",
                 CloudEventHeaders.TIME, Instant.now().toString(), CloudEventHeaders.SPEC_VERSION, "1.0");
-    }
-
-    private static void await(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within 30 s");
-            }
-            sleep(100);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -221,7 +221,7 @@ class OutboxAndInboxTest {
         return TestKafka.header(record, name);
     }
 
-    private static void await(BooleanSupplier condition) {
+    static void await(BooleanSupplier condition) {
         Instant deadline = Instant.now().plusSeconds(30);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
@@ -236,7 +236,7 @@ class OutboxAndInboxTest {
         sleep(1500);
     }
 
-    private static void sleep(long millis) {
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
