@@ -82,13 +82,26 @@ public class Backend {
 
     /** A write; the idempotency key makes a double-submitted form one action. */
     public Answer post(String service, String path, Object body, String idempotencyKey) {
+        return write("POST", service, path, body, idempotencyKey);
+    }
+
+    /** A PUT (replaces what is at the path), ended like {@link #act} when the service refuses it. */
+    public Answer actPut(String service, String path, Object body) {
+        Answer answer = write("PUT", service, path, body, null);
+        if (!answer.ok()) {
+            throw new ConsoleException.ServiceRefused(answer);
+        }
+        return answer;
+    }
+
+    private Answer write(String method, String service, String path, Object body, String idempotencyKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(service, path));
         try {
             if (body == null) {
-                request.POST(HttpRequest.BodyPublishers.noBody());
+                request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
                 request.header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+                        .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
             }
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);

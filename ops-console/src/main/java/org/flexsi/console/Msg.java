@@ -381,4 +381,118 @@ public interface Msg {
     @Message
     String issued_at();
 
+    @Message
+    String nav_dead_letters();
+
+    @Message
+    String dead_letters_title();
+
+    @Message
+    String dead_letters_help();
+
+    @Message
+    String dead_letters_open();
+
+    @Message
+    String parked_at();
+
+    @Message
+    String topic();
+
+    @Message
+    String event_type();
+
+    @Message
+    String event_id();
+
+    @Message
+    String key();
+
+    @Message
+    String payload();
+
+    @Message
+    String original_headers();
+
+    @Message
+    String state_replayed();
+
+    @Message
+    String state_parked();
+
+    @Message
+    String replay_record();
+
+    @Message
+    String park();
+
+    @Message
+    String replayed_ok();
+
+    @Message
+    String parked_ok();
+
+    @Message
+    String acted_by();
+
+    @Message
+    String nav_calendar();
+
+    @Message
+    String calendar_title();
+
+    @Message
+    String calendar_help();
+
+    @Message
+    String year();
+
+    @Message
+    String loaded();
+
+    @Message
+    String source();
+
+    @Message
+    String uploaded_by();
+
+    @Message
+    String calendar_upload();
+
+    @Message
+    String off_days();
+
+    @Message
+    String make_up_days();
+
+    @Message
+    String working_day();
+
+    @Message
+    String make_up_day();
+
+    @Message
+    String holiday();
+
+    @Message
+    String weekend();
+
+    @Message
+    String year_not_loaded();
+
+    @Message
+    String calendar_uploaded();
+
+    @Message
+    String diff_of();
+
+    @Message
+    String nothing_published();
+
+    @Message
+    String field();
+
+    @Message
+    String no_changes();
+
 }

@@ -227,7 +227,21 @@ public class OpsPages {
     public Response catalogue() {
         current.requireSignedIn();
         Backend.Answer catalogues = backend.get("assessment", "/api/v1/catalogues");
-        return views.page("catalogue", data("catalogues", catalogues.list(null),
+        List<Object> all = catalogues.list(null);
+        List<Map<String, Object>> diffs = new java.util.ArrayList<>();
+        for (Object draft : all) {
+            if ("DRAFT".equals(OverviewPage.field(draft, "status"))) {
+                Object definition = OverviewPage.field(draft, "definition");
+                // the version a publication would replace: the latest published one of the same region and year
+                Object published = all.stream().filter(c -> "PUBLISHED".equals(OverviewPage.field(c, "status"))
+                                && sameRegionAndYear(OverviewPage.field(c, "definition"), definition))
+                        .max(java.util.Comparator.comparing(c -> String.valueOf(OverviewPage.field(c, "publishedAt")))).orElse(null);
+                diffs.add(data("version", OverviewPage.field(draft, "version"),
+                        "against", published == null ? null : OverviewPage.field(published, "version"),
+                        "lines", CatalogueDiff.of(published == null ? null : OverviewPage.field(published, "definition"), definition)));
+            }
+        }
+        return views.page("catalogue", data("catalogues", all, "diffs", diffs,
                 "error", catalogues.ok() ? null : catalogues.summary()));
     }
 
@@ -246,6 +260,11 @@ public class OpsPages {
     /** A message of the session's language, for a notice shown on the next page. */
     private String notice(String key) {
         return texts.of(current.session(), key);
+    }
+
+    private static boolean sameRegionAndYear(Object one, Object other) {
+        return java.util.Objects.equals(OverviewPage.field(one, "region"), OverviewPage.field(other, "region"))
+                && java.util.Objects.equals(String.valueOf(OverviewPage.field(one, "year")), String.valueOf(OverviewPage.field(other, "year")));
     }
 
     private static void requireShape(String value, Pattern shape) {

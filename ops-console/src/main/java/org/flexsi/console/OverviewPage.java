@@ -53,7 +53,15 @@ public class OverviewPage {
             outbox.add(data("service", service, "answers", metrics.ok(), "lag", lag == null ? "" : String.format("%.0f", lag),
                     "red", !metrics.ok() || (lag != null && lag > OUTBOX_LAG_LIMIT_SECONDS)));
         }
-        return views.page("overview", data(
+        List<Map<String, Object>> deadLetters = new ArrayList<>();
+        for (String service : SERVICES) {
+            Backend.Answer open = backend.get(service, "/api/v1/ops/dead-letters?state=OPEN");
+            Map<String, Long> perTopic = new java.util.TreeMap<>();
+            open.list(null).forEach(d -> perTopic.merge(String.valueOf(field(d, "topic")), 1L, Long::sum));
+            deadLetters.add(data("service", service, "ok", open.ok(), "count", open.list(null).size(), "topics", perTopic,
+                    "red", !open.ok() || !open.list(null).isEmpty()));
+        }
+        return views.page("overview", data("deadLetters", deadLetters,
                 "stuck", tile(paying, stuck), "held", tile(held, held.list(null)),
                 "issues", tile(issues, issues.list(null)),
                 "atRisk", tile(atRisk, atRisk.list("records").stream().filter(r -> !"OVERDUE".equals(field(r, "status"))).toList()),

@@ -21,6 +21,9 @@ public class Texts {
             case "resolved_ok" -> msg.resolved_ok();
             case "resent_ok" -> msg.resent_ok();
             case "published_ok" -> msg.published_ok();
+            case "replayed_ok" -> msg.replayed_ok();
+            case "parked_ok" -> msg.parked_ok();
+            case "calendar_uploaded" -> msg.calendar_uploaded();
             default -> key;
         };
     }

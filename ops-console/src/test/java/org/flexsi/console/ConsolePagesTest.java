@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -92,5 +93,64 @@ class ConsolePagesTest {
         }
         assertEquals(Map.of(key.group(1), 2), FakeServices.REAL_REPLAYS,
                 "both posts carried the dry run's one key, so rights-sync replays once");
+    }
+
+    @Test
+    void aDeadLetterIsListedWithItsReasonAndReplayedThroughItsServiceWithTheOperatorsToken() {
+        FakeServices.DEAD_LETTER_ACTIONS.clear();
+        SignInTest.Visit session = SignInTest.signIn("ops-he");
+        given().cookie(COOKIE, session.cookie()).get("/").then().statusCode(200)
+                .body(containsString("id=\"dead-letters-payment\">1</a>"));
+        given().cookie(COOKIE, session.cookie()).get("/dead-letters?service=payment").then().statusCode(200)
+                .body(containsString("refund R-1 of unknown payment"))
+                .body(containsString("action=\"/dead-letters/payment/flexsi.payment.dlq/2/7/replay\""));
+        // without the CSRF token nothing reaches the service
+        given().redirects().follow(false).cookie(COOKIE, session.cookie())
+                .post("/dead-letters/payment/flexsi.payment.dlq/2/7/replay").then().statusCode(403);
+        assertTrue(FakeServices.DEAD_LETTER_ACTIONS.isEmpty());
+
+        given().redirects().follow(false).cookie(COOKIE, session.cookie()).formParam("csrf", session.csrf())
+                .post("/dead-letters/payment/flexsi.payment.dlq/2/7/replay").then().statusCode(303)
+                .header("Location", endsWith("/dead-letters?service=payment"));
+        assertEquals("REPLAYED ops-he", FakeServices.DEAD_LETTER_ACTIONS.get("flexsi.payment.dlq/2/7"));
+        given().cookie(COOKIE, session.cookie()).get("/dead-letters?service=payment").then().statusCode(200)
+                .body(containsString("已重放，事件已发回原主题。")).body(containsString("id=\"dead-letters\""))
+                .body(org.hamcrest.Matchers.not(containsString("refund R-1 of unknown payment")));
+        // an unknown service is no page
+        given().redirects().follow(false).cookie(COOKIE, session.cookie()).formParam("csrf", session.csrf())
+                .post("/dead-letters/nowhere/flexsi.payment.dlq/2/7/replay").then().statusCode(404);
+    }
+
+    @Test
+    void aCatalogueDraftIsShownAsItsDifferenceFromThePublishedVersion() {
+        SignInTest.Visit session = SignInTest.signIn("ops-lin");
+        given().cookie(COOKIE, session.cookie()).get("/catalogue").then().statusCode(200)
+                .body(containsString("370100-2031-v1 ↔ 370100-2031-v0"))
+                .body(containsString("<code>insurances[0].base.floor</code></td><td class=\"was\">4500.00</td><td class=\"is\">4800.00</td>"));
+    }
+
+    @Test
+    void aCalendarYearIsShownWithWorkingDaysMarkedUploadedAndPublishedByASecondOperator() {
+        int year = java.time.LocalDate.now(Fmt.CHINA).getYear();
+        SignInTest.Visit uploader = SignInTest.signIn("ops-ma");
+        given().cookie(COOKIE, uploader.cookie()).get("/calendar").then().statusCode(200)
+                .body(containsString("id=\"year-" + year + "\" class=\"green\""))
+                .body(containsString("id=\"year-" + (year + 1) + "\" class=\"red\""))
+                .body(containsString("class=\"day off\" id=\"d-" + year + "-10-01\""))
+                .body(containsString("class=\"day makeup\" id=\"d-" + year + "-09-28\""));
+        int next = year + 1;
+        given().redirects().follow(false).cookie(COOKIE, uploader.cookie()).formParam("csrf", uploader.csrf())
+                .formParam("source", "notice").formParam("offDays", next + "-01-01\n" + next + "-10-01, " + next + "-10-02")
+                .formParam("workDays", "").post("/calendar/" + next).then().statusCode(303);
+        assertEquals(List.of(next + "-01-01", next + "-10-01", next + "-10-02"), FakeServices.CALENDAR_DRAFTS.get(next).get("offDays"));
+        // the uploader is refused in the service's words, a second operator publishes
+        given().cookie(COOKIE, uploader.cookie()).formParam("csrf", uploader.csrf()).formParam("draftId", "d-" + next)
+                .post("/calendar/" + next + "/publish").then().statusCode(403).body(containsString("four eyes"));
+        SignInTest.Visit second = SignInTest.signIn("ops-niu");
+        given().cookie(COOKIE, second.cookie()).get("/calendar").then().statusCode(200)
+                .body(containsString("id=\"publish-calendar-" + next + "\""));
+        given().redirects().follow(false).cookie(COOKIE, second.cookie()).formParam("csrf", second.csrf())
+                .formParam("draftId", "d-" + next).post("/calendar/" + next + "/publish").then().statusCode(303);
+        assertEquals("ops-niu", FakeServices.CALENDAR_PUBLISHED.get(next));
     }
 }

@@ -39,7 +39,12 @@ public class FakeServices {
     public List<Map<String, Object>> catalogues() {
         String status = PUBLISHED.containsKey("370100-2031-v1") ? "PUBLISHED" : "DRAFT";
         return List.of(Map.of("version", "370100-2031-v1", "status", status, "createdBy", "ops-author",
-                "createdAt", "2026-12-06T16:30:00Z", "definition", Map.of("region", "370100", "year", 2031)));
+                "createdAt", "2026-12-06T16:30:00Z", "definition", Map.of("region", "370100", "year", 2031,
+                        "insurances", List.of(Map.of("insurance", "PENSION", "base", Map.of("floor", "4800.00"))))),
+                Map.of("version", "370100-2031-v0", "status", "PUBLISHED", "createdBy", "ops-author", "publishedBy", "ops-li",
+                        "createdAt", "2026-11-06T16:30:00Z", "publishedAt", "2026-11-07T16:30:00Z",
+                        "definition", Map.of("region", "370100", "year", 2031,
+                                "insurances", List.of(Map.of("insurance", "PENSION", "base", Map.of("floor", "4500.00"))))));
     }
 
     @POST
@@ -124,5 +129,93 @@ public class FakeServices {
     @Path("/api/v1/certificates")
     public List<Object> certificates() {
         return List.of();
+    }
+
+    /** "topic/partition/offset" -> who replayed or parked it, and how. */
+    static final Map<String, String> DEAD_LETTER_ACTIONS = new ConcurrentHashMap<>();
+
+    @GET
+    @Path("/api/v1/ops/dead-letters")
+    public List<Map<String, Object>> deadLetters(@QueryParam("state") String state) {
+        String done = DEAD_LETTER_ACTIONS.get("flexsi.payment.dlq/2/7");
+        String shownState = done == null ? "OPEN" : done.split(" ")[0];
+        if (!"ALL".equals(state) && !shownState.equals(state)) {
+            return List.of();
+        }
+        return List.of(Map.ofEntries(Map.entry("topic", "flexsi.payment.dlq"), Map.entry("partition", 2), Map.entry("offset", 7),
+                Map.entry("originalTopic", "flexsi.payment"), Map.entry("key", "P-370102-0001"),
+                Map.entry("eventType", "org.flexsi.payment.refunded.v1"), Map.entry("reason", "refund R-1 of unknown payment"),
+                Map.entry("parkedAt", "2026-03-02T08:00:00Z"), Map.entry("headers", Map.of("ce_id", "e-1")),
+                Map.entry("payloadExcerpt", "{\"refundId\":\"R-1\"}"), Map.entry("state", shownState)));
+    }
+
+    @POST
+    @Path("/api/v1/ops/dead-letters/{topic}/{partition}/{offset}/replay")
+    public Map<String, Object> replayDeadLetter(@PathParam("topic") String topic, @PathParam("partition") int partition,
+            @PathParam("offset") long offset) {
+        DEAD_LETTER_ACTIONS.put(topic + "/" + partition + "/" + offset, "REPLAYED " + token.getSubject());
+        return Map.of("state", "REPLAYED");
+    }
+
+    @POST
+    @Path("/api/v1/ops/dead-letters/{topic}/{partition}/{offset}/park")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> parkDeadLetter(@PathParam("topic") String topic, @PathParam("partition") int partition,
+            @PathParam("offset") long offset, Map<String, Object> body) {
+        DEAD_LETTER_ACTIONS.put(topic + "/" + partition + "/" + offset, "PARKED " + token.getSubject() + " " + body.get("note"));
+        return Map.of("state", "PARKED");
+    }
+
+    /** The calendar as rights-sync would hold it: this year loaded, drafts by year, published years. */
+    static final Map<Integer, Map<String, Object>> CALENDAR_DRAFTS = new ConcurrentHashMap<>();
+    static final Map<Integer, String> CALENDAR_PUBLISHED = new ConcurrentHashMap<>();
+
+    @GET
+    @Path("/api/v1/calendar/{year}")
+    @jakarta.annotation.security.PermitAll
+    public Response calendarYear(@PathParam("year") int year) {
+        if (year != java.time.LocalDate.now(Fmt.CHINA).getYear()) {
+            return Response.status(422).type("application/problem+json").entity(Map.of("status", 422, "title", "not loaded")).build();
+        }
+        return Response.ok(Map.of("year", year, "source", "State Council notice", "offDays", List.of(year + "-10-01"),
+                "workDays", List.of(year + "-09-28"))).build();
+    }
+
+    @GET
+    @Path("/api/v1/calendar/{year}/draft")
+    public Response calendarDraft(@PathParam("year") int year) {
+        Map<String, Object> draft = CALENDAR_DRAFTS.get(year);
+        return draft == null ? Response.status(404).type("application/problem+json").entity(Map.of("status", 404)).build()
+                : Response.ok(draft).build();
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("/api/v1/calendar/{year}")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    public Response uploadCalendar(@PathParam("year") int year, Map<String, Object> body) {
+        Map<String, Object> draft = new java.util.HashMap<>(body);
+        draft.put("year", year);
+        draft.put("draftId", "d-" + year);
+        draft.put("uploadedBy", token.getSubject());
+        draft.put("uploadedAt", "2026-12-07T02:00:00Z");
+        CALENDAR_DRAFTS.put(year, draft);
+        return Response.accepted(draft).build();
+    }
+
+    @POST
+    @Path("/api/v1/calendar/{year}/publish")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    public Response publishCalendar(@PathParam("year") int year, Map<String, Object> body) {
+        Map<String, Object> draft = CALENDAR_DRAFTS.get(year);
+        if (draft == null || !draft.get("draftId").equals(body.get("draftId"))) {
+            return Response.status(409).type("application/problem+json").entity(Map.of("status", 409, "title", "Conflict")).build();
+        }
+        if (token.getSubject().equals(draft.get("uploadedBy"))) {
+            return Response.status(403).type("application/problem+json").entity(Map.of("status", 403, "title", "Forbidden",
+                    "detail", "four eyes: the operator who uploaded the draft cannot publish it")).build();
+        }
+        CALENDAR_DRAFTS.remove(year);
+        CALENDAR_PUBLISHED.put(year, token.getSubject());
+        return Response.ok(Map.of("year", year)).build();
     }
 }

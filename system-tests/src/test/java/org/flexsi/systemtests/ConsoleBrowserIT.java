@@ -10,10 +10,15 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.flexsi.deploy.Stack;
 import org.flexsi.deploy.StackOptions;
 import org.flexsi.deploy.client.Http;
@@ -27,13 +32,17 @@ import org.junit.jupiter.api.TestInfo;
 
 /**
  * The ops console in headless Chromium (Debian's, driven by Playwright) against the packaged services started
- * by the launcher, as an operator uses it: sign in, the overview, the four-eyes catalogue publish, and what is
- * refused (a contributor's token, no token, a form without its CSRF token). Each test leaves a screenshot in
+ * by the launcher, as an operator uses it: sign in, the overview, a payment stuck in PAYING resolved by a status
+ * check, a reconciliation issue resolved with a note, a dead letter replayed after its fix, the four-eyes catalogue
+ * publish, and what is refused (a contributor's token, no token, a form without its CSRF token); and the public
+ * certificate check page with its PDF upload. Each test leaves a screenshot in
  * target/screenshots; look at them, a page can pass its assertions and still be unreadable.
  */
 class ConsoleBrowserIT {
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
     private static Stack stack;
+    private static boolean catalogueReady;
     private static Playwright playwright;
     private static Browser browser;
     private BrowserContext context;
@@ -49,6 +58,9 @@ class ConsoleBrowserIT {
                 .servicePortBase(18081).simulatorsPort(18090).kafkaPorts(19092, 19093)
                 .databasePrefix("flexsi_stc_").freshDatabases(true)
                 .startTimeout(Duration.ofMinutes(6))
+                // a payment without its callback is stuck for the console after 15 s, long before payment-service's
+                // own sweeper (2 min) books it: the operator gets there first
+                .extraEnv("FLEXSI_CONSOLE_STUCK_AFTER", "15s")
                 .build());
         Files.createDirectories(SCREENSHOTS);
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -132,6 +144,9 @@ class ConsoleBrowserIT {
 
         signIn(page, stack.token("ops", "ops-author"));
         page.navigate(console() + "/catalogue");
+        // the reviewer sees what the draft changes: here all of it, as nothing is published for that year
+        assertTrue(page.locator("#diff-" + version).textContent().contains("尚无已发布版本"));
+        assertTrue(page.locator("#diff-table-" + version).textContent().contains("insurances[0].base.floor"));
         Response refused = page.waitForNavigation(() -> page.locator("#publish-" + version).click());
         assertTrue(refused.status() >= 400, "the author's publish is refused, status " + refused.status());
         assertTrue(page.locator("#service-answer").isVisible());
@@ -146,6 +161,39 @@ class ConsoleBrowserIT {
         assertTrue(page.locator("p.notice").textContent().contains(version), page.content());
         assertEquals("PUBLISHED", catalogueStatus(version));
         assertTrue(page.locator("#catalogue-" + version).textContent().contains("ops-second"));
+    }
+
+    /** Next year's calendar uploaded by one operator, refused to him for publication, published by a second one. */
+    @Test
+    void aCalendarYearIsUploadedAndPublishedByASecondOperator() {
+        int next = java.time.LocalDate.now(CHINA).getYear() + 1;
+        // the stack's broker keeps the compacted calendar topic between runs: this run's upload is told by its source
+        String source = "system test " + java.util.UUID.randomUUID() + ": New Year's Day only, not official";
+        signIn(page, stack.token("ops", "ops-uploader"));
+        page.navigate(console() + "/calendar?year=" + next);
+        page.getByLabel("依据").fill(source);
+        page.locator("#cal-off").fill(next + "-01-01");
+        page.locator("#upload-calendar").click();
+        assertTrue(page.locator("p.notice").textContent().contains("草稿"), page.content());
+        Response refused = page.waitForNavigation(() -> page.locator("#publish-calendar-" + next).click());
+        assertEquals(403, refused.status(), "the uploader cannot publish his own upload");
+
+        page.locator("#sign-out").click();
+        signIn(page, stack.token("ops", "ops-reviewer"));
+        page.navigate(console() + "/calendar?year=" + next);
+        page.locator("#publish-calendar-" + next).click();
+        Http.until(() -> Http.get(stack.url("rights-sync") + "/api/v1/calendar/" + next, null),
+                a -> a.status() == 200 && source.equals(a.body().path("source").asText()), Duration.ofSeconds(30),
+                "calendar " + next + " loaded");
+        page.navigate(console() + "/calendar?year=" + next);
+        assertTrue(page.locator("#year-" + next).getAttribute("class").contains("green"));
+        assertTrue(page.locator("#year-" + next).textContent().contains(source));
+        assertEquals("day off", page.locator("#d-" + next + "-01-01").getAttribute("class"));
+        java.time.LocalDate weekday = java.time.LocalDate.of(next, 1, 2);
+        while (weekday.getDayOfWeek().getValue() > 5) {
+            weekday = weekday.plusDays(1);
+        }
+        assertEquals("day work", page.locator("#d-" + weekday).getAttribute("class"));
     }
 
     @Test
@@ -182,11 +230,11 @@ class ConsoleBrowserIT {
      * client on the same URL still gets JSON. The certificate is real: a person registered by the Jinan agency, a
      * 2019 counter payment loaded as history, a certificate issued for that year.
      */
-    @Test
-    void theQrUrlOfARealCertificateOpensTheCheckPageShowingValid() {
+    /** A person registered by the Jinan pension agency; returns the person id. */
+    private static String registerJinanPerson(String name, int serial) {
         java.time.LocalDate birth = java.time.LocalDate.of(1979, 4, 2);
-        String idNumber = ResidentIds.of("370102", birth, 471);
-        Map<String, Object> person = Map.of("idType", "RESIDENT_ID", "idNumber", idNumber, "name", "周晓明",
+        String idNumber = ResidentIds.of("370102", birth, serial);
+        Map<String, Object> person = Map.of("idType", "RESIDENT_ID", "idNumber", idNumber, "name", name,
                 "region", "370100", "mobile", "13800000000",
                 "enrolmentDate", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(),
                 "enrolments", java.util.List.of(Map.of("insurance", "PENSION",
@@ -195,8 +243,11 @@ class ConsoleBrowserIT {
         Http.Answer registered = Http.until(() -> Http.post(stack.url("registration") + "/api/v1/persons",
                 stack.token("agency", "jinan-pension"), person, registrationKey), a -> a.status() == 201,
                 Duration.ofSeconds(90), "registration");
-        String personId = registered.body().path("personId").asText();
-        String paymentId = "HIST-" + java.util.UUID.randomUUID();
+        return registered.body().path("personId").asText();
+    }
+
+    /** A 2019 counter payment of 604.80 loaded into certificate-service as history. */
+    private static void loadHistory(String personId, String paymentId) {
         Map<String, Object> history = Map.of("records", java.util.List.of(Map.of("paymentId", paymentId, "personId", personId,
                 "region", "370100", "channel", "BANK_COUNTER", "paidAt", "2019-03-01T02:00:00Z", "total", "604.80",
                 "lines", java.util.List.of(Map.of("insurance", "PENSION", "months", java.util.List.of("2019-01"),
@@ -204,6 +255,29 @@ class ConsoleBrowserIT {
         Http.Answer loaded = Http.post(stack.url("certificate") + "/api/v1/payment-records/historical",
                 stack.token("ops", "ops-history"), history);
         assertTrue(loaded.status() / 100 == 2, loaded.toString());
+    }
+
+    private static byte[] certificatePdf(String number) throws Exception {
+        java.net.http.HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(stack.url("certificate") + "/api/v1/certificates/" + number + "/pdf"))
+                .header("Authorization", "Bearer " + stack.token("ops", "ops-history")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode());
+        return pdf.body();
+    }
+
+    /**
+     * Issue 19 part 2: the URL a certificate's QR code holds opens, in a browser, the Chinese check page; an API
+     * client on the same URL still gets JSON; the PDF uploaded through the page's form is VALID as issued and MODIFIED
+     * once a byte is changed. The certificate is real: a person registered by the Jinan agency, a 2019 counter payment
+     * loaded as history, a certificate issued for that year.
+     */
+    @Test
+    void theQrUrlOfARealCertificateOpensTheCheckPageShowingValidAndAnAlteredPdfIsModified() throws Exception {
+        String personId = registerJinanPerson("周晓明", 471);
+        String idNumber = ResidentIds.of("370102", java.time.LocalDate.of(1979, 4, 2), 471);
+        String paymentId = "HIST-" + java.util.UUID.randomUUID();
+        loadHistory(personId, paymentId);
         String issueKey = java.util.UUID.randomUUID().toString();
         // the person's name reaches certificate-service by event: retry until it has
         Http.Answer issued = Http.until(() -> Http.post(stack.url("certificate") + "/api/v1/certificates",
@@ -231,6 +305,182 @@ class ConsoleBrowserIT {
         page.navigate(stack.url("certificate") + "/api/v1/public/certificates/" + number + "?code=WRONG0");
         assertEquals("无法核验", page.locator("#verdict").textContent());
         shot("unknown");
+
+        // the PDF through the page's own upload form: as issued, then with one byte changed
+        byte[] pdf = certificatePdf(number);
         page.navigate(qrUrl);
+        page.getByLabel("缴费证明 PDF 文件").setInputFiles(new FilePayload("certificate.pdf", "application/pdf", pdf));
+        page.waitForNavigation(() -> page.locator("#verify-upload").click());
+        assertEquals("VALID", page.locator("#verdict").getAttribute("data-result"));
+        assertTrue(page.locator("main").textContent().contains(number));
+        byte[] altered = pdf.clone();
+        altered[pdf.length / 3] ^= 0x01;
+        page.getByLabel("缴费证明 PDF 文件").setInputFiles(new FilePayload("certificate.pdf", "application/pdf", altered));
+        Response modified = page.waitForNavigation(() -> page.locator("#verify-upload").click());
+        assertEquals(200, modified.status());
+        assertEquals("MODIFIED", page.locator("#verdict").getAttribute("data-result"));
+        assertEquals("已被修改", page.locator("#verdict").textContent());
+        shot("modified");
+        page.navigate(qrUrl);
+    }
+
+    /**
+     * A refund announced before certificate-service knew its payment: certificate-service's consumer parks it on
+     * flexsi.payment.dlq, the console shows it red with the reason; once the payment is loaded (the fix), the
+     * operator replays it and the refund is applied.
+     */
+    @Test
+    void aDeadLetterIsReplayedFromTheConsoleAfterItsCauseIsFixed() throws Exception {
+        String personId = registerJinanPerson("吴国平", 472);
+        String paymentId = "HIST-" + java.util.UUID.randomUUID();
+        Map<String, Object> refund = Map.of("refundId", "R-" + java.util.UUID.randomUUID(), "paymentId", paymentId,
+                "assessmentSerial", "HIST", "personId", personId, "region", "370100",
+                "lines", java.util.List.of(Map.of("insurance", "PENSION", "months", java.util.List.of("2019-01"),
+                        "base", "3024.00", "rate", "0.20", "amount", "100.00")),
+                "total", "100.00", "reason", "overpaid at the counter", "refundedAt", "2019-03-05T02:00:00Z",
+                "refundKind", "APPLICATION");
+        publishPaymentEvent(personId, "org.flexsi.payment.refunded.v1", Http.JSON.writeValueAsString(refund));
+
+        signIn(page, stack.token("ops", "ops-zhao"));
+        String row = "#dead-letters tbody tr:has-text('" + paymentId + "')";
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(90);
+        page.navigate(console() + "/dead-letters?service=certificate");
+        while (page.locator(row).count() == 0) {
+            assertTrue(java.time.Instant.now().isBefore(deadline), "the refund never reached certificate's dead letters");
+            Http.sleep(2000);
+            page.reload();
+        }
+        assertTrue(page.locator(row).getAttribute("class").contains("red"));
+        assertTrue(page.locator(row + " .reason").textContent().contains("unknown payment " + paymentId));
+        shot("open");
+
+        loadHistory(personId, paymentId); // the fix: the payment the refund belongs to is now known
+        page.locator(row + " button[id^=replay-]").click();
+        assertTrue(page.locator("p.notice").textContent().contains("已重放"), page.content());
+        Http.Answer applied = Http.until(() -> Http.get(stack.url("certificate") + "/api/v1/payment-records/" + paymentId,
+                stack.token("ops", "ops-zhao")), a -> a.status() == 200 && "504.80".equals(a.body().path("netTotal").asText()),
+                Duration.ofSeconds(60), "the replayed refund applied");
+        assertEquals("504.80", applied.body().path("netTotal").asText());
+        page.navigate(console() + "/dead-letters?service=certificate&state=REPLAYED");
+        assertTrue(page.locator(row).textContent().contains("ops-zhao"), "who replayed it is shown");
+        page.navigate(console() + "/dead-letters?service=certificate");
+        assertEquals(0, page.locator(row).count(), "no longer open");
+    }
+
+    /** This year's Jinan catalogue, drafted and published by two operators; once per stack. */
+    private static synchronized void catalogueForThisYear() {
+        if (catalogueReady) {
+            return;
+        }
+        int year = java.time.LocalDate.now(CHINA).getYear();
+        Http.Answer draft = Http.post(stack.url("assessment") + "/api/v1/admin/catalogues", stack.token("ops", "ops-alice"),
+                Catalogues.jinan(year));
+        assertEquals(201, draft.status(), draft.toString());
+        Http.Answer published = Http.post(stack.url("assessment") + "/api/v1/admin/catalogues/" + draft.body().path("version").asText()
+                + "/publish", stack.token("ops", "ops-bob"), "{}");
+        assertEquals(200, published.status(), published.toString());
+        catalogueReady = true;
+    }
+
+    /** A WeChat payment order of 1000.00 (one month of pension on 5000.00) by a newly registered Jinan person. */
+    private static com.fasterxml.jackson.databind.JsonNode wechatOrder(String name, int serial) {
+        catalogueForThisYear();
+        String personId = registerJinanPerson(name, serial);
+        Map<String, Object> assessment = Map.of("personId", personId,
+                "months", java.util.List.of(java.time.YearMonth.now(CHINA).toString()),
+                "insurances", java.util.List.of(Map.of("insurance", "PENSION", "base", "5000.00")));
+        String assessKey = java.util.UUID.randomUUID().toString();
+        Http.Answer assessed = Http.until(() -> Http.post(stack.url("assessment") + "/api/v1/assessments",
+                stack.token("contributor", personId), assessment, assessKey), a -> a.status() == 201, Duration.ofSeconds(90),
+                "assessment of " + personId);
+        String orderKey = java.util.UUID.randomUUID().toString();
+        Map<String, Object> order = Map.of("assessmentSerial", assessed.body().path("serialNumber").asText(), "channel", "WECHAT");
+        Http.Answer ordered = Http.until(() -> Http.post(stack.url("payment") + "/api/v1/payments",
+                stack.token("contributor", personId), order, orderKey), a -> a.status() == 201, Duration.ofSeconds(90),
+                "payment order of " + personId);
+        assertEquals("PAYING", ordered.body().path("status").asText(), ordered.toString());
+        return ordered.body();
+    }
+
+    private static void fault(String target, String mode, int count) {
+        Http.Answer injected = Http.post(stack.url(StackOptions.SIMULATORS) + "/sim/faults", null,
+                Map.of("target", target, "mode", mode, "count", count));
+        assertTrue(injected.status() / 100 == 2, injected.toString());
+    }
+
+    /**
+     * The provider took the money but its callback never came: the payment stays PAYING, the overview lists it as
+     * stuck, the operator opens it and runs a status check, which books it PAID (before payment-service's own
+     * sweeper would, minutes later).
+     */
+    @Test
+    void aPaymentStuckInPayingIsSeenOnTheOverviewAndResolvedByAStatusCheck() {
+        com.fasterxml.jackson.databind.JsonNode order = wechatOrder("郑海涛", 473);
+        String paymentId = order.path("paymentId").asText();
+        fault("wechat", "drop-callbacks", 1);
+        Http.Answer paid = Http.post(order.path("payUrl").asText(), null, "{\"outcome\":\"SUCCESS\"}");
+        assertEquals(200, paid.status(), paid.toString());
+
+        signIn(page, stack.token("ops", "ops-qian"));
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        while (page.locator("#stuck a:has-text('" + paymentId + "')").count() == 0) {
+            assertTrue(java.time.Instant.now().isBefore(deadline), "the payment never showed as stuck: " + page.content());
+            Http.sleep(2000);
+            page.navigate(console() + "/");
+        }
+        assertTrue(page.locator("#tile-stuck").getAttribute("class").contains("red"));
+        shot("overview-stuck");
+        page.locator("#stuck a:has-text('" + paymentId + "')").click();
+        assertEquals("PAYING", page.locator("#payment-status").textContent());
+        page.locator("#status-check").click();
+        assertEquals("PAID", page.locator("#payment-status").textContent(), page.content());
+        assertTrue(page.locator("p.notice").isVisible());
+    }
+
+    /**
+     * The provider reports another amount than was ordered: payment-service holds the payment and opens an issue,
+     * shown red on the reconciliation page; the operator resolves it with a note and it shows green.
+     */
+    @Test
+    void aReconciliationDiscrepancyIsRedThenResolvedWithANoteAndGreen() {
+        com.fasterxml.jackson.databind.JsonNode order = wechatOrder("冯雪", 474);
+        String paymentId = order.path("paymentId").asText();
+        Http.Answer paid = Http.post(order.path("payUrl").asText(), null, "{\"outcome\":\"SUCCESS\",\"amount\":\"999.00\"}");
+        assertEquals(200, paid.status(), paid.toString());
+
+        signIn(page, stack.token("ops", "ops-sun"));
+        String row = "#issues tbody tr:has(a:has-text('" + paymentId + "'))";
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        page.navigate(console() + "/reconciliation");
+        while (page.locator(row).count() == 0) {
+            assertTrue(java.time.Instant.now().isBefore(deadline), "no issue for " + paymentId + ": " + page.content());
+            Http.sleep(2000);
+            page.reload();
+        }
+        assertTrue(page.locator(row).getAttribute("class").contains("red"));
+        assertTrue(page.locator(row).textContent().contains("¥999.00"), page.locator(row).textContent());
+        shot("red");
+        page.locator(row + " input[name=note]").fill("provider confirmed 999.00 by phone; difference refunded by hand");
+        page.locator(row + " button").click();
+        assertTrue(page.locator("p.notice").isVisible());
+        page.navigate(console() + "/reconciliation?state=RESOLVED");
+        assertTrue(page.locator(row).getAttribute("class").contains("green"));
+        assertTrue(page.locator(row).textContent().contains("difference refunded by hand"));
+        page.navigate(console() + "/reconciliation");
+        assertEquals(0, page.locator(row).count(), "no longer open");
+    }
+
+    /** A record on flexsi.payment as payment-service writes them (CloudEvents headers, the person's id as key). */
+    private static void publishPaymentEvent(String key, String type, String json) throws Exception {
+        java.util.Properties props = new java.util.Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            ProducerRecord<String, String> record = new ProducerRecord<>("flexsi.payment", key, json);
+            Map.of("ce_specversion", "1.0", "ce_id", java.util.UUID.randomUUID().toString(), "ce_source", "/flexsi/payment-service",
+                    "ce_type", type, "ce_time", java.time.Instant.now().toString(), "ce_subject", key,
+                    "content-type", "application/json")
+                    .forEach((name, value) -> record.headers().add(name, value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            producer.send(record).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 }

@@ -18,6 +18,10 @@ public interface CertificateConfig {
     @WithDefault("5242880")
     int maxUploadBytes();
 
+    /** PDF verifications (API or the check page's form) one client may ask for per minute; more are answered 429. */
+    @WithDefault("30")
+    int uploadsPerMinute();
+
     /** Wrong verification codes allowed per certificate number and per client within {@link #codeAttemptWindowMinutes()}. */
     @WithDefault("5")
     int maxCodeAttempts();

@@ -30,12 +30,15 @@ public class Verification {
     private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
 
     private final CodeAttempts attempts;
+    private final UploadAllowance uploads;
     private final CertificateDocuments documents;
     private final CertificateFiles files;
     private final CertificateConfig config;
 
-    public Verification(CodeAttempts attempts, CertificateDocuments documents, CertificateFiles files, CertificateConfig config) {
+    public Verification(CodeAttempts attempts, UploadAllowance uploads, CertificateDocuments documents, CertificateFiles files,
+            CertificateConfig config) {
         this.attempts = attempts;
+        this.uploads = uploads;
         this.documents = documents;
         this.files = files;
         this.config = config;
@@ -61,7 +64,13 @@ public class Verification {
         throw ProblemException.notFound("no certificate " + number + " with this verification code");
     }
 
-    public VerificationResult verifyPdf(byte[] file) {
+    /** The verdict on an uploaded PDF; a client over its {@link UploadAllowance} is answered 429 before any parsing. */
+    public VerificationResult verifyPdf(byte[] file, String client) {
+        long wait = uploads.take(client);
+        if (wait > 0) {
+            throw new ProblemException(Problem.of(429, "too-many-uploads", "Too many uploads",
+                    "too many certificate checks from this client; try again in " + wait + " s").with("retryAfter", wait));
+        }
         if (file == null || file.length == 0) {
             throw ProblemException.invalid("body", "upload the certificate PDF as the request body");
         }

@@ -3,6 +3,8 @@ package org.flexsi.certificate.api;
 import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasSize;
@@ -94,6 +96,14 @@ class CertificateApiTest {
         byte[] changed = pdf.clone();
         changed[pdf.length / 3] ^= 0x01;
         verify(changed).then().statusCode(200).body("result", equalTo("MODIFIED"));
+        // the check page's upload form: the same verdicts, as a page
+        given().multiPart("pdf", "certificate.pdf", pdf, "application/pdf").post("/api/v1/certificates/verify")
+                .then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("data-result=\"VALID\"")).body(containsString(number)).body(containsString("李*"));
+        given().multiPart("pdf", "certificate.pdf", changed, "application/pdf").post("/api/v1/certificates/verify")
+                .then().statusCode(200).body(containsString("data-result=\"MODIFIED\"")).body(not(containsString("李*")));
+        given().multiPart("pdf", "notes.txt", "hello".getBytes(), "text/plain").post("/api/v1/certificates/verify")
+                .then().statusCode(400).contentType(containsString("text/html")).body(containsString("无法核验"));
 
         String code = certificate.path("[0].verificationCode");
         given().get("/api/v1/public/certificates/" + number + "?code=" + code).then().statusCode(200)

@@ -44,4 +44,30 @@ class PublicCertificatePageTest {
         assertFalse(page.contains("<script>"));
         assertTrue(page.contains("&lt;script&gt;"));
     }
+
+    @Test
+    void everyPageOffersThePdfUploadAsAPlainMultipartForm() {
+        for (String page : List.of(PublicCertificatePage.render(certificate("ISSUED", null)), PublicCertificatePage.unknown("1"),
+                PublicCertificatePage.verdict(new VerificationResult(VerificationResult.Verdict.UNKNOWN, null, "x", null)))) {
+            assertTrue(page.contains("<form method=\"post\" action=\"/api/v1/certificates/verify\" enctype=\"multipart/form-data\">"), page);
+            assertTrue(page.contains("<label for=\"pdf\">") && page.contains("type=\"file\" id=\"pdf\" name=\"pdf\""), page);
+            assertFalse(page.contains("<script"), "no script needed");
+        }
+    }
+
+    @Test
+    void anUploadedFileIsAnsweredWithItsVerdictAndOnlyAnIntactOneWithTheFacts() {
+        String valid = PublicCertificatePage.verdict(new VerificationResult(VerificationResult.Verdict.VALID,
+                "3701002026120200000042", "as issued", certificate("ISSUED", null)));
+        assertTrue(valid.contains("data-result=\"VALID\" id=\"verdict\">有效</p>") && valid.contains("¥1087.10"), valid);
+        String modified = PublicCertificatePage.verdict(new VerificationResult(VerificationResult.Verdict.MODIFIED,
+                "3701002026120200000042", "the file was changed", null));
+        assertTrue(modified.contains("data-result=\"MODIFIED\" id=\"verdict\">已被修改</p>"), modified);
+        assertTrue(modified.contains("3701002026120200000042") && !modified.contains("<dl>"), "no facts for a changed file");
+        String revoked = PublicCertificatePage.verdict(new VerificationResult(VerificationResult.Verdict.REVOKED,
+                "3701002026120200000042", "revoked", certificate("REVOKED", Instant.parse("2026-04-01T01:00:00Z"))));
+        assertTrue(revoked.contains(">已作废</p>") && revoked.contains("2026年4月1日"), revoked);
+        assertTrue(PublicCertificatePage.verdict(new VerificationResult(VerificationResult.Verdict.UNKNOWN, null, "x", null))
+                .contains(">无法核验</p>"));
+    }
 }

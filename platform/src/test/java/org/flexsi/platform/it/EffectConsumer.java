@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.flexsi.contracts.events.PersonRegistered;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.flexsi.platform.inbox.Inbox;
 import org.flexsi.platform.inbox.IncomingEvent;
@@ -23,6 +24,8 @@ public class EffectConsumer {
     private final EntityManager em;
     /** The trace each person's effect ran in. */
     private final Map<String, String> traces = new ConcurrentHashMap<>();
+    /** Persons whose effect fails, as a bug or a missing reference would make it: a test "fixes" it by unblocking. */
+    private final Set<String> blocked = ConcurrentHashMap.newKeySet();
 
     public EffectConsumer(Inbox inbox, EntityManager em) {
         this.inbox = inbox;
@@ -41,10 +44,21 @@ public class EffectConsumer {
             if (person.personId().startsWith(POISON)) {
                 throw new IllegalStateException("cannot take " + person.personId());
             }
+            if (blocked.contains(person.personId())) {
+                throw new IllegalStateException("person " + person.personId() + " cannot be applied yet");
+            }
             em.createNativeQuery("insert into test_effect (event_id, person_id) values (?1, ?2)")
                     .setParameter(1, event.id()).setParameter(2, person.personId()).executeUpdate();
             traces.put(person.personId(), TraceContext.currentTraceId());
         }
+    }
+
+    public void block(String personId) {
+        blocked.add(personId);
+    }
+
+    public void unblock(String personId) {
+        blocked.remove(personId);
     }
 
     public String traceOf(String personId) {

@@ -1,6 +1,7 @@
 package org.flexsi.platform.it;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -19,7 +20,7 @@ class TokenKeyRotationTest {
     private static final Duration PATIENCE = Duration.ofSeconds(15);
 
     @Test
-    void aNewKeyIsAcceptedOncePublishedAndRefusedOnceWithdrawn() throws InterruptedException {
+    void aNewKeyIsAcceptedOncePublishedAndRefusedOnceWithdrawn() {
         KeyPair next = TokenSigner.newKeyPair();
         String token = "Bearer " + new TokenSigner(next).sign("ops", "ops-rotated", Duration.ofMinutes(5));
         assertEquals(401, status(token), "a key the identity provider has not published");
@@ -37,14 +38,8 @@ class TokenKeyRotationTest {
         return given().header("Authorization", token).get("/test/things/regions/370700").statusCode();
     }
 
-    /** The status once it is the expected one, or the last seen when patience ran out. */
-    private static int statusWithin(String token, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        int status = status(token);
-        while (status != expected && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            status = status(token);
-        }
-        return status;
+    /** The status once it is the expected one; Awaitility fails the test if it never comes within patience. */
+    private static int statusWithin(String token, int expected) {
+        return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> status(token), s -> s == expected);
     }
 }
