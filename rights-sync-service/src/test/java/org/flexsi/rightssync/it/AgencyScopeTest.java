@@ -122,7 +122,7 @@ class AgencyScopeTest {
         PaymentSucceeded weifang = Fixtures.weifang(weifangPerson, "2026-11");
         TestKafka.publish(wuhan, Fixtures.PAYMENT);
         TestKafka.publish(weifang, Fixtures.PAYMENT);
-        await("all records stored", Duration.ofSeconds(20), () -> records(weifang.paymentId()).getList("records").size() == 5
+        await("all records stored").until(() -> records(weifang.paymentId()).getList("records").size() == 5
                 && records(wuhan.paymentId()).getList("records").size() == 2);
         String wuhanMedical = records(wuhan.paymentId()).getString("records.find { it.insurance == 'MEDICAL' }.recordId");
         String weifangMedical = records(weifang.paymentId()).getString("records.find { it.insurance == 'MEDICAL' }.recordId");
@@ -133,16 +133,14 @@ class AgencyScopeTest {
         assertEquals(List.of("420100"), hubei.getList("records.region"));
         assertEquals(0, own(HUBEI_PENSION, "paymentId", weifang.paymentId()).getInt("count"));
         // Hubei's medical agency pulls Wuhan's medical record from its feed and decides it
-        List<Map<String, Object>> hubeiFeed = Fixtures.awaitValue("Wuhan's record in Hubei's medical feed", () -> {
-            List<Map<String, Object>> all = feed(HUBEI_MEDICAL);
-            return all.stream().anyMatch(r -> wuhanMedical.equals(r.get("recordId"))) ? all : null;
-        });
+        List<Map<String, Object>> hubeiFeed = await("Wuhan's record in Hubei's medical feed").until(() -> feed(HUBEI_MEDICAL),
+                all -> all.stream().anyMatch(r -> wuhanMedical.equals(r.get("recordId"))));
         assertTrue(hubeiFeed.stream().allMatch(r -> ((String) r.get("region")).startsWith("42")), "only Hubei in Hubei's feed");
 
         // Jinan's medical agency (370100, a city of Shandong) reaches nothing of Weifang (370700, another city)
         assertEquals(0, own(JINAN_MEDICAL, "personId", weifangPerson).getInt("count"));
-        Fixtures.awaitValue("Weifang's record in Weifang's medical feed",
-                () -> feed(WEIFANG_MEDICAL).stream().anyMatch(r -> weifangMedical.equals(r.get("recordId"))) ? true : null);
+        await("Weifang's record in Weifang's medical feed")
+                .until(() -> feed(WEIFANG_MEDICAL).stream().anyMatch(r -> weifangMedical.equals(r.get("recordId"))));
         assertFalse(feed(JINAN_MEDICAL).stream().anyMatch(r -> weifangMedical.equals(r.get("recordId"))));
         given().header("Authorization", JINAN_MEDICAL).contentType("application/json").body(confirmation(weifangMedical))
                 .post("/api/v1/agencies/medical/confirmations").then().statusCode(200)
