@@ -10,6 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,13 +27,24 @@ class ConsolePagesTest {
     private static final String COOKIE = Sessions.COOKIE;
 
     public static class OwnFakes implements QuarkusTestProfile {
+        /** A port free now, so that the stand-ins' address is known before the app listens on it. */
+        private static final int PORT = freePort();
+
         @Override
         public Map<String, String> getConfigOverrides() {
-            String self = "http://127.0.0.1:28086/fake";
-            return Map.of("quarkus.http.test-port", "28086",
+            String self = "http://127.0.0.1:" + PORT + "/fake";
+            return Map.of("quarkus.http.test-port", String.valueOf(PORT),
                     "flexsi.console.services.registration", self, "flexsi.console.services.assessment", self,
                     "flexsi.console.services.payment", self, "flexsi.console.services.certificate", self,
                     "flexsi.console.services.rights-sync", self);
+        }
+
+        private static int freePort() {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
