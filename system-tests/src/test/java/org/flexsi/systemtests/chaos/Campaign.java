@@ -10,7 +10,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +32,7 @@ import org.flexsi.platform.time.BusinessTime;
  */
 public final class Campaign {
     static final String POISON_KEY = "chaos-poison-";
+    private static final DateTimeFormatter CHINA_TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(BusinessTime.ZONE);
     private static final List<String> TOPICS = List.of("flexsi.registration", "flexsi.assessment", "flexsi.payment",
             "flexsi.certificate", "flexsi.rights", "flexsi.calendar");
 
@@ -145,9 +146,7 @@ public final class Campaign {
                     .map(walk -> Duration.between(w.healed(), walk.finishedAt()))
                     .min(Duration::compareTo).map(d -> d.toSeconds() + " s").orElse("no walk after it");
             System.out.printf("%-36s | %8s | %19d | %4d | %7d | %s%n", w.fault().name(),
-                    BusinessTime.dateOf(w.injected()).equals(BusinessTime.dateOf(Instant.now()))
-                            ? ZonedDateTime.ofInstant(w.injected(), BusinessTime.ZONE).toLocalTime().withNano(0).toString()
-                            : w.injected().toString(),
+                    CHINA_TIME.format(w.injected()),
                     Math.max(w.inFlight(), touched.size()), lost, doubled, recovery);
         }
         System.out.println();
