@@ -70,14 +70,13 @@ final class Traffic implements AutoCloseable {
     private final Collection<String> serverErrors = new ConcurrentLinkedQueue<>();
     private final Collection<String> bankMisbehaviourAccepted = new ConcurrentLinkedQueue<>();
     private final ExecutorService walkers;
-    private final int birthYear;
+    /** Persons of working age (R2) whatever the year; the campaign's databases are fresh, so ids never collide. */
+    private static final LocalDate FIRST_BIRTH_DAY = LocalDate.of(1985, 1, 1);
     private volatile BankMisbehaviour bankMisbehaviour = BankMisbehaviour.NONE;
     private volatile String lastNonce = UUID.randomUUID().toString();
 
     Traffic(Stack stack, int threads) {
         this.stack = stack;
-        // a different birth year per run keeps resident ids apart from an earlier run's on the same databases
-        this.birthYear = 1960 + (int) (System.currentTimeMillis() / 1000 % 30);
         this.walkers = Executors.newFixedThreadPool(threads);
         for (int i = 0; i < threads; i++) {
             walkers.execute(() -> {
@@ -165,7 +164,7 @@ final class Traffic implements AutoCloseable {
     }
 
     private String register(int n, Region region) {
-        String idNumber = ResidentIds.of(region.district(), LocalDate.of(birthYear, 1, 1).plusDays(n / 499), (n % 499) * 2 + 1);
+        String idNumber = ResidentIds.of(region.district(), FIRST_BIRTH_DAY.plusDays(n / 499), (n % 499) * 2 + 1);
         LocalDate today = BusinessTime.dateOf(Instant.now());
         String month = YearMonth.from(today).toString();
         Map<String, Object> person = Map.of("idType", "RESIDENT_ID", "idNumber", idNumber, "name", "混沌" + n,
