@@ -68,7 +68,7 @@ public final class Simulators implements AutoCloseable {
         callbacks = new CallbackSender(secrets, faults,
                 new RetryPolicy(config.callbackInitialDelay(), config.callbackMaxDelay(), config.callbackMaxAttempts()),
                 scheduler, httpClientExecutor);
-        providers = new PaymentProviders(callbacks);
+        providers = new PaymentProviders(callbacks, faults);
         agencies = new Agencies(faults, callbacks, scheduler, config.confirmationDelay());
 
         banks = new Banks(config.bankSecrets().keySet());

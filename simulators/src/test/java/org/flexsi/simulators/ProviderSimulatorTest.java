@@ -154,6 +154,30 @@ class ProviderSimulatorTest {
     }
 
     @Test
+    void duplicateCallbacksDeliverTheSameNoticeTenTimes() throws Exception {
+        sims.faults().inject(Fault.duplicateCallbacks(Party.WECHAT).times(1));
+        sims.providers().pay(Party.WECHAT, prepay("M-D").get("providerOrderId").asText());
+
+        byte[] first = receiver.next(WAIT).body();
+        for (int i = 1; i < 10; i++) {
+            assertEquals(new String(first, java.nio.charset.StandardCharsets.UTF_8),
+                    new String(receiver.next(WAIT).body(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertNull(receiver.poll(Duration.ofMillis(300)), "ten, no more");
+    }
+
+    @Test
+    void failedAfterSuccessSendsAStaleFailedNoticeAfterTheRealOne() throws Exception {
+        sims.faults().inject(Fault.failedAfterSuccess(Party.WECHAT).times(1));
+        sims.providers().pay(Party.WECHAT, prepay("M-R").get("providerOrderId").asText());
+
+        assertTrue(new String(receiver.next(WAIT).body(), java.nio.charset.StandardCharsets.UTF_8).contains("\"SUCCESS\""));
+        assertTrue(new String(receiver.next(WAIT).body(), java.nio.charset.StandardCharsets.UTF_8).contains("\"FAILED\""));
+        assertEquals(PaymentStatus.SUCCESS, sims.providers().order(Party.WECHAT, "M-R").orElseThrow().status(),
+                "the provider's own record still says SUCCESS");
+    }
+
+    @Test
     void failCallbacksCountsAttemptsThenDelivers() throws Exception {
         sims.faults().inject(Fault.failCallbacks(Party.WECHAT).times(2));
         sims.providers().pay(Party.WECHAT, prepay("M-5").get("providerOrderId").asText());

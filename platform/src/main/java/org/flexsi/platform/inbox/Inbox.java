@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Header;
 import org.flexsi.platform.observability.PlatformMetrics;
 import org.flexsi.platform.observability.TraceContext;
+import org.flexsi.platform.problem.DatabaseGone;
 import org.jboss.logging.MDC;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -27,13 +28,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 
 /**
  * Idempotent consumption: the event id is recorded in the same transaction as the effect, so a
- * redelivered event changes nothing. Transient failures (database briefly down) are retried here;
+ * redelivered event changes nothing. Transient failures are retried here, and a database that refuses connections is
+ * waited for, however long (the record is not at fault);
  * a record that can never be processed is parked on {@code <topic>.dlq} with the reason and the original
  * headers: by the channel's dead-letter strategy for {@link #consume}, by {@link DeadLetters} for {@link #consumeBatch}.
  */
 @ApplicationScoped
 public class Inbox {
     private static final int ATTEMPTS = 5;
+    private static final long DATABASE_WAIT_MILLIS = 2_000;
 
     private final EntityManager em;
     private final Tracer tracer;
@@ -150,7 +153,8 @@ public class Inbox {
     }
 
     private boolean consumeOnce(IncomingEvent event, Consumer<IncomingEvent> effect) {
-        for (int attempt = 1;; attempt++) {
+        int attempt = 0;
+        while (true) {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> {
                     if (!firstDelivery(event)) {
@@ -163,11 +167,16 @@ public class Inbox {
             } catch (MalformedEventException e) {
                 throw e;
             } catch (RuntimeException e) {
-                if (attempt == ATTEMPTS || !transientFailure(e)) {
+                // the database down is no fault of the record: wait for it however long, never park a good event
+                boolean databaseGone = DatabaseGone.causes(e);
+                if (!databaseGone && (++attempt == ATTEMPTS || !transientFailure(e))) {
                     throw e;
                 }
-                Log.warnf("retrying event %s (%s), attempt %d: %s", event.id(), event.type(), attempt, e.getMessage());
-                sleep(200L << attempt);
+                Log.warnf("retrying event %s (%s)%s: %s", event.id(), event.type(),
+                        databaseGone ? " once the database accepts connections" : ", attempt " + attempt, e.getMessage());
+                if (!pause(databaseGone ? DATABASE_WAIT_MILLIS : 200L << attempt)) {
+                    throw e;
+                }
             }
         }
     }
@@ -203,11 +212,14 @@ public class Inbox {
         return false;
     }
 
-    private static void sleep(long millis) {
+    /** Whether the pause ran its course (not when the consumer is being stopped). */
+    private static boolean pause(long millis) {
         try {
             Thread.sleep(millis);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

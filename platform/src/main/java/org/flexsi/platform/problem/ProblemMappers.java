@@ -17,7 +17,9 @@ import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import org.hibernate.exception.DataException;
+import org.hibernate.exception.GenericJDBCException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -92,6 +94,21 @@ public class ProblemMappers {
     }
 
     /**
+     * Hibernate reports some ways a database goes away as a generic failure (a database refusing new connections is
+     * SQLSTATE 55000, not a connection error), and a connection lost while committing reaches us as a failed
+     * transaction: both are the database being down, 503 like the above. Anything else of these kinds is a bug: 500.
+     */
+    @ServerExceptionMapper
+    public Response databaseFailure(GenericJDBCException e) {
+        return unavailableOrBug(e);
+    }
+
+    @ServerExceptionMapper
+    public Response transactionFailure(QuarkusTransactionException e) {
+        return unavailableOrBug(e);
+    }
+
+    /**
      * The database refused a value (SQLSTATE class 22: too long for its column, out of range, a character it cannot
      * store) that validation let through. The statement failed, so nothing was stored; a gap in validation, logged.
      */
@@ -121,6 +138,14 @@ public class ProblemMappers {
         return Response.fromResponse(Problem.of(401, "unauthenticated", "Unauthenticated",
                 "a valid bearer token is required").toResponse())
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    private static Response unavailableOrBug(RuntimeException e) {
+        if (DatabaseGone.causes(e)) {
+            return unavailable(e);
+        }
+        Log.error("unexpected failure", e);
+        return Problem.of(500, "internal", "Internal error", "an unexpected error; it was logged").toResponse();
     }
 
     private static Response unavailable(Exception e) {

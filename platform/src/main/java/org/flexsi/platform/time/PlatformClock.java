@@ -39,6 +39,11 @@ public class PlatformClock extends Clock {
         offset.set(shift);
     }
 
+    /** How far this clock is from the system clock. */
+    public Duration offset() {
+        return offset.get();
+    }
+
     public void reset() {
         offset.set(Duration.ZERO);
     }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -11,8 +12,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.flexsi.platform.testing.TestTokens;
+import org.flexsi.platform.time.PlatformClock;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -22,6 +26,9 @@ class CrossCuttingHttpTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    PlatformClock clock;
 
     @Test
     void aRetriedWriteRunsOnceAndReplaysTheFirstAnswer() {
@@ -117,6 +124,17 @@ class CrossCuttingHttpTest {
     @Test
     void unknownPathsAreProblemsToo() {
         given().get("/test/nowhere").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void theTestClockControlIsAbsentUnlessSwitchedOnAndNotDocumented() {
+        Instant tomorrow = Instant.now().plusSeconds(86_400);
+        given().header("Authorization", OPS).contentType("application/json").body("{\"instant\":\"" + tomorrow + "\"}")
+                .put("/q/flexsi/clock").then().statusCode(404);
+        given().contentType("application/json").body("{\"instant\":\"" + tomorrow + "\"}").put("/q/flexsi/clock")
+                .then().statusCode(404);
+        assertEquals(Duration.ZERO, clock.offset(), "the clock did not move");
+        given().get("/q/openapi?format=json").then().statusCode(200).body(not(containsString("flexsi/clock")));
     }
 
     private long count(String personId) {

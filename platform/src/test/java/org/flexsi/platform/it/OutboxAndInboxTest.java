@@ -222,7 +222,7 @@ class OutboxAndInboxTest {
         return record;
     }
 
-    private static String body(String person) {
+    static String body(String person) {
         return "{\"personId\":\"" + person + "\",\"idType\":\"RESIDENT_ID\",\"idNumber\":\"x\",\"name\":\"n\","
                 + "\"region\":\"420100\",\"registeredAt\":\"2026-01-05T00:00:00Z\"}";
     }
@@ -256,7 +256,7 @@ class OutboxAndInboxTest {
                 "420100", "武汉市", null, null, Instant.now());
     }
 
-    private static Map<String, String> headers(String id, String type) {
+    static Map<String, String> headers(String id, String type) {
         return Map.of(CloudEventHeaders.ID, id, CloudEventHeaders.TYPE, type, CloudEventHeaders.SOURCE, "/test",
                 CloudEventHeaders.TIME, Instant.now().toString(), CloudEventHeaders.SPEC_VERSION, "1.0");
     }

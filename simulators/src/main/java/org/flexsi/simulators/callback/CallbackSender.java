@@ -36,6 +36,8 @@ public final class CallbackSender {
     /** Like a real party's notifier, a bounded number of callbacks in flight: a slow receiver is queued for, not flooded. */
     private static final int MAX_IN_FLIGHT = 64;
     private static final long WAIT_FOR_SLOT_MILLIS = 20;
+    /** How often a callback goes out under a duplicate-callbacks fault. */
+    public static final int DUPLICATES = 10;
 
     private final Map<Party, String> secrets;
     private final Faults faults;
@@ -74,12 +76,20 @@ public final class CallbackSender {
      * null) is sent back as the {@code traceparent} header of every attempt, as a traced provider's notifier does.
      */
     public void send(Party from, String reference, URI url, Object payload, String traceparent) {
+        send(from, reference, url, payload, traceparent, Duration.ZERO);
+    }
+
+    /** As above, the first attempt only after {@code after}. */
+    public void send(Party from, String reference, URI url, Object payload, String traceparent, Duration after) {
         Delivery delivery = new Delivery(from, reference, url, Json.write(payload), traceparent);
         if (faults.use(from, FaultMode.DROP_CALLBACKS).isPresent()) {
             record(delivery, 0, CallbackAttempt.Outcome.DROPPED, null);
             return;
         }
-        schedule(delivery, 1, Duration.ZERO);
+        int copies = faults.use(from, FaultMode.DUPLICATE_CALLBACKS).isPresent() ? DUPLICATES : 1;
+        for (int i = 0; i < copies; i++) {
+            schedule(delivery, 1, after);
+        }
     }
 
     /** The most recent attempts, oldest first. */

@@ -64,6 +64,14 @@ public record Fault(String target, FaultMode mode, Integer count, Duration delay
         return new Fault(target.id(), FaultMode.BAD_SIGNATURE, null, null, null);
     }
 
+    public static Fault duplicateCallbacks(Party target) {
+        return new Fault(target.id(), FaultMode.DUPLICATE_CALLBACKS, null, null, null);
+    }
+
+    public static Fault failedAfterSuccess(Party target) {
+        return new Fault(target.id(), FaultMode.FAILED_AFTER_SUCCESS, null, null, null);
+    }
+
     public static Fault rejectPersons(Party agency, String... personIds) {
         return new Fault(agency.id(), FaultMode.REJECT_PERSONS, null, null, Set.of(personIds));
     }

@@ -14,6 +14,10 @@ public enum FaultMode {
     FAIL_CALLBACKS("fail-callbacks"),
     /** Callbacks are signed with a wrong key. Counted per attempt. */
     BAD_SIGNATURE("bad-signature"),
+    /** Each callback is delivered ten times over, as a provider whose notifier misfires. Counted per callback. */
+    DUPLICATE_CALLBACKS("duplicate-callbacks"),
+    /** After a successful payment's callback, a FAILED one for the same order follows (out of order). Counted per payment. */
+    FAILED_AFTER_SUCCESS("failed-after-success"),
     /** The agency rejects the records of the given persons. Counted per rejected record. */
     REJECT_PERSONS("reject-persons");
 

@@ -54,7 +54,8 @@ public final class FaultRoutes {
         }
         String modeId = body.text("mode");
         FaultMode mode = FaultMode.byId(modeId).orElseThrow(() -> body.invalid("mode",
-                "must be one of down, slow, drop-callbacks, fail-callbacks, bad-signature, reject-persons"));
+                "must be one of down, slow, drop-callbacks, fail-callbacks, bad-signature, duplicate-callbacks,"
+                        + " failed-after-success, reject-persons"));
         Integer count = body.intOrNull("count");
         Integer delayMs = body.intOrNull("delayMs");
         Set<String> persons = new LinkedHashSet<>();

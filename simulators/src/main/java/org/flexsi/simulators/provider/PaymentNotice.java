@@ -11,4 +11,8 @@ record PaymentNotice(String merchantOrderId, String providerOrderId, String tran
         return new PaymentNotice(order.merchantOrderId(), order.providerOrderId(), order.transactionId(),
                 order.reportedAmount(), order.status(), order.paidAt());
     }
+
+    PaymentNotice withStatus(PaymentStatus other) {
+        return new PaymentNotice(merchantOrderId, providerOrderId, transactionId, amount, other, paidAt);
+    }
 }

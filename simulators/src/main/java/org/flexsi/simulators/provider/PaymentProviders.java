@@ -2,6 +2,7 @@ package org.flexsi.simulators.provider;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.flexsi.simulators.Party;
 import org.flexsi.simulators.TransactionIds;
 import org.flexsi.simulators.callback.CallbackSender;
+import org.flexsi.simulators.fault.FaultMode;
+import org.flexsi.simulators.fault.Faults;
 import org.flexsi.simulators.http.Problem;
 
 /** The orders held by WeChat Pay, Alipay and UnionPay, and what happens when a payer pays one. */
@@ -25,10 +28,14 @@ public final class PaymentProviders {
     static final ZoneId STATEMENT_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final Map<Party, Book> books = new EnumMap<>(Party.class);
+    /** A stale notice sent under a failed-after-success fault follows the real one after this. */
+    private static final Duration STALE_NOTICE_AFTER = Duration.ofSeconds(1);
     private final CallbackSender callbacks;
+    private final Faults faults;
 
-    public PaymentProviders(CallbackSender callbacks) {
+    public PaymentProviders(CallbackSender callbacks, Faults faults) {
         this.callbacks = callbacks;
+        this.faults = faults;
         for (Party party : Party.values()) {
             if (party.isProvider()) {
                 books.put(party, new Book(party));
@@ -88,8 +95,13 @@ public final class PaymentProviders {
             return order.settled(outcome, book.nextTransactionId(),
                     paidAmount != null ? paidAmount : order.amount(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
         });
-        callbacks.send(provider, merchantOrderId, settled.notifyUrl(), PaymentNotice.of(settled),
-                book.traceparents.get(merchantOrderId));
+        PaymentNotice notice = PaymentNotice.of(settled);
+        callbacks.send(provider, merchantOrderId, settled.notifyUrl(), notice, book.traceparents.get(merchantOrderId));
+        if (outcome == PaymentStatus.SUCCESS && faults.use(provider, FaultMode.FAILED_AFTER_SUCCESS).isPresent()) {
+            // out of order: a stale FAILED notice for the same order arrives after the SUCCESS one
+            callbacks.send(provider, merchantOrderId, settled.notifyUrl(), notice.withStatus(PaymentStatus.FAILED),
+                    book.traceparents.get(merchantOrderId), STALE_NOTICE_AFTER);
+        }
         return settled;
     }
 

@@ -1,0 +1,297 @@
+package org.flexsi.systemtests.chaos;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.flexsi.deploy.Stack;
+import org.flexsi.deploy.StackOptions;
+import org.flexsi.deploy.client.Http;
+import org.flexsi.deploy.demo.Demo;
+import org.flexsi.platform.time.BusinessTime;
+
+/**
+ * Issue 23: the stack as real processes on its own ports and databases, continuous mixed traffic, and faults
+ * injected one after another while it runs; then the audit and the table. {@link #run} returns the outcome;
+ * {@code ChaosIT} runs the short campaign in {@code ./mvnw verify}, {@code system-tests/chaos --minutes N} the full one.
+ */
+public final class Campaign {
+    static final String POISON_KEY = "chaos-poison-";
+    private static final DateTimeFormatter CHINA_TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(BusinessTime.ZONE);
+    private static final List<String> TOPICS = List.of("flexsi.registration", "flexsi.assessment", "flexsi.payment",
+            "flexsi.certificate", "flexsi.rights", "flexsi.calendar");
+
+    /** One fault: what it does, and how it is undone. */
+    record Fault(String name, Runnable inject, Runnable heal) {
+    }
+
+    /** When a fault was in force. */
+    record Window(Fault fault, Instant injected, Instant healed, int inFlight) {
+    }
+
+    /** The campaign's outcome: P payments (money taken), L lost, D doubled, F faults; and what else it found. */
+    public record Outcome(int payments, int lost, int doubled, int faults, List<String> findings) {
+        public String lastLine() {
+            return "chaos: %d payments, %d lost, %d doubled, %d faults injected".formatted(payments, lost, doubled, faults);
+        }
+    }
+
+    private final Stack stack;
+    private final Duration hold;
+    private final Duration pause;
+    /** The traffic under way, which some faults make misbehave. */
+    private Traffic traffic;
+
+    private Campaign(Stack stack, Duration hold, Duration pause) {
+        this.stack = stack;
+        this.hold = hold;
+        this.pause = pause;
+    }
+
+    /**
+     * @param full the whole list of faults (each service killed); otherwise the short list (payment and
+     *             rights-sync killed, every other kind of fault once)
+     * @param minutes how long the faults are spread over
+     */
+    public static Outcome run(Path root, boolean full, int minutes) {
+        try (Stack stack = Stack.start(StackOptions.builder(root)
+                .stateDir(root.resolve("system-tests/target/chaos-stack"))
+                .servicePortBase(28081).simulatorsPort(28090).kafkaPorts(29092, 29093)
+                .databasePrefix("flexsi_chaos_").freshDatabases(true)
+                .startTimeout(Duration.ofMinutes(8))
+                // the services' clocks are driven by the campaign (agency down for two working days)
+                .extraEnv("FLEXSI_TEST_CLOCK_CONTROL", "true")
+                // a lost callback is found by the status check of orders stuck this long (2 min in production)
+                .extraEnv("FLEXSI_PAYMENT_ORDERS_STUCK_AFTER", "20s")
+                .extraEnv("FLEXSI_PAYMENT_ORDERS_SWEEP_EVERY", "5s")
+                .extraEnv("FLEXSI_PAYMENT_REFUNDS_PAYOUT_EVERY", "5s")
+                .build())) {
+            // this year's catalogues of the seed regions, and one WeChat payment in each before any fault
+            Instant before = Instant.now();
+            List<Traffic.Walk> demo = new Demo(stack::url, stack::token, Clock.systemUTC(), System.out).run().stream()
+                    .map(w -> new Traffic.Walk(-1, "WECHAT", w.region(), w.personId(), w.paymentId(), w.total(), null, null,
+                            before, Instant.now(), null))
+                    .toList();
+            Campaign campaign = new Campaign(stack, Duration.ofSeconds(full ? 30 : 8), Duration.ofSeconds(full ? 20 : 3));
+            List<Fault> faults = campaign.faults(full);
+            return campaign.run(faults, Duration.ofMinutes(minutes), demo);
+        }
+    }
+
+    private Outcome run(List<Fault> faults, Duration length, List<Traffic.Walk> before) {
+        Instant started = Instant.now();
+        List<Window> windows = new ArrayList<>();
+        Duration slot = length.dividedBy(faults.size());
+        try (Traffic traffic = new Traffic(stack, 3)) {
+            this.traffic = traffic;
+            Http.sleep(pause.toMillis());
+            for (Fault fault : faults) {
+                Instant slotEnd = Instant.now().plus(slot);
+                int inFlight = traffic.inFlight();
+                Instant injected = Instant.now();
+                System.out.printf("chaos: %4d s  %-36s injected (%d payments in flight)%n",
+                        Duration.between(started, injected).toSeconds(), fault.name(), inFlight);
+                fault.inject().run();
+                fault.heal().run();
+                Instant healed = Instant.now();
+                windows.add(new Window(fault, injected, healed, inFlight));
+                System.out.printf("chaos: %4d s  %-36s healed%n", Duration.between(started, healed).toSeconds(), fault.name());
+                Http.sleep(Math.max(pause.toMillis(), Duration.between(Instant.now(), slotEnd).toMillis()));
+            }
+            System.out.println("chaos: every fault healed; the traffic stops and the walks under way finish");
+        }
+        List<Traffic.Walk> walks = new ArrayList<>(before);
+        walks.addAll(traffic.walks());
+        Audit audit = new Audit(stack);
+        List<Audit.Verdict> verdicts = audit.check(walks);
+        Map<String, Integer> poison = audit.deadLetters(POISON_KEY);
+        List<String> findings = new ArrayList<>(audit.findings());
+        traffic.serverErrors().forEach(e -> findings.add("5xx to a client: " + e));
+        traffic.bankMisbehaviourAccepted().forEach(e -> findings.add("a bad bank request was accepted: " + e));
+        walks.stream().filter(w -> w.failure() != null).forEach(w -> findings.add("walk " + w.n() + " (" + w.kind()
+                + ") did not finish: " + w.failure()));
+        if (poison.isEmpty()) {
+            findings.add("no poison record reached a dead-letter topic");
+        }
+        return report(windows, verdicts, poison, findings, traffic);
+    }
+
+    private Outcome report(List<Window> windows, List<Audit.Verdict> verdicts, Map<String, Integer> poison,
+            List<String> findings, Traffic traffic) {
+        System.out.println();
+        System.out.printf("%-36s | %-8s | %-19s | %-4s | %-7s | %s%n", "fault", "injected", "payments in flight", "lost",
+                "doubled", "time to recover");
+        System.out.println("-".repeat(100));
+        for (Window w : windows) {
+            List<Audit.Verdict> touched = verdicts.stream().filter(v -> overlaps(v.walk(), w)).toList();
+            long lost = touched.stream().filter(v -> !v.lost().isEmpty()).count();
+            long doubled = touched.stream().filter(v -> !v.doubled().isEmpty()).count();
+            String recovery = verdicts.stream().map(Audit.Verdict::walk)
+                    .filter(walk -> walk.finishedAt() != null && !walk.startedAt().isBefore(w.healed()))
+                    .map(walk -> Duration.between(w.healed(), walk.finishedAt()))
+                    .min(Duration::compareTo).map(d -> d.toSeconds() + " s").orElse("no walk after it");
+            System.out.printf("%-36s | %8s | %19d | %4d | %7d | %s%n", w.fault().name(),
+                    CHINA_TIME.format(w.injected()),
+                    Math.max(w.inFlight(), touched.size()), lost, doubled, recovery);
+        }
+        System.out.println();
+        System.out.println("chaos: answers to the clients by status: " + traffic.statuses());
+        System.out.println("chaos: poison records on the dead-letter topics, each with its reason: " + poison);
+        verdicts.stream().filter(v -> !v.lost().isEmpty() || !v.doubled().isEmpty()).forEach(v -> System.out.printf(
+                "chaos: walk %d (%s, %s): lost %s doubled %s%n", v.walk().n(), v.walk().kind(), v.walk().paymentId(),
+                v.lost(), v.doubled()));
+        findings.forEach(f -> System.out.println("chaos: finding: " + f));
+        Outcome outcome = new Outcome((int) verdicts.stream().filter(Audit.Verdict::captured).count(),
+                (int) verdicts.stream().filter(v -> !v.lost().isEmpty()).count(),
+                (int) verdicts.stream().filter(v -> !v.doubled().isEmpty()).count(), windows.size(), List.copyOf(findings));
+        System.out.println(outcome.lastLine());
+        return outcome;
+    }
+
+    private static boolean overlaps(Traffic.Walk walk, Window w) {
+        Instant end = walk.finishedAt() == null ? Instant.MAX : walk.finishedAt();
+        return walk.startedAt().isBefore(w.healed()) && end.isAfter(w.injected());
+    }
+
+    private List<Fault> faults(boolean full) {
+        List<Fault> faults = new ArrayList<>();
+        for (String service : full ? StackOptions.SERVICES : List.of("payment", "rights-sync")) {
+            faults.add(new Fault("kill -9 " + service + "-service", () -> stack.kill(service), () -> {
+                Http.sleep(hold.toMillis() / 3);
+                stack.restart(service);
+            }));
+        }
+        String broker = stack.brokerNames().get(0);
+        faults.add(new Fault("kill -9 Kafka broker", () -> stack.kill(broker), () -> {
+            Http.sleep(hold.toMillis() / 2);
+            stack.restart(broker);
+        }));
+        faults.add(new Fault("PostgreSQL refuses connections 30 s", () -> allowConnections(false), () -> {
+            Http.sleep(30_000);
+            allowConnections(true);
+        }));
+        faults.add(simulatorFault("wechat callbacks duplicated x10", Map.of("target", "wechat", "mode", "duplicate-callbacks")));
+        faults.add(simulatorFault("alipay FAILED after SUCCESS", Map.of("target", "alipay", "mode", "failed-after-success")));
+        faults.add(simulatorFault("unionpay callbacks lost", Map.of("target", "unionpay", "mode", "drop-callbacks")));
+        // time only runs forward: the services' clocks stay two working days ahead from here on (real time, which the
+        // providers' statements and the signatures use, is not moved)
+        faults.add(new Fault("pension agency down 2 working days", () -> {
+            injectSimulatorFault(Map.of("target", "pension", "mode", "down"));
+            Http.sleep(hold.toMillis());
+            setClocks(twoWorkingDaysAhead());
+        }, () -> {
+            Http.sleep(hold.toMillis());
+            clearSimulatorFaults();
+        }));
+        faults.add(simulatorFault("pension agency answers in 5 s", Map.of("target", "pension", "mode", "slow", "delayMs", 5000)));
+        faults.add(simulatorFault("bank transfer answered after timeout",
+                Map.of("target", Traffic.BANK, "mode", "slow", "delayMs", 7000)));
+        faults.add(bankMisbehaviour("bank timestamp 6 minutes off", Traffic.BankMisbehaviour.STALE_TIMESTAMP));
+        faults.add(bankMisbehaviour("bank nonce reused", Traffic.BankMisbehaviour.REUSED_NONCE));
+        faults.add(new Fault("poison record on each topic", this::poison, () -> Http.sleep(hold.toMillis() / 3)));
+        return faults;
+    }
+
+    private Fault simulatorFault(String name, Map<String, Object> fault) {
+        return new Fault(name, () -> injectSimulatorFault(fault), () -> {
+            Http.sleep(hold.toMillis());
+            clearSimulatorFaults();
+        });
+    }
+
+    private Fault bankMisbehaviour(String name, Traffic.BankMisbehaviour mode) {
+        return new Fault(name, () -> traffic.bankMisbehaviour(mode), () -> {
+            Http.sleep(hold.toMillis());
+            traffic.bankMisbehaviour(Traffic.BankMisbehaviour.NONE);
+        });
+    }
+
+    private void injectSimulatorFault(Map<String, Object> fault) {
+        Http.Answer answer = Http.post(stack.url("simulators") + "/sim/faults", null, fault);
+        if (answer.status() / 100 != 2) {
+            throw new IllegalStateException("the simulators refused the fault " + fault + ": " + answer);
+        }
+    }
+
+    private void clearSimulatorFaults() {
+        Http.send("DELETE", stack.url("simulators") + "/sim/faults", null, "{}");
+    }
+
+    /** Every service's clock to {@code instant} (test-only clock control). */
+    private void setClocks(Instant instant) {
+        String ops = stack.token("ops", "chaos-clock");
+        for (String service : StackOptions.SERVICES) {
+            Http.Answer answer = Http.send("PUT", stack.url(service) + "/q/flexsi/clock", ops,
+                    "{\"instant\":\"" + instant + "\"}");
+            if (answer.status() != 200) {
+                throw new IllegalStateException(service + " did not move its clock: " + answer);
+            }
+        }
+    }
+
+    /** Now plus two weekdays (the bundled holidays aside): what two working days of an agency outage look like. */
+    private static Instant twoWorkingDaysAhead() {
+        LocalDate day = BusinessTime.dateOf(Instant.now());
+        int passed = 0;
+        long days = 0;
+        while (passed < 2) {
+            day = day.plusDays(1);
+            days++;
+            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                passed++;
+            }
+        }
+        return Instant.now().plus(Duration.ofDays(days));
+    }
+
+    /**
+     * The shared PostgreSQL server is not the campaign's to restart: its databases alone refuse connections (and
+     * lose the ones they had) for 30 s, which the services see as a database that went away.
+     */
+    private void allowConnections(boolean allow) {
+        Properties login = new Properties();
+        login.setProperty("user", stack.databaseUser());
+        if (stack.databasePassword() != null) {
+            login.setProperty("password", stack.databasePassword());
+        }
+        String url = "jdbc:postgresql://" + stack.databaseAddress() + "/postgres";
+        try (Connection admin = DriverManager.getConnection(url, login); Statement sql = admin.createStatement()) {
+            for (String service : StackOptions.SERVICES) {
+                String database = "flexsi_chaos_" + service.replace('-', '_');
+                sql.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS " + allow);
+                if (!allow) {
+                    sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot switch the campaign's databases", e);
+        }
+    }
+
+    /** A record no consumer can read (not JSON, no CloudEvents headers) on each topic, by a plain producer. */
+    private void poison() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            for (String topic : TOPICS) {
+                producer.send(new ProducerRecord<>(topic, POISON_KEY + topic, "{this is not an event"));
+            }
+            producer.flush();
+        }
+    }
+}

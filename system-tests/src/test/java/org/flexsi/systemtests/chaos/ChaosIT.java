@@ -1,0 +1,26 @@
+package org.flexsi.systemtests.chaos;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fault campaign in {@code ./mvnw verify}: the short list of faults over {@code flexsi.chaos.minutes} (3 by
+ * default); {@code system-tests/chaos --minutes N} runs the whole list ({@code flexsi.chaos.full=true}).
+ */
+class ChaosIT {
+    @Test
+    void paymentsKeepFlowingThroughTheFaultsAndNothingIsLostOrDoubled() {
+        Path root = Path.of(System.getProperty("flexsi.project.root", "..")).toAbsolutePath().normalize();
+        int minutes = Integer.getInteger("flexsi.chaos.minutes", 3);
+        Campaign.Outcome outcome = Campaign.run(root, Boolean.getBoolean("flexsi.chaos.full"), minutes);
+
+        assertTrue(outcome.payments() > 0, outcome.lastLine());
+        assertEquals(0, outcome.lost(), outcome.lastLine());
+        assertEquals(0, outcome.doubled(), outcome.lastLine());
+        assertEquals(List.of(), outcome.findings(), outcome.lastLine());
+    }
+}

@@ -1,0 +1,272 @@
+package org.flexsi.systemtests.chaos;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.flexsi.contracts.signing.HttpSignature;
+import org.flexsi.deploy.Stack;
+import org.flexsi.deploy.client.Http;
+import org.flexsi.deploy.client.ResidentIds;
+import org.flexsi.platform.time.BusinessTime;
+
+/**
+ * Continuous mixed traffic, as the outside callers make it: Jinan and Weifang persons registered by their pension
+ * agency, assessed, and paid online on each of the three providers, at the bank counter (the campaign plays the
+ * bank, signing as it), or paid online and then refunded after the agency's review. Every call retries with the
+ * same idempotency key (or bank transaction id) until it gets its answer, as a real caller must across outages.
+ */
+final class Traffic implements AutoCloseable {
+    /** What a walk did: the money taken, and where it should end. */
+    record Walk(int n, String kind, String region, String personId, String paymentId, String amount, String refundId,
+            String bankTransactionId, Instant startedAt, Instant finishedAt, String failure) {
+        String channel() {
+            return kind.equals("REFUND") ? "WECHAT" : kind;
+        }
+    }
+
+    /** How the campaign, playing the bank, misbehaves on the next counter payment. */
+    enum BankMisbehaviour {
+        NONE, STALE_TIMESTAMP, REUSED_NONCE
+    }
+
+    private record Region(String code, String district, String agency, String base) {
+    }
+
+    private static final List<Region> REGIONS = List.of(new Region("370100", "370102", "jinan-pension", "5000.00"),
+            new Region("370700", "370702", "weifang-pension", "3980.00"));
+    private static final List<String> KINDS = List.of("WECHAT", "ALIPAY", "BANK", "UNIONPAY", "REFUND");
+    static final String BANK = "icbc";
+    private static final Duration PATIENCE = Duration.ofMinutes(6);
+    private static final HttpClient SIGNED = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Stack stack;
+    private final AtomicInteger counter = new AtomicInteger();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Collection<Walk> walks = new ConcurrentLinkedQueue<>();
+    private final Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
+    private final Collection<String> serverErrors = new ConcurrentLinkedQueue<>();
+    private final Collection<String> bankMisbehaviourAccepted = new ConcurrentLinkedQueue<>();
+    private final ExecutorService walkers;
+    /** Persons of working age (R2) whatever the year; the campaign's databases are fresh, so ids never collide. */
+    private static final LocalDate FIRST_BIRTH_DAY = LocalDate.of(1985, 1, 1);
+    private volatile BankMisbehaviour bankMisbehaviour = BankMisbehaviour.NONE;
+    private volatile String lastNonce = UUID.randomUUID().toString();
+
+    Traffic(Stack stack, int threads) {
+        this.stack = stack;
+        this.walkers = Executors.newFixedThreadPool(threads);
+        for (int i = 0; i < threads; i++) {
+            walkers.execute(() -> {
+                while (running.get()) {
+                    walk(counter.getAndIncrement());
+                }
+            });
+        }
+    }
+
+    void bankMisbehaviour(BankMisbehaviour mode) {
+        bankMisbehaviour = mode;
+    }
+
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    List<Walk> walks() {
+        return List.copyOf(walks);
+    }
+
+    /** Answers 5xx other than 503 (the services' "retry later" while a dependency is down), with what was called. */
+    List<String> serverErrors() {
+        return List.copyOf(serverErrors);
+    }
+
+    Map<Integer, AtomicLong> statuses() {
+        return Map.copyOf(statuses);
+    }
+
+    /** Counter payments the services accepted although the bank's request was stale or replayed (must be none). */
+    List<String> bankMisbehaviourAccepted() {
+        return List.copyOf(bankMisbehaviourAccepted);
+    }
+
+    /** Stops starting walks and waits for those under way. */
+    @Override
+    public void close() {
+        running.set(false);
+        walkers.shutdown();
+        try {
+            walkers.awaitTermination(PATIENCE.toMinutes() + 1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void walk(int n) {
+        String kind = KINDS.get(n % KINDS.size());
+        Region region = REGIONS.get(n / KINDS.size() % REGIONS.size());
+        Instant started = Instant.now();
+        inFlight.incrementAndGet();
+        String personId = null;
+        String paymentId = null;
+        String amount = null;
+        String refundId = null;
+        String bankTransactionId = null;
+        try {
+            personId = register(n, region);
+            String contributor = stack.token("contributor", personId);
+            JsonNode assessment = assess(personId, contributor, region);
+            String serial = assessment.path("serialNumber").asText();
+            amount = assessment.path("total").asText();
+            if (kind.equals("BANK")) {
+                bankTransactionId = "icbc-chaos-" + UUID.randomUUID();
+                paymentId = payAtTheCounter(serial, bankTransactionId, amount);
+            } else {
+                paymentId = payOnline(contributor, serial, kind.equals("REFUND") ? "WECHAT" : kind);
+            }
+            String id = paymentId;
+            await(() -> Http.get(stack.url("payment") + "/api/v1/payments/" + id, contributor),
+                    a -> a.status() == 200 && "PAID".equals(a.body().path("status").asText()), "payment " + id + " PAID");
+            if (kind.equals("REFUND")) {
+                refundId = refund(n, contributor, region, paymentId, amount);
+            }
+            walks.add(new Walk(n, kind, region.code(), personId, paymentId, amount, refundId, bankTransactionId,
+                    started, Instant.now(), null));
+        } catch (RuntimeException | AssertionError e) {
+            walks.add(new Walk(n, kind, region.code(), personId, paymentId, amount, refundId, bankTransactionId,
+                    started, null, e.getMessage()));
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private String register(int n, Region region) {
+        String idNumber = ResidentIds.of(region.district(), FIRST_BIRTH_DAY.plusDays(n / 499), (n % 499) * 2 + 1);
+        LocalDate today = BusinessTime.dateOf(Instant.now());
+        String month = YearMonth.from(today).toString();
+        Map<String, Object> person = Map.of("idType", "RESIDENT_ID", "idNumber", idNumber, "name", "混沌" + n,
+                "region", region.code(), "district", region.district(), "mobile", "13900000000",
+                "enrolmentDate", today.toString(),
+                "enrolments", List.of(Map.of("insurance", "PENSION", "firstMonth", month, "base", region.base())));
+        String key = UUID.randomUUID().toString();
+        return await(() -> Http.post(stack.url("registration") + "/api/v1/persons", stack.token("agency", region.agency()),
+                person, key), a -> a.status() == 201, "registration " + n).body().path("personId").asText();
+    }
+
+    private JsonNode assess(String personId, String contributor, Region region) {
+        Map<String, Object> body = Map.of("personId", personId,
+                "months", List.of(YearMonth.from(BusinessTime.dateOf(Instant.now())).toString()),
+                "insurances", List.of(Map.of("insurance", "PENSION", "base", region.base())));
+        String key = UUID.randomUUID().toString();
+        return await(() -> Http.post(stack.url("assessment") + "/api/v1/assessments", contributor, body, key),
+                a -> a.status() == 201, "assessment of " + personId).body();
+    }
+
+    private String payOnline(String contributor, String serial, String channel) {
+        String key = UUID.randomUUID().toString();
+        JsonNode order = await(() -> Http.post(stack.url("payment") + "/api/v1/payments", contributor,
+                Map.of("assessmentSerial", serial, "channel", channel), key), a -> a.status() == 201, "order of " + serial).body();
+        // the payer pays once; the simulators are never down here, the provider retries its callback itself
+        Http.Answer paid = Http.post(order.path("payUrl").asText(), null, "{\"outcome\":\"SUCCESS\"}");
+        if (paid.status() != 200) {
+            throw new AssertionError("the provider refused the payment: " + paid);
+        }
+        return order.path("paymentId").asText();
+    }
+
+    /** The bank confirms the money it took at its counter; its transaction id makes every resend the same payment. */
+    private String payAtTheCounter(String serial, String bankTransactionId, String amount) {
+        String body = Http.JSON.createObjectNode().put("assessmentSerial", serial).put("bankTransactionId", bankTransactionId)
+                .put("amount", amount).put("method", "CASH").toString();
+        BankMisbehaviour mode = bankMisbehaviour;
+        if (mode != BankMisbehaviour.NONE) {
+            // first the bad request: it must be refused and book nothing; then the bank sends it properly
+            long skew = mode == BankMisbehaviour.STALE_TIMESTAMP ? -360 : 0;
+            String nonce = mode == BankMisbehaviour.REUSED_NONCE ? lastNonce : UUID.randomUUID().toString();
+            Http.Answer bad = bankCall("/api/v1/bank/payments", body, skew, nonce);
+            if (bad.status() != 401 && bad.status() != 0) {
+                bankMisbehaviourAccepted.add(mode + " " + bankTransactionId + " answered " + bad);
+            }
+        }
+        return await(() -> bankCall("/api/v1/bank/payments", body, 0, UUID.randomUUID().toString()),
+                a -> a.status() == 200 || a.status() == 201, "counter payment " + bankTransactionId).body()
+                .path("paymentId").asText();
+    }
+
+    private Http.Answer bankCall(String path, String body, long skewSeconds, String nonce) {
+        lastNonce = nonce;
+        long at = Instant.now().getEpochSecond() + skewSeconds;
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.url("payment") + path))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + stack.token("bank", BANK))
+                .header(HttpSignature.KEY_ID, BANK).header(HttpSignature.TIMESTAMP, Long.toString(at))
+                .header(HttpSignature.NONCE, nonce)
+                .header(HttpSignature.SIGNATURE, HttpSignature.sign(stack.secret(BANK), "POST", path, at, nonce, bytes))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+        try {
+            HttpResponse<String> response = SIGNED.send(request, HttpResponse.BodyHandlers.ofString());
+            String raw = response.body();
+            JsonNode json = raw != null && raw.startsWith("{") ? Http.JSON.readTree(raw) : null;
+            return new Http.Answer(response.statusCode(), json, raw);
+        } catch (IOException e) {
+            throw new IllegalStateException("no answer from payment-service: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** R25: the person applies, the pension agency approves, the bank pays the money back. */
+    private String refund(int n, String contributor, Region region, String paymentId, String amount) {
+        Map<String, Object> application = Map.of("lines", List.of(Map.of("insurance", "PENSION", "amount", amount)),
+                "bankAccount", String.format("62220200%010d", n), "bankName", "中国工商银行", "bankCode", "102100099996",
+                "reason", "fault campaign: paid by mistake");
+        String key = UUID.randomUUID().toString();
+        String refundId = await(() -> Http.post(stack.url("payment") + "/api/v1/payments/" + paymentId + "/refunds",
+                contributor, application, key), a -> a.status() == 201, "refund of " + paymentId).body()
+                .path("refundId").asText();
+        String decisionKey = UUID.randomUUID().toString();
+        await(() -> Http.post(stack.url("payment") + "/api/v1/agency/refunds/" + refundId + "/decision",
+                stack.token("agency", region.agency()), Map.of("decision", "APPROVE"), decisionKey),
+                a -> a.status() == 200, "approval of " + refundId);
+        await(() -> Http.get(stack.url("payment") + "/api/v1/refunds/" + refundId, contributor),
+                a -> a.status() == 200 && "REFUNDED".equals(a.body().path("state").asText()), "refund " + refundId + " paid back");
+        return refundId;
+    }
+
+    /** Retries the call until {@code done}; every answer is counted, and a 5xx other than 503 is noted. */
+    private Http.Answer await(Supplier<Http.Answer> call, java.util.function.Predicate<Http.Answer> done, String what) {
+        return Http.until(() -> {
+            Http.Answer answer = call.get();
+            statuses.computeIfAbsent(answer.status(), s -> new AtomicLong()).incrementAndGet();
+            if (answer.status() >= 500 && answer.status() != 503) {
+                serverErrors.add(what + ": " + answer);
+            }
+            return answer;
+        }, done, PATIENCE, what);
+    }
+}
