@@ -51,8 +51,6 @@ public class DeadLetterResource {
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DeadLetter.class)))
     @APIResponse(responseCode = "400", description = "Unknown state or a limit out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Ops only",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Kafka does not answer",
@@ -72,8 +70,6 @@ public class DeadLetterResource {
                     + " Written to the access audit (dead-letter-replay).")
     @APIResponse(responseCode = "200", description = "Replayed (now or before)",
             content = @Content(schema = @Schema(implementation = DeadLetter.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Ops only",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No dead letter of this service there",
@@ -97,8 +93,6 @@ public class DeadLetterResource {
     @APIResponse(responseCode = "200", description = "Parked (now or before)",
             content = @Content(schema = @Schema(implementation = DeadLetter.class)))
     @APIResponse(responseCode = "400", description = "No note, or a note over 500 characters",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Ops only",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
