@@ -51,27 +51,34 @@ final class Audit {
     }
 
     List<Verdict> check(List<Traffic.Walk> walks) {
+        Instant drainedBy = Instant.now().plus(DRAIN);
+        List<Verdict> verdicts = new ArrayList<>();
+        for (Traffic.Walk walk : walks) {
+            verdicts.add(check(walk, drainedBy));
+        }
+        // the ledgers are read only once every walk has drained: a record the agency confirmed late (or a refund
+        // paid out late) is in them then, and not yet when the traffic had just stopped
         Map<String, Integer> heldPerPerson = heldPayments();
         Map<String, List<JsonNode>> transfers = transfersByRefund();
-        List<Verdict> verdicts = new ArrayList<>();
-        Instant drainedBy = Instant.now().plus(DRAIN);
-        for (Traffic.Walk walk : walks) {
-            verdicts.add(check(walk, heldPerPerson, transfers, drainedBy));
+        for (Verdict verdict : verdicts) {
+            if (verdict.captured()) {
+                checkLedgers(verdict, heldPerPerson, transfers);
+            }
         }
         checkProviderTotals(walks);
         checkCounterAndRefundTotals(walks, transfers);
         return verdicts;
     }
 
-    private Verdict check(Traffic.Walk walk, Map<String, Integer> heldPerPerson, Map<String, List<JsonNode>> transfers,
-            Instant drainedBy) {
+    /** What the services answer about one walk, waited for until the system has drained. */
+    private Verdict check(Traffic.Walk walk, Instant drainedBy) {
         List<String> lost = new ArrayList<>();
         List<String> doubled = new ArrayList<>();
         if (walk.paymentId() == null) {
             // the money was never taken: nothing to account for
             return new Verdict(walk, false, lost, doubled);
         }
-        boolean refund = walk.kind().equals("REFUND") && walk.refundId() != null;
+        boolean refund = refunded(walk);
         String contributor = stack.token("contributor", walk.personId());
         JsonNode payments = eventually(() -> Http.get(stack.url("payment") + "/api/v1/payments?personId=" + walk.personId(),
                 contributor), a -> a.status() == 200 && !a.raw().contains("\"PAYING\""), drainedBy);
@@ -98,27 +105,40 @@ final class Audit {
         }
         checkCertificate(walk, contributor, refund, drainedBy, lost, doubled);
         checkRights(walk, drainedBy, lost, doubled);
-        int held = heldPerPerson.getOrDefault(walk.personId(), 0);
-        if (held == 0) {
-            lost.add("the pension agency holds no payment of " + walk.personId());
-        } else if (held > 1) {
-            doubled.add("the pension agency holds " + held + " payments of " + walk.personId());
-        }
         if (refund) {
-            JsonNode state = Http.get(stack.url("payment") + "/api/v1/refunds/" + walk.refundId(), contributor).body();
-            if (state == null || !"REFUNDED".equals(state.path("state").asText())) {
+            JsonNode state = eventually(() -> Http.get(stack.url("payment") + "/api/v1/refunds/" + walk.refundId(),
+                    contributor), a -> a.status() == 200 && a.raw().contains("\"REFUNDED\""), drainedBy);
+            if (!"REFUNDED".equals(state.path("state").asText())) {
                 lost.add("refund " + walk.refundId() + " is not REFUNDED: " + state);
-            }
-            List<JsonNode> paidBack = transfers.getOrDefault(walk.refundId(), List.of());
-            if (paidBack.isEmpty()) {
-                lost.add("refund " + walk.refundId() + " never reached the bank");
-            } else if (paidBack.size() > 1) {
-                doubled.add("refund " + walk.refundId() + " transferred " + paidBack.size() + " times");
-            } else if (new BigDecimal(paidBack.get(0).path("amount").asText()).compareTo(new BigDecimal(walk.amount())) != 0) {
-                lost.add("refund " + walk.refundId() + " transferred " + paidBack.get(0).path("amount").asText());
             }
         }
         return new Verdict(walk, true, lost, doubled);
+    }
+
+    /** The outside parties' own books: the pension agency holds the payment once, the bank paid a refund back once. */
+    private static void checkLedgers(Verdict verdict, Map<String, Integer> heldPerPerson,
+            Map<String, List<JsonNode>> transfers) {
+        Traffic.Walk walk = verdict.walk();
+        int held = heldPerPerson.getOrDefault(walk.personId(), 0);
+        if (held == 0) {
+            verdict.lost().add("the pension agency holds no payment of " + walk.personId());
+        } else if (held > 1) {
+            verdict.doubled().add("the pension agency holds " + held + " payments of " + walk.personId());
+        }
+        if (refunded(walk)) {
+            List<JsonNode> paidBack = transfers.getOrDefault(walk.refundId(), List.of());
+            if (paidBack.isEmpty()) {
+                verdict.lost().add("refund " + walk.refundId() + " never reached the bank");
+            } else if (paidBack.size() > 1) {
+                verdict.doubled().add("refund " + walk.refundId() + " transferred " + paidBack.size() + " times");
+            } else if (new BigDecimal(paidBack.get(0).path("amount").asText()).compareTo(new BigDecimal(walk.amount())) != 0) {
+                verdict.lost().add("refund " + walk.refundId() + " transferred " + paidBack.get(0).path("amount").asText());
+            }
+        }
+    }
+
+    private static boolean refunded(Traffic.Walk walk) {
+        return walk.kind().equals("REFUND") && walk.refundId() != null;
     }
 
     /** One certificate, revoked for a refund; in a region that makes it wait (R22), the working day it comes. */

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -45,9 +46,14 @@ public final class Campaign {
     }
 
     /** The campaign's outcome: P payments (money taken), L lost, D doubled, F faults; and what else it found. */
-    public record Outcome(int payments, int lost, int doubled, int faults, List<String> findings) {
+    public record Outcome(int payments, int lost, int doubled, int faults, List<String> findings, List<String> walksAmiss) {
         public String lastLine() {
             return "chaos: %d payments, %d lost, %d doubled, %d faults injected".formatted(payments, lost, doubled, faults);
+        }
+
+        /** The last line and each walk lost or doubled: what a failed assertion shows where only it is kept. */
+        public String summary() {
+            return String.join("\n", Stream.concat(Stream.of(lastLine()), walksAmiss.stream()).toList());
         }
     }
 
@@ -152,13 +158,15 @@ public final class Campaign {
         System.out.println();
         System.out.println("chaos: answers to the clients by status: " + traffic.statuses());
         System.out.println("chaos: poison records on the dead-letter topics, each with its reason: " + poison);
-        verdicts.stream().filter(v -> !v.lost().isEmpty() || !v.doubled().isEmpty()).forEach(v -> System.out.printf(
-                "chaos: walk %d (%s, %s): lost %s doubled %s%n", v.walk().n(), v.walk().kind(), v.walk().paymentId(),
-                v.lost(), v.doubled()));
+        List<String> amiss = verdicts.stream().filter(v -> !v.lost().isEmpty() || !v.doubled().isEmpty())
+                .map(v -> "chaos: walk %d (%s, %s, started %s): lost %s doubled %s".formatted(v.walk().n(), v.walk().kind(),
+                        v.walk().paymentId(), CHINA_TIME.format(v.walk().startedAt()), v.lost(), v.doubled()))
+                .toList();
+        amiss.forEach(System.out::println);
         findings.forEach(f -> System.out.println("chaos: finding: " + f));
         Outcome outcome = new Outcome((int) verdicts.stream().filter(Audit.Verdict::captured).count(),
                 (int) verdicts.stream().filter(v -> !v.lost().isEmpty()).count(),
-                (int) verdicts.stream().filter(v -> !v.doubled().isEmpty()).count(), windows.size(), List.copyOf(findings));
+                (int) verdicts.stream().filter(v -> !v.doubled().isEmpty()).count(), windows.size(), List.copyOf(findings), amiss);
         System.out.println(outcome.lastLine());
         return outcome;
     }

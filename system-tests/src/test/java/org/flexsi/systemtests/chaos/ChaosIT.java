@@ -18,9 +18,9 @@ class ChaosIT {
         int minutes = Integer.getInteger("flexsi.chaos.minutes", 3);
         Campaign.Outcome outcome = Campaign.run(root, Boolean.getBoolean("flexsi.chaos.full"), minutes);
 
-        assertTrue(outcome.payments() > 0, outcome.lastLine());
-        assertEquals(0, outcome.lost(), outcome.lastLine());
-        assertEquals(0, outcome.doubled(), outcome.lastLine());
-        assertEquals(List.of(), outcome.findings(), outcome.lastLine());
+        assertTrue(outcome.payments() > 0, outcome.summary());
+        assertEquals(0, outcome.lost(), outcome.summary());
+        assertEquals(0, outcome.doubled(), outcome.summary());
+        assertEquals(List.of(), outcome.findings(), outcome.summary());
     }
 }
