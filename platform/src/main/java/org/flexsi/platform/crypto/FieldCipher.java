@@ -144,14 +144,26 @@ public class FieldCipher {
             if (master == null) {
                 continue; // a retired master key: its values must have been re-encrypted before it was dropped
             }
-            String[] parts = ((String) row[2]).split(":");
-            byId.put(id, new SecretKeySpec(gcm(Cipher.DECRYPT_MODE, master, B64D.decode(parts[0]), "data-key",
-                    B64D.decode(parts[1])), "AES"));
+            byId.put(id, unwrap(id, (String) row[1], master, (String) row[2]));
             if (row[1].equals(config.masterKeyId())) {
                 current = id;
             }
         }
         return new Keys(byId, current);
+    }
+
+    /** A data key as its master key wrapped it; a master key that cannot open it says which setting is wrong. */
+    private static SecretKey unwrap(int id, String masterKeyId, SecretKey master, String wrapped) {
+        String[] parts = wrapped.split(":");
+        try {
+            return new SecretKeySpec(gcm(Cipher.DECRYPT_MODE, master, B64D.decode(parts[0]), "data-key",
+                    B64D.decode(parts[1])), "AES");
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("data key " + id + " of this database was wrapped by another master key than"
+                    + " the one configured as '" + masterKeyId + "' (FLEXSI_CRYPTO_MASTER_KEY or"
+                    + " FLEXSI_CRYPTO_PREVIOUS_MASTER_KEYS): the database was made with other keys, e.g. by another"
+                    + " checkout's deploy/.run; configure the key it was made with, or drop a throwaway database", e);
+        }
     }
 
     private Map<String, SecretKey> masterKeys() {

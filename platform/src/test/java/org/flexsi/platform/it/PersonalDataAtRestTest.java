@@ -13,8 +13,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
 import org.flexsi.contracts.events.PersonRegistered;
@@ -94,6 +97,33 @@ class PersonalDataAtRestTest {
         assertNotEquals(indexed, index.of("bank-account", ID_NUMBER));
         assertNotEquals(sha, indexed);
         assertEquals(64, indexed.length());
+    }
+
+    @Test
+    void aDatabaseMadeWithAnotherMasterKeyIsRefusedNamingTheSetting() {
+        // a data key as another checkout (another master key under the same id) would have left it
+        byte[] foreign = new byte[60];
+        new SecureRandom().nextBytes(foreign);
+        Base64.Encoder b64 = Base64.getEncoder();
+        Number id = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
+                "insert into crypto_data_key (master_key_id, wrapped_key, created_at) select master_key_id, ?1, now()"
+                        + " from crypto_data_key order by id desc limit 1 returning id")
+                .setParameter(1, b64.encodeToString(Arrays.copyOf(foreign, 12)) + ":"
+                        + b64.encodeToString(Arrays.copyOfRange(foreign, 12, 60)))
+                .getSingleResult());
+        try {
+            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> {
+                cipher.rotateDataKey();
+                cipher.encrypt(COLUMN, ID_NUMBER);
+            });
+            assertTrue(refused.getMessage().contains("data key " + id + " ") && refused.getMessage()
+                    .contains("FLEXSI_CRYPTO_MASTER_KEY"), refused.getMessage());
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from crypto_data_key where id = ?1")
+                    .setParameter(1, id).executeUpdate());
+            cipher.rotateDataKey();
+        }
+        assertEquals(ID_NUMBER, cipher.decrypt(COLUMN, cipher.encrypt(COLUMN, ID_NUMBER)));
     }
 
     private void insert(String id, String value) {

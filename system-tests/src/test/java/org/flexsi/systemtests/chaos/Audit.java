@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -167,12 +168,28 @@ final class Audit {
         for (JsonNode r : records) {
             if ("PAYMENT".equals(r.path("kind").asText()) && "CONFIRMED".equals(r.path("status").asText())) {
                 confirmed++;
+                checkDeadline(r);
             }
         }
         if (confirmed == 0) {
             lost.add("no confirmed rights record for " + walk.paymentId() + ": " + states(records));
         } else if (confirmed > 1) {
             doubled.add(confirmed + " confirmed rights records for " + walk.paymentId());
+        }
+    }
+
+    /**
+     * R24: confirmed by its deadline (the payment date plus 3 working days, in the service's own clock, which the
+     * campaign moves), or raised as at risk before it passed.
+     */
+    private void checkDeadline(JsonNode record) {
+        if (record.path("deadline").isNull() || record.path("atRisk").asBoolean()) {
+            return;
+        }
+        LocalDate learned = BusinessTime.dateOf(Instant.parse(record.path("recordedAt").asText()));
+        if (learned.isAfter(LocalDate.parse(record.path("deadline").asText()))) {
+            findings.add("rights record " + record.path("recordId").asText() + " confirmed on " + learned
+                    + " after its deadline " + record.path("deadline").asText() + " and never raised at risk");
         }
     }
 
@@ -183,11 +200,11 @@ final class Audit {
         return states;
     }
 
-    /** The pension agency's own ledger: payment records per person. */
+    /** The pension agency's own ledger: payment records it confirmed, per person (a rejected one it does not hold). */
     private Map<String, Integer> heldPayments() {
         Map<String, Integer> perPerson = new HashMap<>();
         for (JsonNode record : Http.get(stack.url("simulators") + "/agencies/pension/held", null).body().path("records")) {
-            if ("PAYMENT".equals(record.path("kind").asText())) {
+            if ("PAYMENT".equals(record.path("kind").asText()) && "CONFIRMED".equals(record.path("status").asText())) {
                 perPerson.merge(record.path("personId").asText(), 1, Integer::sum);
             }
         }

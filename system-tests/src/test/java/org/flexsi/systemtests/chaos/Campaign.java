@@ -1,5 +1,6 @@
 package org.flexsi.systemtests.chaos;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -62,6 +65,10 @@ public final class Campaign {
     private final Duration pause;
     /** The traffic under way, which some faults make misbehave. */
     private Traffic traffic;
+    /** What went wrong while a fault was injected (not about one walk). */
+    private final List<String> faultFindings = new CopyOnWriteArrayList<>();
+    /** Rejected rights records operations sent again. */
+    private final AtomicInteger resent = new AtomicInteger();
 
     private Campaign(Stack stack, Duration hold, Duration pause) {
         this.stack = stack;
@@ -73,12 +80,13 @@ public final class Campaign {
      * @param full the whole list of faults (each service killed); otherwise the short list (payment and
      *             rights-sync killed, every other kind of fault once)
      * @param minutes how long the faults are spread over
+     * @param brokers Kafka brokers, 1 or 3 (then one of them is also down for a minute)
      */
-    public static Outcome run(Path root, boolean full, int minutes) {
+    public static Outcome run(Path root, boolean full, int minutes, int brokers) {
         try (Stack stack = Stack.start(StackOptions.builder(root)
                 .stateDir(root.resolve("system-tests/target/chaos-stack"))
                 .servicePortBase(28081).simulatorsPort(28090).kafkaPorts(29092, 29093)
-                .databasePrefix("flexsi_chaos_").freshDatabases(true)
+                .databasePrefix("flexsi_chaos_").freshDatabases(true).brokers(brokers)
                 .startTimeout(Duration.ofMinutes(8))
                 // the services' clocks are driven by the campaign (agency down for two working days)
                 .extraEnv("FLEXSI_TEST_CLOCK_CONTROL", "true")
@@ -86,6 +94,9 @@ public final class Campaign {
                 .extraEnv("FLEXSI_PAYMENT_ORDERS_STUCK_AFTER", "20s")
                 .extraEnv("FLEXSI_PAYMENT_ORDERS_SWEEP_EVERY", "5s")
                 .extraEnv("FLEXSI_PAYMENT_REFUNDS_PAYOUT_EVERY", "5s")
+                // the month's batch debit is made whatever the day the campaign runs (R19 opens it after the 20th)
+                .extraEnv("FLEXSI_PAYMENT_DEBIT_AFTER_DAY_OF_MONTH", "0")
+                .extraEnv("FLEXSI_PAYMENT_DEBIT_SUBMIT_EVERY", "5s")
                 .build())) {
             // this year's catalogues of the seed regions, and one WeChat payment in each before any fault
             Instant before = Instant.now();
@@ -121,12 +132,19 @@ public final class Campaign {
             }
             System.out.println("chaos: every fault healed; the traffic stops and the walks under way finish");
         }
+        // operations work the rejection list once more: records the agency rejected after the burst was healed
+        resendRejected();
+        System.out.println("chaos: rejected rights records sent again by operations: " + resent.get());
+        if (resent.get() == 0) {
+            faultFindings.add("the agency's burst of rejections rejected nothing");
+        }
         List<Traffic.Walk> walks = new ArrayList<>(before);
         walks.addAll(traffic.walks());
         Audit audit = new Audit(stack);
         List<Audit.Verdict> verdicts = audit.check(walks);
         Map<String, Integer> poison = audit.deadLetters(POISON_KEY);
         List<String> findings = new ArrayList<>(audit.findings());
+        findings.addAll(faultFindings);
         traffic.serverErrors().forEach(e -> findings.add("5xx to a client: " + e));
         traffic.bankMisbehaviourAccepted().forEach(e -> findings.add("a bad bank request was accepted: " + e));
         walks.stream().filter(w -> w.failure() != null).forEach(w -> findings.add("walk " + w.n() + " (" + w.kind()
@@ -189,6 +207,13 @@ public final class Campaign {
             Http.sleep(hold.toMillis() / 2);
             stack.restart(broker);
         }));
+        if (stack.brokerNames().size() == 3) {
+            String another = stack.brokerNames().get(1);
+            faults.add(new Fault("one of three Kafka brokers down 1 min", () -> stack.kill(another), () -> {
+                Http.sleep(Duration.ofMinutes(1).toMillis());
+                stack.restart(another);
+            }));
+        }
         faults.add(new Fault("PostgreSQL refuses connections 30 s", () -> allowConnections(false), () -> {
             Http.sleep(30_000);
             allowConnections(true);
@@ -206,13 +231,55 @@ public final class Campaign {
             Http.sleep(hold.toMillis());
             clearSimulatorFaults();
         }));
+        faults.add(new Fault("pension agency rejects a burst", () -> traffic.agencyRejects(true), () -> {
+            Http.sleep(hold.toMillis());
+            traffic.agencyRejects(false);
+            clearSimulatorFaults();
+            resendRejected();
+        }));
         faults.add(simulatorFault("pension agency answers in 5 s", Map.of("target", "pension", "mode", "slow", "delayMs", 5000)));
         faults.add(simulatorFault("bank transfer answered after timeout",
                 Map.of("target", Traffic.BANK, "mode", "slow", "delayMs", 7000)));
+        faults.add(new Fault("bank result file handed in twice", () -> {
+            try {
+                String second = traffic.batchDebit(4);
+                if (!second.startsWith("200 ") || !second.contains("\"alreadyBooked\":true")) {
+                    faultFindings.add("the second hand-in of a booked debit result file was answered " + second);
+                }
+            } catch (RuntimeException | AssertionError e) {
+                faultFindings.add("the batch debit did not finish: " + e.getMessage());
+            }
+        }, () -> { }));
         faults.add(bankMisbehaviour("bank timestamp 6 minutes off", Traffic.BankMisbehaviour.STALE_TIMESTAMP));
         faults.add(bankMisbehaviour("bank nonce reused", Traffic.BankMisbehaviour.REUSED_NONCE));
         faults.add(new Fault("poison record on each topic", this::poison, () -> Http.sleep(hold.toMillis() / 3)));
         return faults;
+    }
+
+    /**
+     * What operations do once the cause of a burst of rejections is fixed: every open entry of the rejection work list
+     * sent again, until the list has stayed empty for a while (rejections still on their way come in late).
+     */
+    private void resendRejected() {
+        String ops = stack.token("ops", "chaos-operator");
+        Instant quietUntil = Instant.now().plusSeconds(15);
+        while (Instant.now().isBefore(quietUntil)) {
+            Http.Answer list = Http.get(stack.url("rights-sync") + "/api/v1/rights/rejected", ops);
+            if (list.status() == 200) {
+                for (JsonNode record : list.body().path("records")) {
+                    if (record.path("resolution").isNull() || record.path("resolution").isMissingNode()) {
+                        String id = record.path("recordId").asText();
+                        Http.until(() -> Http.post(stack.url("rights-sync") + "/api/v1/rights/rejected/" + id + "/resolution",
+                                ops, Map.of("action", "RESEND", "note", "fault campaign: the agency's burst is over"),
+                                "resend-" + id), a -> a.status() == 200 || a.status() == 409, Duration.ofMinutes(1),
+                                "resend of " + id);
+                        resent.incrementAndGet();
+                        quietUntil = Instant.now().plusSeconds(15);
+                    }
+                }
+            }
+            Http.sleep(1000);
+        }
     }
 
     private Fault simulatorFault(String name, Map<String, Object> fault) {

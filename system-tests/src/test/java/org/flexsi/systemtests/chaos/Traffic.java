@@ -33,7 +33,8 @@ import org.flexsi.platform.time.BusinessTime;
 /**
  * Continuous mixed traffic, as the outside callers make it: Jinan and Weifang persons registered by their pension
  * agency, assessed, and paid online on each of the three providers, at the bank counter (the campaign plays the
- * bank, signing as it), or paid online and then refunded after the agency's review. Every call retries with the
+ * bank, signing as it), by a proxy payer the person confirmed, or paid online and then refunded after the agency's
+ * review. Every call retries with the
  * same idempotency key (or bank transaction id) until it gets its answer, as a real caller must across outages.
  */
 final class Traffic implements AutoCloseable {
@@ -41,7 +42,7 @@ final class Traffic implements AutoCloseable {
     record Walk(int n, String kind, String region, String personId, String paymentId, String amount, String refundId,
             String bankTransactionId, Instant startedAt, Instant finishedAt, String failure) {
         String channel() {
-            return kind.equals("REFUND") ? "WECHAT" : kind;
+            return Traffic.channel(kind);
         }
     }
 
@@ -53,9 +54,12 @@ final class Traffic implements AutoCloseable {
     private record Region(String code, String district, String agency, String base) {
     }
 
+    private record Person(String personId, String idNumber, String name) {
+    }
+
     private static final List<Region> REGIONS = List.of(new Region("370100", "370102", "jinan-pension", "5000.00"),
             new Region("370700", "370702", "weifang-pension", "3980.00"));
-    private static final List<String> KINDS = List.of("WECHAT", "ALIPAY", "BANK", "UNIONPAY", "REFUND");
+    private static final List<String> KINDS = List.of("WECHAT", "ALIPAY", "BANK", "UNIONPAY", "REFUND", "PROXY");
     static final String BANK = "icbc";
     private static final Duration PATIENCE = Duration.ofMinutes(6);
     private static final HttpClient SIGNED = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -74,6 +78,7 @@ final class Traffic implements AutoCloseable {
     private static final LocalDate FIRST_BIRTH_DAY = LocalDate.of(1985, 1, 1);
     private volatile BankMisbehaviour bankMisbehaviour = BankMisbehaviour.NONE;
     private volatile String lastNonce = UUID.randomUUID().toString();
+    private volatile boolean agencyRejects;
 
     Traffic(Stack stack, int threads) {
         this.stack = stack;
@@ -89,6 +94,11 @@ final class Traffic implements AutoCloseable {
 
     void bankMisbehaviour(BankMisbehaviour mode) {
         bankMisbehaviour = mode;
+    }
+
+    /** While on, the pension agency rejects the first record of each person registered (a burst of rejections). */
+    void agencyRejects(boolean on) {
+        agencyRejects = on;
     }
 
     int inFlight() {
@@ -136,16 +146,22 @@ final class Traffic implements AutoCloseable {
         String refundId = null;
         String bankTransactionId = null;
         try {
-            personId = register(n, region);
+            Person person = register(n, region);
+            personId = person.personId();
+            if (agencyRejects) {
+                rejectAtTheAgency(personId);
+            }
             String contributor = stack.token("contributor", personId);
-            JsonNode assessment = assess(personId, contributor, region);
+            // a proxy payer asks, the person confirms, and from then on the proxy assesses and pays for him
+            String payer = kind.equals("PROXY") ? proxyFor(n, person, contributor) : contributor;
+            JsonNode assessment = assess(personId, payer, region);
             String serial = assessment.path("serialNumber").asText();
             amount = assessment.path("total").asText();
             if (kind.equals("BANK")) {
                 bankTransactionId = "icbc-chaos-" + UUID.randomUUID();
                 paymentId = payAtTheCounter(serial, bankTransactionId, amount);
             } else {
-                paymentId = payOnline(contributor, serial, kind.equals("REFUND") ? "WECHAT" : kind);
+                paymentId = payOnline(payer, serial, channel(kind));
             }
             String id = paymentId;
             await(() -> Http.get(stack.url("payment") + "/api/v1/payments/" + id, contributor),
@@ -163,17 +179,116 @@ final class Traffic implements AutoCloseable {
         }
     }
 
-    private String register(int n, Region region) {
+    /**
+     * A month's batch debit at the bank, for {@code persons} new contributors with a debit agreement: ops make the
+     * batch, payment-service sends it and books the result file the bank answers; then the bank hands the same result
+     * file in a second time, which must book nothing. Returns what the second hand-in was answered, for the campaign.
+     */
+    String batchDebit(int persons) {
+        Region region = REGIONS.get(0);
+        Instant started = Instant.now();
+        List<Walk> debited = new java.util.ArrayList<>();
+        for (int i = 0; i < persons; i++) {
+            int n = counter.getAndIncrement();
+            Person person = register(n, region);
+            String contributor = stack.token("contributor", person.personId());
+            Map<String, Object> agreement = Map.of("bankId", BANK, "accountNumber", String.format("62220299%010d", n),
+                    "accountName", person.name());
+            String key = UUID.randomUUID().toString();
+            await(() -> Http.post(stack.url("payment") + "/api/v1/debit-agreements", contributor, agreement, key),
+                    a -> a.status() == 200 || a.status() == 201, "debit agreement of " + person.personId());
+            JsonNode assessment = assess(person.personId(), contributor, region);
+            // the batch takes the assessments payment-service knows when it is made: wait until the bank sees it owed
+            String owed = Http.JSON.createObjectNode().put("idNumber", person.idNumber()).put("name", person.name()).toString();
+            String serial = assessment.path("serialNumber").asText();
+            await(() -> bankCall("POST", "/api/v1/bank/owed-queries", owed, 0, UUID.randomUUID().toString()),
+                    a -> a.status() == 200 && a.raw().contains(serial), "assessment " + serial + " owed at the bank");
+            String amount = assessment.path("total").asText();
+            debited.add(new Walk(n, "DEBIT", region.code(), person.personId(), null, amount, null, null, started, null, null));
+        }
+        String ops = stack.token("ops", "chaos-operator");
+        String month = YearMonth.from(BusinessTime.dateOf(Instant.parse(Http.get(stack.url("payment") + "/q/flexsi/clock", ops)
+                .body().path("now").asText()))).toString();
+        String batchKey = UUID.randomUUID().toString();
+        String batchId = await(() -> Http.post(stack.url("payment") + "/api/v1/ops/debit-batches", ops,
+                Map.of("bankId", BANK, "month", month), batchKey), a -> a.status() == 201, "debit batch of " + month).body()
+                .path("batchId").asText();
+        await(() -> Http.get(stack.url("payment") + "/api/v1/ops/debit-batches?bankId=" + BANK, ops),
+                a -> a.status() == 200 && a.raw().contains(batchId) && a.raw().contains("\"SENT\""), "debit batch " + batchId + " sent");
+        for (Walk walk : debited) {
+            String contributor = stack.token("contributor", walk.personId());
+            JsonNode paid = await(() -> Http.get(stack.url("payment") + "/api/v1/payments?personId=" + walk.personId(),
+                    contributor), a -> a.status() == 200 && a.raw().contains("\"PAID\""), "debit of " + walk.personId()).body();
+            walks.add(new Walk(walk.n(), walk.kind(), walk.region(), walk.personId(), paid.path(0).path("paymentId").asText(),
+                    walk.amount(), null, null, walk.startedAt(), Instant.now(), null));
+        }
+        // the bank's second hand-in of the same result file: the file fetched again, debited again by the bank's own
+        // systems (which debit no line twice), and handed in
+        String file = bankCall("GET", "/api/v1/bank/debit-batches/" + batchId + "/file", "", 0, UUID.randomUUID().toString()).raw();
+        String result = bankDebits(file);
+        return bankCall("POST", "/api/v1/bank/debit-results", result, 0, UUID.randomUUID().toString()).toString();
+    }
+
+    /** The bank's own systems debit the accounts of a debit file and answer its result file (as payment-service calls them). */
+    private String bankDebits(String file) {
+        String path = "/banks/" + BANK + "/debit-files";
+        long at = Instant.now().getEpochSecond();
+        String nonce = UUID.randomUUID().toString();
+        byte[] bytes = file.getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.url("simulators") + path))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "text/plain; charset=utf-8")
+                .header(HttpSignature.KEY_ID, "flexsi").header(HttpSignature.TIMESTAMP, Long.toString(at))
+                .header(HttpSignature.NONCE, nonce)
+                .header(HttpSignature.SIGNATURE, HttpSignature.sign(stack.secret(BANK), "POST", path, at, nonce, bytes))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+        return exchange(request, "the bank simulator").raw();
+    }
+
+    /** The provider a kind of walk pays on. */
+    static String channel(String kind) {
+        return switch (kind) {
+            case "REFUND" -> "WECHAT";
+            case "PROXY" -> "ALIPAY";
+            default -> kind;
+        };
+    }
+
+    private Person register(int n, Region region) {
         String idNumber = ResidentIds.of(region.district(), FIRST_BIRTH_DAY.plusDays(n / 499), (n % 499) * 2 + 1);
         LocalDate today = BusinessTime.dateOf(Instant.now());
         String month = YearMonth.from(today).toString();
-        Map<String, Object> person = Map.of("idType", "RESIDENT_ID", "idNumber", idNumber, "name", "混沌" + n,
+        String name = "混沌" + n;
+        Map<String, Object> person = Map.of("idType", "RESIDENT_ID", "idNumber", idNumber, "name", name,
                 "region", region.code(), "district", region.district(), "mobile", "13900000000",
                 "enrolmentDate", today.toString(),
                 "enrolments", List.of(Map.of("insurance", "PENSION", "firstMonth", month, "base", region.base())));
         String key = UUID.randomUUID().toString();
-        return await(() -> Http.post(stack.url("registration") + "/api/v1/persons", stack.token("agency", region.agency()),
-                person, key), a -> a.status() == 201, "registration " + n).body().path("personId").asText();
+        String personId = await(() -> Http.post(stack.url("registration") + "/api/v1/persons",
+                stack.token("agency", region.agency()), person, key), a -> a.status() == 201, "registration " + n).body()
+                .path("personId").asText();
+        return new Person(personId, idNumber, name);
+    }
+
+    /** The proxy payer's token, once the person confirmed his request (the link reaches the other services as an event). */
+    private String proxyFor(int n, Person person, String contributor) {
+        String proxyId = "proxy-chaos-" + n;
+        String proxy = stack.token("proxy", proxyId);
+        Map<String, Object> request = Map.of("idNumber", person.idNumber(), "name", person.name(),
+                "consentDate", BusinessTime.dateOf(Instant.now()).toString(), "relationship", "spouse");
+        String key = UUID.randomUUID().toString();
+        await(() -> Http.post(stack.url("registration") + "/api/v1/proxy/persons", proxy, request, key),
+                a -> a.status() == 201, "proxy request for " + person.personId());
+        await(() -> Http.post(stack.url("registration") + "/api/v1/persons/" + person.personId() + "/proxies/" + proxyId
+                + "/confirmation", contributor, Map.of()), a -> a.status() == 200, "confirmation of " + proxyId);
+        return proxy;
+    }
+
+    private void rejectAtTheAgency(String personId) {
+        Http.Answer answer = Http.post(stack.url("simulators") + "/sim/faults", null,
+                Map.of("target", "pension", "mode", "reject-persons", "persons", List.of(personId), "count", 1));
+        if (answer.status() / 100 != 2) {
+            throw new IllegalStateException("the simulators refused a rejection: " + answer);
+        }
     }
 
     private JsonNode assess(String personId, String contributor, Region region) {
@@ -206,17 +321,18 @@ final class Traffic implements AutoCloseable {
             // first the bad request: it must be refused and book nothing; then the bank sends it properly
             long skew = mode == BankMisbehaviour.STALE_TIMESTAMP ? -360 : 0;
             String nonce = mode == BankMisbehaviour.REUSED_NONCE ? lastNonce : UUID.randomUUID().toString();
-            Http.Answer bad = bankCall("/api/v1/bank/payments", body, skew, nonce);
+            Http.Answer bad = bankCall("POST", "/api/v1/bank/payments", body, skew, nonce);
             if (bad.status() != 401 && bad.status() != 0) {
                 bankMisbehaviourAccepted.add(mode + " " + bankTransactionId + " answered " + bad);
             }
         }
-        return await(() -> bankCall("/api/v1/bank/payments", body, 0, UUID.randomUUID().toString()),
+        return await(() -> bankCall("POST", "/api/v1/bank/payments", body, 0, UUID.randomUUID().toString()),
                 a -> a.status() == 200 || a.status() == 201, "counter payment " + bankTransactionId).body()
                 .path("paymentId").asText();
     }
 
-    private Http.Answer bankCall(String path, String body, long skewSeconds, String nonce) {
+    /** A request signed as the bank (its token, its key); the request and answer bodies are text. */
+    private Http.Answer bankCall(String method, String path, String body, long skewSeconds, String nonce) {
         lastNonce = nonce;
         long at = Instant.now().getEpochSecond() + skewSeconds;
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -225,15 +341,20 @@ final class Traffic implements AutoCloseable {
                 .header("Authorization", "Bearer " + stack.token("bank", BANK))
                 .header(HttpSignature.KEY_ID, BANK).header(HttpSignature.TIMESTAMP, Long.toString(at))
                 .header(HttpSignature.NONCE, nonce)
-                .header(HttpSignature.SIGNATURE, HttpSignature.sign(stack.secret(BANK), "POST", path, at, nonce, bytes))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+                .header(HttpSignature.SIGNATURE, HttpSignature.sign(stack.secret(BANK), method, path, at, nonce, bytes))
+                .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+        return exchange(request, "payment-service");
+    }
+
+    private static Http.Answer exchange(HttpRequest request, String party) {
         try {
             HttpResponse<String> response = SIGNED.send(request, HttpResponse.BodyHandlers.ofString());
             String raw = response.body();
             JsonNode json = raw != null && raw.startsWith("{") ? Http.JSON.readTree(raw) : null;
             return new Http.Answer(response.statusCode(), json, raw);
         } catch (IOException e) {
-            throw new IllegalStateException("no answer from payment-service: " + e.getMessage(), e);
+            throw new IllegalStateException("no answer from " + party + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
