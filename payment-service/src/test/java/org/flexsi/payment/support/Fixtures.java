@@ -216,7 +216,11 @@ public final class Fixtures {
     }
 
     public static Response createOrder(String token, String serial, String channel) {
-        return given().header("Authorization", token).header("Idempotency-Key", "k-" + UUID.randomUUID())
+        return createOrder(token, serial, channel, "k-" + UUID.randomUUID());
+    }
+
+    public static Response createOrder(String token, String serial, String channel, String idempotencyKey) {
+        return given().header("Authorization", token).header("Idempotency-Key", idempotencyKey)
                 .contentType("application/json")
                 .body("{\"assessmentSerial\":\"" + serial + "\",\"channel\":\"" + channel + "\"}")
                 .post("/api/v1/payments");
