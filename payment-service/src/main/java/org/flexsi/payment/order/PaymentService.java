@@ -134,9 +134,12 @@ public class PaymentService {
         return payment;
     }
 
-    /** An order still without a provider order long after the provider call's timeout: nobody is completing it. */
+    /**
+     * An online order still without a provider order long after the provider call's timeout: nobody is completing it.
+     * (A debit order has no provider order at all; it is live until the bank's result file.)
+     */
     private boolean abandoned(Payment live, Instant now) {
-        return live.providerOrderId == null
+        return live.channel.online() && live.providerOrderId == null
                 && live.createdAt.plus(config.orders().providerTimeout().multipliedBy(2)).isBefore(now);
     }
 

@@ -61,6 +61,25 @@ class SlowProviderOrderTest {
     }
 
     @Test
+    void anOrderWhoseInstanceDiedBeforeTheProviderAnsweredDoesNotBlockTheAssessment() {
+        String person = newPerson();
+        String serial = payable(db, person);
+        String abandoned = UUID.randomUUID().toString();
+        // stored for the provider call a minute ago (timeout 5 s), never completed: the instance died meanwhile
+        execute(db, "insert into payment (id, assessment_serial, person_id, payer_id, region, channel, status, amount, lines,"
+                + " created_at, expires_at, updated_at) select ?::uuid, serial_number, person_id, person_id, region, 'WECHAT',"
+                + " 'PAYING', total, lines, now() - interval '1 minute', now() + interval '29 minutes', now() - interval '1 minute'"
+                + " from assessment where serial_number = ?", abandoned, serial);
+
+        String paymentId = createOrder(contributor(person), serial, "ALIPAY").then().statusCode(201).extract().path("paymentId");
+        assertEquals("EXPIRED", text(db, "select status from payment where id = ?::uuid", abandoned));
+        assertEquals(null, text(db, "select closed_at::text from payment where id = ?::uuid", abandoned),
+                "left for the sweeper to close at the provider");
+        assertEquals(1, count(db, "select count(*) from payment where assessment_serial = ? and status = 'PAYING'", serial));
+        assertEquals("PAYING", text(db, "select status from payment where id = ?::uuid", paymentId));
+    }
+
+    @Test
     void anOrderTheProviderCouldNotTakeIsNotKeptAndTheSameKeyMayRetry() {
         String person = newPerson();
         String serial = payable(db, person);
