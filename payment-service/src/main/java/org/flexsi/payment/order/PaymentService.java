@@ -33,13 +33,14 @@ public class PaymentService {
     private final Persons persons;
     private final ProviderClient providers;
     private final OrderResolver resolver;
+    private final OrderExpiry expiry;
     private final PaymentConfig config;
     private final OutsideParties.Self self;
     private final CalendarService calendars;
     private final Clock clock;
 
     public PaymentService(IdempotencyKeys idempotency, Persons persons, ProviderClient providers, OrderResolver resolver,
-            PaymentConfig config, OutsideParties.Self self, CalendarService calendars, Clock clock) {
+            OrderExpiry expiry, PaymentConfig config, OutsideParties.Self self, CalendarService calendars, Clock clock) {
         this.self = self;
         this.calendars = calendars;
         this.clock = clock;
@@ -47,15 +48,46 @@ public class PaymentService {
         this.persons = persons;
         this.providers = providers;
         this.resolver = resolver;
+        this.expiry = expiry;
         this.config = config;
     }
 
+    /**
+     * Three steps, so that no row lock or pooled connection is held while the provider answers (up to its timeout):
+     * the order is decided and stored as PAYING with no provider order yet, under the assessment's lock (one live
+     * order per assessment, also held by {@code payment_one_live}); the provider is asked with no transaction open;
+     * its answer completes the order and is stored as the idempotent answer.
+     */
+    @Transactional(Transactional.TxType.NEVER)
     public Response create(Caller caller, String idempotencyKey, NewPayment request) {
         IdempotencyKeys.require(idempotencyKey);
-        return idempotency.once("payments:" + caller.subject(), idempotencyKey, request, 201, () -> open(caller, request));
+        String scope = "payments:" + caller.subject();
+        Reserved reserved = QuarkusTransaction.requiringNew().call(() -> idempotency.stored(scope, idempotencyKey, request)
+                .map(replay -> new Reserved(replay, null)).orElseGet(() -> new Reserved(null, reserve(caller, request))));
+        if (reserved.replay() != null) {
+            return reserved.replay();
+        }
+        Payment order = reserved.order();
+        ProviderClient.CreatedOrder created;
+        try {
+            created = providers.create(order.channel, order.id, order.amount,
+                    "flexsi social insurance " + order.assessmentSerial,
+                    self.url() + "/api/v1/callbacks/providers/" + order.channel.providerId());
+        } catch (ProviderUnavailableException e) {
+            // nothing is kept: the client may retry with the same Idempotency-Key
+            QuarkusTransaction.requiringNew().run(() -> Payment.delete("id = ?1 and status = ?2 and providerOrderId is null",
+                    order.id, PaymentStatus.PAYING));
+            throw unavailable(order.channel);
+        }
+        return QuarkusTransaction.requiringNew().call(() -> idempotency.once(scope, idempotencyKey, request, 201,
+                () -> complete(order.id, created)));
     }
 
-    private PaymentView open(Caller caller, NewPayment request) {
+    /** Either the answer to an earlier request with the key, or the order this request stored. */
+    private record Reserved(Response replay, Payment order) {
+    }
+
+    private Payment reserve(Caller caller, NewPayment request) {
         // the lock serialises concurrent orders for one assessment: the second sees the first one's live order
         Assessment assessment = Assessment.lock(request.assessmentSerial())
                 .orElseThrow(() -> ProblemException.notFound("no assessment " + request.assessmentSerial()));
@@ -75,19 +107,22 @@ public class PaymentService {
         }
         Payment live = Payment.find("assessmentSerial = ?1 and status = ?2", assessment.serialNumber, PaymentStatus.PAYING)
                 .firstResult();
-        if (live != null) {
+        if (live != null && abandoned(live, now)) {
+            // its instance died while the provider was creating it; the sweeper closes it there (closed_at stays null)
+            expiry.expire(live, "the instance creating the order stopped before the provider answered");
+            Payment.flush();
+        } else if (live != null) {
             throw new ProblemException(ProblemException.conflict("live-order-exists", "assessment "
                     + assessment.serialNumber + " already has an order being paid; check its status or wait until it expires")
                     .problem().with("paymentId", live.id.toString()));
         }
-        Channel channel = Channel.valueOf(request.channel());
         Payment payment = new Payment();
         payment.id = UUID.randomUUID();
         payment.assessmentSerial = assessment.serialNumber;
         payment.personId = assessment.personId;
         payment.payerId = caller.subject();
         payment.region = assessment.region;
-        payment.channel = channel;
+        payment.channel = Channel.valueOf(request.channel());
         payment.status = PaymentStatus.PAYING;
         payment.amount = assessment.total;
         payment.lines = assessment.lines;
@@ -95,19 +130,34 @@ public class PaymentService {
         Instant ttlEnd = now.plus(config.orders().ttl());
         payment.expiresAt = ttlEnd.isBefore(assessment.expiresAt) ? ttlEnd : assessment.expiresAt;
         payment.updatedAt = now;
-        try {
-            ProviderClient.CreatedOrder order = providers.create(channel, payment.id, payment.amount,
-                    "flexsi social insurance " + assessment.serialNumber,
-                    self.url() + "/api/v1/callbacks/providers/" + channel.providerId());
-            payment.providerOrderId = order.providerOrderId();
-            payment.qrCode = order.qrCode();
-            payment.payUrl = order.payUrl();
-        } catch (ProviderUnavailableException e) {
-            // nothing is stored: the client may retry with the same Idempotency-Key
-            throw ProblemException.unavailable(channel.providerId() + " cannot take orders right now", 5);
-        }
         payment.persist();
+        return payment;
+    }
+
+    /**
+     * An online order still without a provider order long after the provider call's timeout: nobody is completing it.
+     * (A debit order has no provider order at all; it is live until the bank's result file.)
+     */
+    private boolean abandoned(Payment live, Instant now) {
+        return live.channel.online() && live.providerOrderId == null
+                && live.createdAt.plus(config.orders().providerTimeout().multipliedBy(2)).isBefore(now);
+    }
+
+    private PaymentView complete(UUID id, ProviderClient.CreatedOrder created) {
+        Payment payment = Payment.lock(id).orElseThrow();
+        if (payment.status != PaymentStatus.PAYING) {
+            // taken for abandoned by another request meanwhile: the sweeper closes the provider's order
+            throw unavailable(payment.channel);
+        }
+        payment.providerOrderId = created.providerOrderId();
+        payment.qrCode = created.qrCode();
+        payment.payUrl = created.payUrl();
+        payment.updatedAt = clock.instant();
         return view(payment);
+    }
+
+    private static ProblemException unavailable(Channel channel) {
+        return ProblemException.unavailable(channel.providerId() + " cannot take orders right now", 5);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

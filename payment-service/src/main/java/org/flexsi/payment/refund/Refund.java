@@ -92,6 +92,9 @@ public class Refund extends PanacheEntityBase {
     /** How many times the applicant gave another account after a refused payout. */
     @Column(name = "payout_round")
     public int payoutRound;
+    /** While a payout worker is calling the bank or provider for this refund, no other takes it (see RefundPayouts). */
+    @Column(name = "payout_until")
+    public Instant payoutUntil;
 
     /** The bank keeps a transfer id to its first account and amount: each new account is a new transfer. */
     public String transferId() {

@@ -5,8 +5,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.flexsi.payment.common.Money;
@@ -31,6 +35,9 @@ import org.flexsi.platform.outbox.Outbox;
 public class RefundPayouts {
     /** Counter and debit money came from an account we were never told (a debit agreement has no bank code). */
     static final String NO_ACCOUNT = "no account: pay back at the bank counter";
+
+    /** Beyond the longest call's timeout, before another worker may take a refund whose payout is under way. */
+    private static final Duration LEASE_MARGIN = Duration.ofMinutes(1);
 
     private final EntityManager em;
     private final PaymentConfig config;
@@ -100,9 +107,9 @@ public class RefundPayouts {
     void run() {
         for (UUID id : due()) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> payOut(id));
+                payOut(id);
             } catch (RuntimeException e) {
-                // one refund's bug must not hold up the others; it stays PAYING_OUT and is tried again
+                // one refund's bug must not hold up the others; it stays PAYING_OUT and is tried again once its lease ends
                 Log.errorf(e, "payout of refund %s failed", id);
             }
         }
@@ -111,22 +118,52 @@ public class RefundPayouts {
     @SuppressWarnings("unchecked")
     private List<UUID> due() {
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select id from refund where state = 'PAYING_OUT' order by created_at limit ?1")
-                .setParameter(1, config.refunds().batch()).getResultList());
+                "select id from refund where state = 'PAYING_OUT' and (payout_until is null or payout_until < ?2)"
+                        + " order by created_at limit ?1")
+                .setParameter(1, config.refunds().batch()).setParameter(2, Instant.now()).getResultList());
     }
 
-    /** One refund in its own transaction, its row locked so that another instance skips it. */
+    /**
+     * One refund, with no row lock or transaction held while the bank or provider answers: taken by a lease in a
+     * short transaction (another instance skips it while the lease runs), paid out, and the answer booked in a second
+     * short transaction under the row's lock, which books nothing if the refund is no longer the one paid out (booked
+     * by a worker that took over after the lease ran out: the transfer id made that the same payout, same answer).
+     */
     void payOut(UUID id) {
-        @SuppressWarnings("unchecked")
-        List<Refund> locked = em.createNativeQuery("select * from refund where id = ?1 and state = 'PAYING_OUT'"
-                + " for update skip locked", Refund.class).setParameter(1, id).getResultList();
-        if (locked.isEmpty()) {
+        Claim claim = QuarkusTransaction.requiringNew().call(() -> claim(id));
+        if (claim == null) {
             return;
         }
-        Refund refund = locked.get(0);
-        Payment payment = Payment.findById(refund.paymentId);
+        Refund refund = claim.refund();
         // an account given (an application, or a new account after a refusal) is paid by transfer; else the provider
-        Payout payout = refund.bankAccount != null ? transfers.transfer(refund) : providerRefund(refund, payment);
+        Payout payout = refund.bankAccount != null ? transfers.transfer(refund) : providerRefund(refund, claim.payment());
+        QuarkusTransaction.requiringNew().run(() -> book(id, refund.payoutRound, payout));
+    }
+
+    private record Claim(Refund refund, Payment payment) {
+    }
+
+    /** Compare-and-set on the lease: of two instances claiming together, the second finds it taken. */
+    private Claim claim(UUID id) {
+        Instant now = Instant.now();
+        Duration call = Collections.max(List.of(config.refunds().timeout(), config.orders().providerTimeout()));
+        int taken = em.createNativeQuery("update refund set payout_until = ?1 where id = ?2 and state = 'PAYING_OUT'"
+                + " and (payout_until is null or payout_until < ?3)")
+                .setParameter(1, now.plus(call).plus(LEASE_MARGIN)).setParameter(2, id).setParameter(3, now).executeUpdate();
+        if (taken == 0) {
+            return null;
+        }
+        Refund refund = Refund.findById(id);
+        return new Claim(refund, Payment.findById(refund.paymentId));
+    }
+
+    private void book(UUID id, int round, Payout payout) {
+        Refund refund = Refund.<Refund>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow();
+        if (refund.state != Refund.State.PAYING_OUT || refund.payoutRound != round) {
+            return;
+        }
+        Payment payment = Payment.findById(refund.paymentId);
+        refund.payoutUntil = null;
         refund.payoutAttempts++;
         switch (payout.result()) {
             case PAID -> {

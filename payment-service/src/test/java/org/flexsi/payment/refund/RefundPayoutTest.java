@@ -4,6 +4,8 @@ import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.flexsi.payment.support.Events.awaitEvent;
 import static org.flexsi.payment.support.Events.events;
+import static org.flexsi.payment.support.DatabaseSessions.idleInTransaction;
+import static org.flexsi.payment.support.DatabaseSessions.lockable;
 import static org.flexsi.payment.support.Fixtures.*;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -19,6 +21,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -151,6 +154,33 @@ class RefundPayoutTest {
 
         awaitState(person, refundId, "REFUNDED");
         refund(person, refundId).body("payoutAttempts", equalTo(4));
+        assertEquals(1, transfers(refundId).size());
+        awaitEvent(refundId, PaymentRefunded.TYPE);
+        assertEquals(1, events(refundId, PaymentRefunded.TYPE));
+    }
+
+    @Test
+    void whileTheBankPaysOutNothingIsLockedAndASecondWorkerLeavesTheRefundAlone() {
+        String person = registered("周九");
+        String account = newAccount();
+        String paymentId = paid(person);
+        // slower than our checks below, faster than the transfer's timeout (2 s in tests)
+        fault("{\"target\":\"" + TEST_BANK + "\",\"mode\":\"slow\",\"delayMs\":1800}");
+        String refundId = applyAndApprove(person, paymentId, account);
+
+        await("a worker took the refund").until(() -> count(db, "select count(*) from refund where id = ?::uuid"
+                + " and payout_until is not null and payout_attempts = 0", refundId) == 1);
+        assertTrue(lockable(db, "select 1 from refund where id = ?::uuid for update nowait", refundId),
+                "the refund is not locked while the bank answers");
+        await("no transaction waits on the bank").during(Duration.ofMillis(800)).atMost(Duration.ofMillis(1500))
+                .until(() -> idleInTransaction(db, Duration.ofMillis(300)) == 0);
+        // a second worker (another instance) finds the refund taken and does not call the bank
+        payouts.payOut(UUID.fromString(refundId));
+        assertEquals(0, count(db, "select payout_attempts from refund where id = ?::uuid", refundId));
+
+        awaitState(person, refundId, "REFUNDED");
+        refund(person, refundId).body("payoutAttempts", equalTo(1));
+        assertEquals(null, text(db, "select payout_until::text from refund where id = ?::uuid", refundId));
         assertEquals(1, transfers(refundId).size());
         awaitEvent(refundId, PaymentRefunded.TYPE);
         assertEquals(1, events(refundId, PaymentRefunded.TYPE));

@@ -216,7 +216,11 @@ public final class Fixtures {
     }
 
     public static Response createOrder(String token, String serial, String channel) {
-        return given().header("Authorization", token).header("Idempotency-Key", "k-" + UUID.randomUUID())
+        return createOrder(token, serial, channel, "k-" + UUID.randomUUID());
+    }
+
+    public static Response createOrder(String token, String serial, String channel, String idempotencyKey) {
+        return given().header("Authorization", token).header("Idempotency-Key", idempotencyKey)
                 .contentType("application/json")
                 .body("{\"assessmentSerial\":\"" + serial + "\",\"channel\":\"" + channel + "\"}")
                 .post("/api/v1/payments");
@@ -279,9 +283,7 @@ public final class Fixtures {
 
     public static long count(DataSource db, String sql, Object... params) {
         try (var connection = db.getConnection(); var statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                statement.setObject(i + 1, params[i]);
-            }
+            bind(statement, params);
             try (var rs = statement.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -293,14 +295,28 @@ public final class Fixtures {
 
     public static String text(DataSource db, String sql, Object... params) {
         try (var connection = db.getConnection(); var statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                statement.setObject(i + 1, params[i]);
-            }
+            bind(statement, params);
             try (var rs = statement.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
             }
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A write straight to the database, as when a test sets up what a crash would have left. */
+    public static int execute(DataSource db, String sql, Object... params) {
+        try (var connection = db.getConnection(); var statement = connection.prepareStatement(sql)) {
+            bind(statement, params);
+            return statement.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void bind(java.sql.PreparedStatement statement, Object... params) throws java.sql.SQLException {
+        for (int i = 0; i < params.length; i++) {
+            statement.setObject(i + 1, params[i]);
         }
     }
 }

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flexsi.contracts.Topics;
 import org.flexsi.platform.kafka.CloudEventHeaders;
+import org.flexsi.platform.kafka.DeadLetterHeaders;
 import org.flexsi.platform.kafka.KafkaSettings;
 import org.flexsi.platform.problem.ProblemException;
 
@@ -59,7 +60,7 @@ public class DeadLetterReader {
         }
 
         public String originalTopic() {
-            String original = header("dead-letter-topic");
+            String original = header(DeadLetterHeaders.TOPIC);
             return original != null ? original : record.topic().replaceFirst("\\.dlq$", "");
         }
 
@@ -67,7 +68,7 @@ public class DeadLetterReader {
         public Map<String, String> originalHeaders() {
             Map<String, String> headers = new LinkedHashMap<>();
             for (Header h : record.headers()) {
-                if (!h.key().startsWith("dead-letter-")) {
+                if (!h.key().startsWith(DeadLetterHeaders.PREFIX)) {
                     headers.put(h.key(), h.value() == null ? "" : new String(h.value(), StandardCharsets.UTF_8));
                 }
             }

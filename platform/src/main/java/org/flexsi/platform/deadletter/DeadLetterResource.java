@@ -35,10 +35,10 @@ import org.flexsi.platform.security.Roles;
 @RolesAllowed(Roles.OPS)
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadLetterResource {
-    private final DeadLetters deadLetters;
+    private final DeadLetterService deadLetters;
     private final SecurityIdentity identity;
 
-    public DeadLetterResource(DeadLetters deadLetters, SecurityIdentity identity) {
+    public DeadLetterResource(DeadLetterService deadLetters, SecurityIdentity identity) {
         this.deadLetters = deadLetters;
         this.identity = identity;
     }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.flexsi.platform.crypto.BlindIndex;
@@ -65,7 +66,7 @@ public class IdempotencyKeys {
                 .setParameter(1, scope).setParameter(2, key).setParameter(3, hash).setParameter(4, Instant.now())
                 .executeUpdate();
         if (claimed == 0) {
-            return replay(scope, key, hash);
+            return replay(scope, find(scope, key).orElseThrow(), hash);
         }
         String body = json(action.get());
         em.createNativeQuery("update idempotency_record set status = ?1, body = ?2 where scope = ?3 and idem_key = ?4")
@@ -75,11 +76,25 @@ public class IdempotencyKeys {
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
     }
 
-    private Response replay(String scope, String key, String hash) {
+    /**
+     * The stored answer to an earlier request with this key, if there is one, for a write that calls an outside party
+     * between two transactions and stores its answer with {@link #once} in the second: a retry of a completed request
+     * is answered before any new work starts. A record another transaction is still writing is not visible here.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Response> stored(String scope, String key, Object request) {
+        require(key);
+        return find(scope, key).map(row -> replay(scope, row, hash(scope, request)));
+    }
+
+    private Optional<Object[]> find(String scope, String key) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select request_hash, status, body from idempotency_record"
                 + " where scope = ?1 and idem_key = ?2").setParameter(1, scope).setParameter(2, key).getResultList();
-        Object[] row = rows.get(0);
+        return rows.stream().findFirst();
+    }
+
+    private Response replay(String scope, Object[] row, String hash) {
         if (!hash.equals(row[0])) {
             throw ProblemException.ruleBroken("idempotency-key-reuse",
                     "this Idempotency-Key was already used for a different request");

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Header;
 import org.flexsi.platform.observability.PlatformMetrics;
 import org.flexsi.platform.observability.TraceContext;
-import org.flexsi.platform.problem.DatabaseGone;
+import org.flexsi.platform.problem.DatabaseFailure;
 import org.jboss.logging.MDC;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -31,7 +31,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
  * redelivered event changes nothing. Transient failures are retried here, and a database that refuses connections is
  * waited for, however long (the record is not at fault);
  * a record that can never be processed is parked on {@code <topic>.dlq} with the reason and the original
- * headers: by the channel's dead-letter strategy for {@link #consume}, by {@link DeadLetters} for {@link #consumeBatch}.
+ * headers: by the channel's dead-letter strategy for {@link #consume}, by {@link DeadLetterPublisher} for {@link #consumeBatch}.
  */
 @ApplicationScoped
 public class Inbox {
@@ -41,9 +41,9 @@ public class Inbox {
     private final EntityManager em;
     private final Tracer tracer;
     private final PlatformMetrics metrics;
-    private final DeadLetters deadLetters;
+    private final DeadLetterPublisher deadLetters;
 
-    public Inbox(EntityManager em, Tracer tracer, PlatformMetrics metrics, DeadLetters deadLetters) {
+    public Inbox(EntityManager em, Tracer tracer, PlatformMetrics metrics, DeadLetterPublisher deadLetters) {
         this.em = em;
         this.tracer = tracer;
         this.metrics = metrics;
@@ -168,8 +168,9 @@ public class Inbox {
                 throw e;
             } catch (RuntimeException e) {
                 // the database down is no fault of the record: wait for it however long, never park a good event
-                boolean databaseGone = DatabaseGone.causes(e);
-                if (!databaseGone && (++attempt == ATTEMPTS || !transientFailure(e))) {
+                DatabaseFailure failure = DatabaseFailure.of(e);
+                boolean databaseGone = failure == DatabaseFailure.GONE;
+                if (!databaseGone && (++attempt == ATTEMPTS || failure != DatabaseFailure.TRANSIENT)) {
                     throw e;
                 }
                 Log.warnf("retrying event %s (%s)%s: %s", event.id(), event.type(),
@@ -199,17 +200,6 @@ public class Inbox {
         Set<UUID> first = new HashSet<>();
         inserted.forEach(id -> first.add(id instanceof UUID uuid ? uuid : UUID.fromString(id.toString())));
         return first;
-    }
-
-    private static boolean transientFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientException || t instanceof org.hibernate.exception.JDBCConnectionException
-                    || t instanceof jakarta.persistence.LockTimeoutException
-                    || t instanceof org.hibernate.exception.LockAcquisitionException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Whether the pause ran its course (not when the consumer is being stopped). */

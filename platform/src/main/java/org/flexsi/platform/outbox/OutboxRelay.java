@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,6 +26,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flexsi.platform.crypto.FieldCipher;
 import org.flexsi.platform.kafka.CloudEventHeaders;
 import org.flexsi.platform.kafka.FlexsiProducer;
@@ -32,12 +34,13 @@ import org.flexsi.platform.observability.AfterCommit;
 import org.flexsi.platform.observability.TraceContext;
 
 /**
- * Publishes committed outbox rows in order and marks them sent. One relay at a time per database:
- * a transaction-scoped advisory lock makes a second instance of the service skip its turn, which
- * keeps per-key order without coordination. No transaction stays open while Kafka acknowledges: a batch is claimed
- * in one (lock, select), sent with none, and marked sent by the transaction that claims the next batch, or by the
- * next wake-up or poll when there is none (one commit per batch). A crash between send and mark re-sends the rows;
- * the consumers' inbox makes that harmless. Every service's business flow shows at {@code /q/metrics} as
+ * Publishes committed outbox rows in order and marks them sent. One relay at a time per database, which keeps per-key
+ * order without further coordination: a batch is claimed under a transaction-scoped advisory lock with a lease in its
+ * rows ({@code claimed_by}, {@code claimed_until}), and no instance claims while another's lease runs. No transaction
+ * stays open while Kafka acknowledges: a batch is claimed in one (lock, mark, claim), sent with none, and marked sent
+ * (one statement) by the transaction that claims the next batch, or by the next wake-up or poll when there is none:
+ * one commit per batch. A claim left by a dead instance runs out ({@code flexsi.outbox.claim-lease}) and its rows are
+ * sent again; so are a batch's rows when its sender outlived its lease: the consumers' inbox drops the copies. Every service's business flow shows at {@code /q/metrics} as
  * {@code flexsi_events_published_total{type}}, counted once the mark-sent commits, and a stuck relay (broker down) as
  * {@code flexsi_outbox_oldest_unsent_seconds}, the age of the oldest event this relay found still to publish.
  */
@@ -46,6 +49,8 @@ public class OutboxRelay {
     /** Any constant shared by all instances of one service; each service has its own database. */
     private static final long RELAY_LOCK = 0x0f1e_5e00_0001L;
     private static final int BATCH = 200;
+    /** Tells this instance's claims from another's; a restarted process is another instance. */
+    private final UUID instance = UUID.randomUUID();
 
     private final EntityManager em;
     private final FlexsiProducer producer;
@@ -59,11 +64,17 @@ public class OutboxRelay {
             new ThreadPoolExecutor.DiscardPolicy());
     /** When the oldest event the last batch found was written; null when it found none, or another instance relays. */
     private final AtomicReference<Instant> oldestUnsent = new AtomicReference<>();
-    /** Sent and acknowledged, mark-sent not yet committed; only the worker thread touches it. */
-    private Batch unmarked = Batch.NONE;
+    private final Duration lease;
+    /**
+     * The rows this instance claims last were acknowledged and are not marked sent yet; only the worker thread touches
+     * it. Without it a claim still held after a failed send would be marked sent unsent.
+     */
+    private boolean acknowledged;
 
     public OutboxRelay(EntityManager em, FlexsiProducer producer, RelayDisabled disabled, MeterRegistry registry,
-            AfterCommit afterCommit, FieldCipher cipher) {
+            AfterCommit afterCommit, FieldCipher cipher,
+            @ConfigProperty(name = "flexsi.outbox.claim-lease", defaultValue = "10s") Duration lease) {
+        this.lease = lease;
         this.cipher = cipher;
         this.em = em;
         this.producer = producer;
@@ -73,9 +84,9 @@ public class OutboxRelay {
         registry.gauge("flexsi.outbox.oldest.unsent.seconds", oldestUnsent, OutboxRelay::ageSeconds);
     }
 
-    /** Rows claimed for sending: their records, sequence numbers and how many of each event type. */
-    private record Batch(List<ProducerRecord<String, String>> records, List<Long> sequence, Map<String, Integer> types) {
-        static final Batch NONE = new Batch(List.of(), List.of(), Map.of());
+    /** Rows claimed for sending, in order. */
+    private record Batch(List<ProducerRecord<String, String>> records) {
+        static final Batch NONE = new Batch(List.of());
 
         int size() {
             return records.size();
@@ -87,9 +98,19 @@ public class OutboxRelay {
         return since == null ? 0 : Math.max(0, Duration.between(since, Instant.now()).toMillis() / 1000.0);
     }
 
+    /** Marks what was acknowledged, so that the other instances need not wait for this one's lease to run out. */
     @PreDestroy
     void stop() {
         worker.shutdownNow();
+        try {
+            if (worker.awaitTermination(5, TimeUnit.SECONDS) && acknowledged) {
+                QuarkusTransaction.requiringNew().run(this::markSent);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            Log.warnf("outbox relay left its last batch to be sent again after its lease: %s", e.getMessage());
+        }
     }
 
     /** Low latency: publish as soon as a transaction with events commits. */
@@ -109,14 +130,16 @@ public class OutboxRelay {
         try {
             Batch batch;
             do {
-                Batch toMark = unmarked;
+                boolean mark = acknowledged;
                 batch = QuarkusTransaction.requiringNew().call(() -> {
-                    markSent(toMark);
+                    if (mark) {
+                        markSent();
+                    }
                     return claim();
                 });
-                unmarked = Batch.NONE;
+                acknowledged = false;
                 send(batch);
-                unmarked = batch;
+                acknowledged = batch.size() > 0;
             } while (batch.size() == BATCH);
         } catch (RuntimeException e) {
             Log.warnf("outbox relay paused: %s", e.getMessage());
@@ -131,31 +154,36 @@ public class OutboxRelay {
         Batch batch = QuarkusTransaction.requiringNew().call(this::claim);
         send(batch);
         if (batch.size() > 0) {
-            QuarkusTransaction.joiningExisting().run(() -> markSent(batch));
+            QuarkusTransaction.joiningExisting().run(this::markSent);
         }
         return batch.size();
     }
 
-    /** The next rows to send, in order, under the relay lock; none when another instance holds it. */
+    /**
+     * The next rows to send, in order, claimed for this instance's lease; none when another instance holds the relay
+     * lock (claiming now) or a lease that still runs (sending, or marking at its next turn). This instance's own
+     * unmarked claim is no obstacle: its single worker is not sending it, so it is sent again.
+     */
     private Batch claim() {
         boolean mine = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
                 .setParameter(1, RELAY_LOCK).getSingleResult();
-        if (!mine) {
+        if (!mine || (Boolean) em.createNativeQuery("select exists (select 1 from outbox_event where sent_at is null"
+                + " and claimed_until > now() and claimed_by <> ?1)").setParameter(1, instance).getSingleResult()) {
             oldestUnsent.set(null);
             return Batch.NONE;
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select seq, event_id, topic, event_key, event_type, subject, payload, occurred_at, trace_parent"
-                + " from outbox_event where sent_at is null order by seq limit ?1")
-                .setParameter(1, BATCH).getResultList();
-        // rows come in seq order: the first is the oldest, and it stays the oldest while sending fails
+        List<Object[]> rows = new ArrayList<>(em.createNativeQuery("update outbox_event set claimed_by = ?1,"
+                + " claimed_until = now() + make_interval(secs => ?2) where seq in (select seq from outbox_event"
+                + " where sent_at is null order by seq limit ?3)"
+                + " returning seq, event_id, topic, event_key, event_type, subject, payload, occurred_at, trace_parent")
+                .setParameter(1, instance).setParameter(2, lease.toMillis() / 1000.0).setParameter(3, BATCH)
+                .getResultList());
+        // returning keeps no order: sent in seq order, the first is the oldest, and it stays the oldest while sending fails
+        rows.sort(Comparator.comparingLong(row -> ((Number) row[0]).longValue()));
         oldestUnsent.set(rows.isEmpty() ? null : toInstant(rows.get(0)[7]));
         List<ProducerRecord<String, String>> records = new ArrayList<>(rows.size());
-        List<Long> sequence = new ArrayList<>(rows.size());
-        Map<String, Integer> types = new TreeMap<>();
         for (Object[] row : rows) {
-            sequence.add(((Number) row[0]).longValue());
-            types.merge((String) row[4], 1, Integer::sum);
             ProducerRecord<String, String> record = new ProducerRecord<>((String) row[2], (String) row[3],
                     cipher.decrypt(Outbox.PAYLOAD_COLUMN, (String) row[6]));
             CloudEventHeaders.write(record.headers(), (UUID) row[1], producer.source(), (String) row[4], (String) row[5],
@@ -165,7 +193,7 @@ public class OutboxRelay {
             }
             records.add(record);
         }
-        return new Batch(records, sequence, types);
+        return new Batch(records);
     }
 
     /** Sends in order and waits until Kafka has acknowledged every record; no transaction is open here. */
@@ -177,15 +205,15 @@ public class OutboxRelay {
         }
     }
 
-    private void markSent(Batch batch) {
-        if (batch.size() == 0) {
-            return;
-        }
-        // one array parameter, not "in (?, ?, …)": one statement text per batch size would each keep the generic
-        // plan PostgreSQL cached while the table was small (a sequential scan), for as long as no ANALYZE runs
-        em.createNativeQuery("update outbox_event set sent_at = ?1 where seq = any(?2)")
-                .setParameter(1, Instant.now()).setParameter(2, batch.sequence().toArray(Long[]::new)).executeUpdate();
-        afterCommit.run(() -> batch.types().forEach((type, count) ->
+    /** The rows this instance claimed and Kafka acknowledged, marked sent in one statement; counted once it commits. */
+    private void markSent() {
+        @SuppressWarnings("unchecked")
+        List<String> types = em.createNativeQuery("update outbox_event set sent_at = ?1 where claimed_by = ?2"
+                + " and sent_at is null returning event_type").setParameter(1, Instant.now()).setParameter(2, instance)
+                .getResultList();
+        Map<String, Integer> counts = new TreeMap<>();
+        types.forEach(type -> counts.merge(type, 1, Integer::sum));
+        afterCommit.run(() -> counts.forEach((type, count) ->
                 registry.counter("flexsi.events.published", "type", type).increment(count)));
     }
 

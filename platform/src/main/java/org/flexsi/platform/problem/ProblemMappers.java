@@ -141,7 +141,7 @@ public class ProblemMappers {
     }
 
     private static Response unavailableOrBug(RuntimeException e) {
-        if (DatabaseGone.causes(e)) {
+        if (DatabaseFailure.of(e) == DatabaseFailure.GONE) {
             return unavailable(e);
         }
         Log.error("unexpected failure", e);

@@ -89,6 +89,33 @@ class OutboxAndInboxTest {
     }
 
     @Test
+    void aBatchAnotherInstanceClaimedIsLeftAloneWhileItsLeaseRunsThenSentAgainInOrder() {
+        String person = "p-" + UUID.randomUUID();
+        List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> outbox.publishAll(List.of(registered(person),
+                registered(person))));
+        // as if another instance had claimed the first event and were sending it
+        lease(ids.get(0), "now() + interval '1 minute'");
+        assertEquals(0, QuarkusTransaction.requiringNew().call(relay::relayBatch),
+                "nothing is claimed while another instance's lease runs, not the event after it either (order per key)");
+        assertEquals(2L, unsent());
+
+        // that instance died: once its lease has run out, both events go, in order
+        lease(ids.get(0), "now() - interval '1 second'");
+        assertEquals(2, QuarkusTransaction.requiringNew().call(relay::relayBatch));
+        assertEquals(0L, unsent());
+        List<String> relayed = TestKafka.read(Topics.REGISTRATION, Duration.ofSeconds(20),
+                seen -> seen.stream().filter(r -> person.equals(r.key())).count() >= 2).stream()
+                .filter(r -> person.equals(r.key())).map(r -> header(r, CloudEventHeaders.ID)).toList();
+        assertEquals(ids.stream().map(UUID::toString).toList(), relayed);
+    }
+
+    private void lease(UUID eventId, String until) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update outbox_event set claimed_by = ?1,"
+                + " claimed_until = " + until + " where event_id = ?2").setParameter(1, UUID.randomUUID())
+                .setParameter(2, eventId).executeUpdate());
+    }
+
+    @Test
     void aRelayThatCannotFinishShowsHowOldItsOldestEventIs() {
         String person = "p-" + UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {

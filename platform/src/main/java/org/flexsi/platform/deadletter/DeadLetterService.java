@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.flexsi.platform.audit.AccessAudit;
 import org.flexsi.platform.kafka.CloudEventHeaders;
+import org.flexsi.platform.kafka.DeadLetterHeaders;
 import org.flexsi.platform.kafka.FlexsiProducer;
 import org.flexsi.platform.problem.ProblemException;
 import org.flexsi.platform.security.Caller;
@@ -36,7 +37,7 @@ import org.flexsi.platform.security.Caller;
  */
 @ApplicationScoped
 @Transactional
-public class DeadLetters {
+public class DeadLetterService {
     static final int EXCERPT_LENGTH = 400;
     /** ID numbers (18), bank accounts (16-19), mobiles (11): ops see them masked, as everywhere else. */
     private static final Pattern LONG_DIGITS = Pattern.compile("\\d{9,}[0-9Xx]{2}");
@@ -47,7 +48,7 @@ public class DeadLetters {
     private final AccessAudit audit;
     private final Clock clock;
 
-    public DeadLetters(DeadLetterReader reader, EntityManager em, FlexsiProducer producer, AccessAudit audit, Clock clock) {
+    public DeadLetterService(DeadLetterReader reader, EntityManager em, FlexsiProducer producer, AccessAudit audit, Clock clock) {
         this.reader = reader;
         this.em = em;
         this.producer = producer;
@@ -63,7 +64,7 @@ public class DeadLetters {
     public List<DeadLetter> list(String state, int limit) {
         Map<String, Action> actions = actions();
         List<DeadLetterReader.Parked> parked = reader.recent();
-        Set<UUID> consumed = consumed(parked.stream().map(DeadLetters::eventId).filter(Objects::nonNull).toList());
+        Set<UUID> consumed = consumed(parked.stream().map(DeadLetterService::eventId).filter(Objects::nonNull).toList());
         // one event several consumers failed on is parked once by each; a replay of any copy reaches them all
         Map<String, DeadLetter> onePerEvent = new LinkedHashMap<>();
         parked.stream()
@@ -179,7 +180,7 @@ public class DeadLetters {
     private static DeadLetter view(DeadLetterReader.Parked parked, Action action) {
         var r = parked.record();
         return new DeadLetter(r.topic(), r.partition(), r.offset(), parked.originalTopic(), r.key(),
-                parked.header(CloudEventHeaders.ID), parked.header(CloudEventHeaders.TYPE), parked.header("dead-letter-reason"),
+                parked.header(CloudEventHeaders.ID), parked.header(CloudEventHeaders.TYPE), parked.header(DeadLetterHeaders.REASON),
                 parked.parkedAt(), parked.originalHeaders(), excerpt(r.value()),
                 action == null ? "OPEN" : action.action(), action == null ? null : action.note(),
                 action == null ? null : action.actor(), action == null ? null : action.at());
