@@ -69,7 +69,8 @@ public class OidcSignIn {
                 && MessageDigest.isEqual(state.getBytes(StandardCharsets.UTF_8), flowCookie.getBytes(StandardCharsets.UTF_8));
         OidcFlows.Flow flow = sameBrowser ? flows.take(state) : null;
         if (flow == null) {
-            return withFlowCleared(views.page("refused", 403, data("reason", "refused_oidc_state")));
+            // the browser's own flow (if any) is left alone: a forged answer must not break a genuine sign-in
+            return views.page("refused", 403, data("reason", "refused_oidc_state"));
         }
         if (error != null || code == null || code.isBlank()) {
             return withFlowCleared(failed(new OidcProvider.Failed("the provider answered " + (error == null ? "no code" : error))));

@@ -108,7 +108,7 @@ public final class IdentityProviderRoutes {
         }
         String redirectUri = params.get("redirect_uri");
         if (redirectUri == null || !(redirectUri.startsWith("http://") || redirectUri.startsWith("https://"))
-                || URI.create(redirectUri).getFragment() != null) {
+                || !withoutFragment(redirectUri)) {
             throw Problem.badRequest("redirect_uri must be an absolute http(s) URI without a fragment");
         }
         if (!"code".equals(params.get("response_type"))) {
@@ -247,6 +247,14 @@ public final class IdentityProviderRoutes {
         String expected = id == null ? null : clients.get(id);
         return expected != null && secret != null
                 && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8)) ? id : null;
+    }
+
+    private static boolean withoutFragment(String uri) {
+        try {
+            return URI.create(uri).getRawFragment() == null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private void requireSignIn() {
