@@ -37,15 +37,20 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The ops console in headless Chromium (Debian's, driven by Playwright) against the packaged services started
  * by the launcher, as an operator uses it: sign in, the overview, a payment stuck in PAYING resolved by a status
  * check, a reconciliation issue resolved with a note, a dead letter replayed after its fix, the four-eyes catalogue
- * publish, a rights record at risk replayed with a dry run and then for real, and what is refused (a contributor's
- * token, no token, a form without its CSRF token); and the public certificate check page with its PDF upload. Each
- * test leaves a screenshot in target/screenshots; look at them, a page can pass its assertions and still be unreadable.
+ * publish, a rights record at risk replayed with a dry run and then for real, sign-in at an OpenID Connect provider,
+ * and what is refused (a contributor's token, no token, a form without its CSRF token); and the public certificate
+ * check page with its PDF upload. Each test leaves a screenshot in target/screenshots; look at them, a page can pass
+ * its assertions and still be unreadable.
  */
 // the rights test moves rights-sync's clock days ahead: it runs last, so no other test sees a moved clock
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserIT {
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+    /** A second console, signing operators in at the simulators' identity provider (a port of this test's range). */
+    private static final int OIDC_CONSOLE_PORT = 18088;
+    private static final String OIDC_CLIENT_SECRET = "console-it-secret";
+    private static Path root;
     private static Stack stack;
     private static boolean catalogueReady;
     private static Playwright playwright;
@@ -56,7 +61,7 @@ class ConsoleBrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Path root = Path.of(System.getProperty("flexsi.project.root", "..")).toAbsolutePath().normalize();
+        root = Path.of(System.getProperty("flexsi.project.root", "..")).toAbsolutePath().normalize();
         // ports apart from a developer's stack and from the other system tests' databases
         stack = Stack.start(StackOptions.builder(root)
                 .stateDir(root.resolve("system-tests/target/console-stack"))
@@ -73,6 +78,8 @@ class ConsoleBrowserIT {
                 .extraEnv("FLEXSI_RIGHTS_RETRY_MAX_DELAY", "5s")
                 .extraEnv("FLEXSI_RIGHTS_BREAKER_OPEN_FOR", "5s")
                 .extraEnv("FLEXSI_RIGHTS_POLL_AFTER", "5s")
+                // the identity provider's client registration of the OpenID Connect console
+                .extraEnv("SIM_IDP_CLIENT_SECRET", OIDC_CLIENT_SECRET)
                 .build());
         Files.createDirectories(SCREENSHOTS);
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -480,6 +487,69 @@ class ConsoleBrowserIT {
         assertTrue(page.locator(row).textContent().contains("difference refunded by hand"));
         page.navigate(console() + "/reconciliation");
         assertEquals(0, page.locator(row).count(), "no longer open");
+    }
+
+    /**
+     * Where an OpenID Connect provider is configured: the sign-in page leads to it (the simulators' identity provider,
+     * signing with the stack's token key), the operator comes back signed in and the services accept the token the
+     * console forwards; a user the provider knows as an auditor is refused and gets no session.
+     */
+    @Test
+    void anOperatorSignsInAtTheIdentityProviderAndAnAuditorIsRefused() throws Exception {
+        String oidcConsole = "http://127.0.0.1:" + OIDC_CONSOLE_PORT;
+        Process process = startOidcConsole();
+        try {
+            Http.until(() -> Http.get(oidcConsole + "/q/health/ready", null), a -> a.status() == 200, Duration.ofSeconds(90),
+                    "the OpenID Connect console");
+            page.navigate(oidcConsole + "/sign-in");
+            assertEquals(0, page.locator("#token").count(), "no token form where the provider signs operators in");
+            atTheProvider(oidcConsole, "ops-oidc", "ops");
+            page.waitForURL(oidcConsole + "/");
+            assertEquals("ops-oidc", page.locator("#operator").textContent());
+            page.navigate(oidcConsole + "/payments");
+            assertEquals(0, page.locator("p.error").count(), "payment-service accepts the provider's token: " + page.content());
+            shot("signed-in");
+
+            page.locator("#sign-out").click();
+            Response refused = atTheProvider(oidcConsole, "auditor-oidc", "auditor");
+            assertEquals(403, refused.status());
+            assertTrue(page.locator("#refusal").textContent().contains("运维角色"));
+            shot("auditor-refused");
+            page.navigate(oidcConsole + "/");
+            assertEquals(oidcConsole + "/sign-in", page.url(), "the refused user has no session");
+        } finally {
+            process.destroy();
+            process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    /** From the console's sign-in page through the provider's form; the answer of the console's callback. */
+    private Response atTheProvider(String oidcConsole, String user, String role) {
+        page.navigate(oidcConsole + "/sign-in");
+        page.locator("#sign-in-oidc").click();
+        assertTrue(page.url().startsWith(stack.url(StackOptions.SIMULATORS) + "/idp/authorize?"), page.url());
+        page.getByLabel("用户名").fill(user);
+        page.getByLabel("角色").selectOption(role);
+        return page.waitForResponse(r -> r.url().startsWith(oidcConsole + "/sign-in/oidc/callback"),
+                () -> page.locator("#idp-sign-in").click());
+    }
+
+    /** The packaged console once more, as the stack starts it, with the OpenID Connect sign-in on. */
+    private static Process startOidcConsole() throws java.io.IOException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", root.resolve("ops-console/target/quarkus-app/quarkus-run.jar").toString())
+                .redirectErrorStream(true).redirectOutput(Path.of("target/oidc-console.log").toFile());
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(OIDC_CONSOLE_PORT));
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", stack.url(StackOptions.SIMULATORS) + "/idp/.well-known/jwks.json");
+        for (String service : StackOptions.SERVICES) {
+            env.put("FLEXSI_CONSOLE_SERVICES_" + service.toUpperCase(java.util.Locale.ROOT).replace('-', '_'), stack.url(service));
+        }
+        env.put("FLEXSI_CONSOLE_OIDC_ENABLED", "true");
+        env.put("FLEXSI_CONSOLE_OIDC_PROVIDER", stack.url(StackOptions.SIMULATORS) + "/idp");
+        env.put("FLEXSI_CONSOLE_OIDC_CLIENT_SECRET", OIDC_CLIENT_SECRET);
+        return builder.start();
     }
 
     /**
