@@ -495,4 +495,18 @@ public interface Msg {
     @Message
     String no_changes();
 
+    @Message
+    String sign_in_oidc();
+
+    @Message
+    String sign_in_oidc_help();
+
+    @Message
+    String oidc_failed();
+
+    @Message
+    String refused_oidc_state();
+
+    @Message
+    String continue_to_console();
 }

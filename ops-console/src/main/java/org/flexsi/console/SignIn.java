@@ -2,8 +2,6 @@ package org.flexsi.console;
 
 import static org.flexsi.console.Views.data;
 
-import io.smallrye.jwt.auth.principal.JWTParser;
-import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -11,29 +9,28 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.Consumes;
-import java.time.Instant;
+import jakarta.ws.rs.NotFoundException;
 import java.util.Locale;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The local stack's sign-in: an operator pastes a token from {@code deploy/stack token --role ops --sub NAME}.
- * The token is checked as the services check it (signature, issuer, audience, expiry) and must carry the ops
- * role; the session then holds it and forwards it to the services. The cookie holds only a random session id.
+ * The local stack's sign-in: an operator pastes a token from {@code deploy/stack token --role ops --sub NAME}
+ * ({@link OperatorSignIn} checks it). Where an OpenID Connect provider is configured the page leads there instead
+ * ({@link OidcSignIn}) and takes no token. The cookie holds only a random session id.
  */
 @Path("/")
 public class SignIn {
-    static final String OPS = "ops";
-
-    private final JWTParser parser;
+    private final OperatorSignIn operators;
     private final Sessions sessions;
     private final Current current;
     private final Views views;
+    private final ConsoleConfig config;
 
-    public SignIn(JWTParser parser, Sessions sessions, Current current, Views views) {
-        this.parser = parser;
+    public SignIn(OperatorSignIn operators, Sessions sessions, Current current, Views views, ConsoleConfig config) {
+        this.operators = operators;
         this.sessions = sessions;
         this.current = current;
         this.views = views;
+        this.config = config;
     }
 
     @GET
@@ -42,33 +39,23 @@ public class SignIn {
         if (current.session().signedIn()) {
             return views.seeOther("/", null);
         }
-        return views.page("signin", data("error", null));
+        return views.page("signin", data("error", null, "oidc", config.oidc().enabled()));
     }
 
     @POST
     @Path("sign-in")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signIn(@FormParam("csrf") String csrf, @FormParam("token") String token) {
+        if (config.oidc().enabled()) {
+            // operators sign in at the provider: a pasted token is not a way in here
+            throw new NotFoundException();
+        }
         current.requireCsrf(csrf);
         String raw = token == null ? "" : token.strip();
         if (raw.startsWith("Bearer ")) {
             raw = raw.substring("Bearer ".length()).strip();
         }
-        JsonWebToken jwt;
-        try {
-            jwt = raw.isEmpty() || raw.length() > 8192 ? null : parser.parse(raw);
-        } catch (ParseException e) {
-            jwt = null;
-        }
-        if (jwt == null) {
-            return views.page("signin", 401, data("error", "token_invalid"));
-        }
-        if (!jwt.getGroups().contains(OPS)) {
-            return views.page("refused", 403, data("reason", "refused_not_ops"));
-        }
-        Instant expires = Instant.ofEpochSecond(jwt.getExpirationTime());
-        current.replace(sessions.signIn(current.session(), raw, jwt.getSubject(), expires));
-        return views.seeOther("/", null);
+        return operators.signIn(raw, () -> views.seeOther("/", null));
     }
 
     @POST

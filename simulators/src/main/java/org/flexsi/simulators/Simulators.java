@@ -80,7 +80,7 @@ public final class Simulators implements AutoCloseable {
         new AgencyRoutes(agencies, guard).register(router);
         new BankRoutes(banks, guard).register(router);
         new FaultRoutes(faults, banks.ids()).register(router);
-        new IdentityProviderRoutes(config.tokenKeySet()).register(router);
+        new IdentityProviderRoutes(config.tokenKeySet(), config.tokenSigningKey(), config.idpClients(), baseUrl).register(router);
         server.createContext("/", router);
         server.setExecutor(requestExecutor);
     }

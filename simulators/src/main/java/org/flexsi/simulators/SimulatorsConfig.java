@@ -23,6 +23,8 @@ public final class SimulatorsConfig {
     private final int callbackMaxAttempts;
     private final Duration confirmationDelay;
     private final Path tokenKeySet;
+    private final Path tokenSigningKey;
+    private final Map<String, String> idpClients;
 
     private SimulatorsConfig(Builder b) {
         this.host = b.host;
@@ -34,6 +36,8 @@ public final class SimulatorsConfig {
         this.callbackMaxAttempts = b.callbackMaxAttempts;
         this.confirmationDelay = b.confirmationDelay;
         this.tokenKeySet = b.tokenKeySet;
+        this.tokenSigningKey = b.tokenSigningKey;
+        this.idpClients = Map.copyOf(b.idpClients);
     }
 
     public static Builder builder() {
@@ -79,6 +83,16 @@ public final class SimulatorsConfig {
         return tokenKeySet;
     }
 
+    /** The private key (PEM) the identity provider signs its sign-in tokens with, or null for no sign-in. */
+    public Path tokenSigningKey() {
+        return tokenSigningKey;
+    }
+
+    /** The applications that may sign users in at the identity provider: client id to secret. */
+    public Map<String, String> idpClients() {
+        return idpClients;
+    }
+
     public static final class Builder {
         private static final Pattern BANK_ID = Pattern.compile("[a-z0-9-]{2,32}");
         private String host = "127.0.0.1";
@@ -90,6 +104,8 @@ public final class SimulatorsConfig {
         private int callbackMaxAttempts = 20;
         private Duration confirmationDelay = Duration.ofMillis(200);
         private Path tokenKeySet;
+        private Path tokenSigningKey;
+        private final Map<String, String> idpClients = new TreeMap<>();
 
         private Builder() {
         }
@@ -159,6 +175,21 @@ public final class SimulatorsConfig {
         /** The JSON Web Key Set file the identity provider publishes; read on every request. Optional. */
         public Builder tokenKeySet(Path file) {
             this.tokenKeySet = Objects.requireNonNull(file, "tokenKeySet");
+            return this;
+        }
+
+        /** The PKCS#8 PEM private key of the key set's key: the identity provider's sign-in is on with it. Optional. */
+        public Builder tokenSigningKey(Path file) {
+            this.tokenSigningKey = Objects.requireNonNull(file, "tokenSigningKey");
+            return this;
+        }
+
+        /** An application that signs its users in here (the ops console), with its client secret. */
+        public Builder idpClient(String clientId, String secret) {
+            if (clientId == null || clientId.isBlank() || secret == null || secret.isBlank()) {
+                throw new IllegalArgumentException("an identity provider client needs an id and a secret");
+            }
+            idpClients.put(clientId, secret);
             return this;
         }
 

@@ -22,8 +22,9 @@ public final class SimulatorsMain {
     }
 
     /**
-     * Reads SIMULATORS_PORT, SIM_SECRET_&lt;PARTY&gt;, SIM_BANK_SECRET_&lt;BANKID&gt; and SIM_IDP_KEY_SET (the token key
-     * set file); a missing secret falls back to a dev value, with a warning.
+     * Reads SIMULATORS_PORT, SIM_SECRET_&lt;PARTY&gt;, SIM_BANK_SECRET_&lt;BANKID&gt;, SIM_IDP_KEY_SET (the token key
+     * set file), SIM_IDP_SIGNING_KEY (its private key, for the OpenID Connect sign-in) and SIM_IDP_CLIENT_ID /
+     * SIM_IDP_CLIENT_SECRET (the ops console's registration); a missing secret falls back to a dev value, with a warning.
      */
     static SimulatorsConfig configFromEnv(Map<String, String> env) {
         System.Logger log = System.getLogger(SimulatorsMain.class.getName());
@@ -46,6 +47,17 @@ public final class SimulatorsMain {
         String keySet = env.get("SIM_IDP_KEY_SET");
         if (keySet != null && !keySet.isBlank()) {
             config.tokenKeySet(Path.of(keySet));
+        }
+        String signingKey = env.get("SIM_IDP_SIGNING_KEY");
+        if (signingKey != null && !signingKey.isBlank()) {
+            config.tokenSigningKey(Path.of(signingKey));
+            String clientId = env.getOrDefault("SIM_IDP_CLIENT_ID", "ops-console");
+            String clientSecret = env.get("SIM_IDP_CLIENT_SECRET");
+            if (clientSecret == null || clientSecret.isBlank()) {
+                clientSecret = "dev-" + clientId + "-secret";
+                log.log(Level.WARNING, "SIM_IDP_CLIENT_SECRET is not set; using the development secret " + clientSecret);
+            }
+            config.idpClient(clientId, clientSecret);
         }
         return config.build();
     }

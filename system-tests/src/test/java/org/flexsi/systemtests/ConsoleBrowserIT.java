@@ -27,20 +27,30 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The ops console in headless Chromium (Debian's, driven by Playwright) against the packaged services started
  * by the launcher, as an operator uses it: sign in, the overview, a payment stuck in PAYING resolved by a status
  * check, a reconciliation issue resolved with a note, a dead letter replayed after its fix, the four-eyes catalogue
- * publish, and what is refused (a contributor's token, no token, a form without its CSRF token); and the public
- * certificate check page with its PDF upload. Each test leaves a screenshot in
- * target/screenshots; look at them, a page can pass its assertions and still be unreadable.
+ * publish, a rights record at risk replayed with a dry run and then for real, sign-in at an OpenID Connect provider,
+ * and what is refused (a contributor's token, no token, a form without its CSRF token); and the public certificate
+ * check page with its PDF upload. Each test leaves a screenshot in target/screenshots; look at them, a page can pass
+ * its assertions and still be unreadable.
  */
+// the rights test moves rights-sync's clock days ahead: it runs last, so no other test sees a moved clock
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserIT {
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+    /** A second console, signing operators in at the simulators' identity provider (a port of this test's range). */
+    private static final int OIDC_CONSOLE_PORT = 18088;
+    private static final String OIDC_CLIENT_SECRET = "console-it-secret";
+    private static Path root;
     private static Stack stack;
     private static boolean catalogueReady;
     private static Playwright playwright;
@@ -51,7 +61,7 @@ class ConsoleBrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Path root = Path.of(System.getProperty("flexsi.project.root", "..")).toAbsolutePath().normalize();
+        root = Path.of(System.getProperty("flexsi.project.root", "..")).toAbsolutePath().normalize();
         // ports apart from a developer's stack and from the other system tests' databases
         stack = Stack.start(StackOptions.builder(root)
                 .stateDir(root.resolve("system-tests/target/console-stack"))
@@ -61,6 +71,15 @@ class ConsoleBrowserIT {
                 // a payment without its callback is stuck for the console after 15 s, long before payment-service's
                 // own sweeper (2 min) books it: the operator gets there first
                 .extraEnv("FLEXSI_CONSOLE_STUCK_AFTER", "15s")
+                // the rights test moves rights-sync's clock to a record's deadline (test stacks only), and waits for
+                // the deadline monitor, a send after the agency's outage and a status poll: seconds, not minutes
+                .extraEnv("FLEXSI_TEST_CLOCK_CONTROL", "true")
+                .extraEnv("FLEXSI_RIGHTS_MONITOR_INTERVAL", "2s")
+                .extraEnv("FLEXSI_RIGHTS_RETRY_MAX_DELAY", "5s")
+                .extraEnv("FLEXSI_RIGHTS_BREAKER_OPEN_FOR", "5s")
+                .extraEnv("FLEXSI_RIGHTS_POLL_AFTER", "5s")
+                // the identity provider's client registration of the OpenID Connect console
+                .extraEnv("SIM_IDP_CLIENT_SECRET", OIDC_CLIENT_SECRET)
                 .build());
         Files.createDirectories(SCREENSHOTS);
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -468,6 +487,153 @@ class ConsoleBrowserIT {
         assertTrue(page.locator(row).textContent().contains("difference refunded by hand"));
         page.navigate(console() + "/reconciliation");
         assertEquals(0, page.locator(row).count(), "no longer open");
+    }
+
+    /**
+     * Where an OpenID Connect provider is configured: the sign-in page leads to it (the simulators' identity provider,
+     * signing with the stack's token key), the operator comes back signed in and the services accept the token the
+     * console forwards; a user the provider knows as an auditor is refused and gets no session.
+     */
+    @Test
+    void anOperatorSignsInAtTheIdentityProviderAndAnAuditorIsRefused() throws Exception {
+        String oidcConsole = "http://127.0.0.1:" + OIDC_CONSOLE_PORT;
+        Process process = startOidcConsole();
+        try {
+            Http.until(() -> Http.get(oidcConsole + "/q/health/ready", null), a -> a.status() == 200, Duration.ofSeconds(90),
+                    "the OpenID Connect console");
+            page.navigate(oidcConsole + "/sign-in");
+            assertEquals(0, page.locator("#token").count(), "no token form where the provider signs operators in");
+            atTheProvider(oidcConsole, "ops-oidc", "ops");
+            page.waitForURL(oidcConsole + "/");
+            assertEquals("ops-oidc", page.locator("#operator").textContent());
+            page.navigate(oidcConsole + "/payments");
+            assertEquals(0, page.locator("p.error").count(), "payment-service accepts the provider's token: " + page.content());
+            shot("signed-in");
+
+            page.locator("#sign-out").click();
+            Response refused = atTheProvider(oidcConsole, "auditor-oidc", "auditor");
+            assertEquals(403, refused.status());
+            assertTrue(page.locator("#refusal").textContent().contains("运维角色"));
+            shot("auditor-refused");
+            page.navigate(oidcConsole + "/");
+            assertEquals(oidcConsole + "/sign-in", page.url(), "the refused user has no session");
+        } finally {
+            process.destroy();
+            process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    /** From the console's sign-in page through the provider's form; the answer of the console's callback. */
+    private Response atTheProvider(String oidcConsole, String user, String role) {
+        page.navigate(oidcConsole + "/sign-in");
+        page.locator("#sign-in-oidc").click();
+        assertTrue(page.url().startsWith(stack.url(StackOptions.SIMULATORS) + "/idp/authorize?"), page.url());
+        page.getByLabel("用户名").fill(user);
+        page.getByLabel("角色").selectOption(role);
+        return page.waitForResponse(r -> r.url().startsWith(oidcConsole + "/sign-in/oidc/callback"),
+                () -> page.locator("#idp-sign-in").click());
+    }
+
+    /** The packaged console once more, as the stack starts it, with the OpenID Connect sign-in on. */
+    private static Process startOidcConsole() throws java.io.IOException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", root.resolve("ops-console/target/quarkus-app/quarkus-run.jar").toString())
+                .redirectErrorStream(true).redirectOutput(Path.of("target/oidc-console.log").toFile());
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(OIDC_CONSOLE_PORT));
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", stack.url(StackOptions.SIMULATORS) + "/idp/.well-known/jwks.json");
+        for (String service : StackOptions.SERVICES) {
+            env.put("FLEXSI_CONSOLE_SERVICES_" + service.toUpperCase(java.util.Locale.ROOT).replace('-', '_'), stack.url(service));
+        }
+        env.put("FLEXSI_CONSOLE_OIDC_ENABLED", "true");
+        env.put("FLEXSI_CONSOLE_OIDC_PROVIDER", stack.url(StackOptions.SIMULATORS) + "/idp");
+        env.put("FLEXSI_CONSOLE_OIDC_CLIENT_SECRET", OIDC_CLIENT_SECRET);
+        return builder.start();
+    }
+
+    /**
+     * The pension agency is down when a payment is made, so its rights record cannot be confirmed; with rights-sync's
+     * clock moved to the record's deadline the deadline monitor flags it at risk. The operator sees it on the rights
+     * page, replays it with a dry run (which names the record and sends nothing), confirms, and once the agency is back
+     * the record is sent and confirmed. Last in the class: its clock is ahead until the end (see the finally).
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aRightsRecordAtRiskIsReplayedWithADryRunThenForReal() {
+        String rightsSync = stack.url("rights-sync");
+        String ops = stack.token("ops", "ops-rights-clock");
+        Http.Answer down = Http.post(stack.url(StackOptions.SIMULATORS) + "/sim/faults", null,
+                Map.of("target", "pension", "mode", "down"));
+        assertTrue(down.status() / 100 == 2, down.toString());
+        try {
+            com.fasterxml.jackson.databind.JsonNode order = wechatOrder("韩立新", 475);
+            String paymentId = order.path("paymentId").asText();
+            Http.Answer paid = Http.post(order.path("payUrl").asText(), null, "{\"outcome\":\"SUCCESS\"}");
+            assertEquals(200, paid.status(), paid.toString());
+            com.fasterxml.jackson.databind.JsonNode record = Http.until(
+                    () -> Http.get(rightsSync + "/api/v1/rights/records?paymentId=" + paymentId, ops),
+                    a -> a.status() == 200 && a.body().path("records").size() == 1, Duration.ofSeconds(90),
+                    "the rights record of " + paymentId).body().path("records").get(0);
+            String recordId = record.path("recordId").asText();
+            assertEquals("PENSION", record.path("agency").asText());
+            assertTrue(record.path("deadline").isTextual(), "the record has a deadline: " + record);
+            java.time.LocalDate deadline = java.time.LocalDate.parse(record.path("deadline").asText());
+
+            // the deadline's morning: undecided with the deadline within one working day, so at risk
+            Http.Answer moved = Http.send("PUT", rightsSync + "/q/flexsi/clock", ops,
+                    "{\"instant\":\"" + deadline.atTime(9, 0).atZone(CHINA).toInstant() + "\"}");
+            assertEquals(200, moved.status(), moved.toString());
+            Http.until(() -> Http.get(rightsSync + "/api/v1/rights/at-risk", ops),
+                    a -> a.status() == 200 && a.raw().contains(recordId), Duration.ofSeconds(60), recordId + " flagged at risk");
+
+            signIn(page, stack.token("ops", "ops-zhou"));
+            page.navigate(console() + "/rights");
+            String row = "#at-risk tbody tr:has-text('" + recordId + "')";
+            assertTrue(page.locator(row).getAttribute("class").contains("amber"), page.locator(row).innerHTML());
+            assertTrue(page.locator(row).textContent().contains(paymentId));
+            assertTrue(page.locator(row).textContent().contains(deadline.toString()));
+            shot("at-risk");
+
+            page.getByLabel("记录号").fill(recordId);
+            page.locator("#dry-run").click();
+            assertEquals("1", page.locator("#replay-count").textContent(), page.content());
+            assertTrue(page.locator("#replay-result").textContent().contains(recordId), "the dry run names the record");
+            shot("dry-run");
+            assertEquals(0, replaysAudited("ops-zhou"), "a dry run replays nothing");
+
+            page.locator("#confirm-replay").click();
+            assertEquals("1", page.locator("#replay-count").textContent(), page.content());
+            assertTrue(page.locator("#replay-result").textContent().contains("已重新发送"));
+            assertEquals(1, replaysAudited("ops-zhou"), "the real run is in rights-sync's audit, by the operator");
+            shot("replayed");
+
+            Http.Answer back = Http.send("DELETE", stack.url(StackOptions.SIMULATORS) + "/sim/faults", null, "{}");
+            assertTrue(back.status() / 100 == 2, back.toString());
+            // sent again once the agency answers, then confirmed (asked by rights-sync: the agency's callback is
+            // signed in real time, days behind the moved clock)
+            Http.until(() -> Http.get(rightsSync + "/api/v1/rights/records?paymentId=" + paymentId, ops),
+                    a -> a.status() == 200 && "CONFIRMED".equals(a.body().path("records").path(0).path("status").asText()),
+                    Duration.ofSeconds(120), recordId + " confirmed");
+            page.navigate(console() + "/payments/" + paymentId);
+            String rights = page.locator("#rights tbody tr:has-text('" + recordId + "')").textContent();
+            assertTrue(rights.contains("CONFIRMED"), rights);
+            page.navigate(console() + "/rights");
+            assertEquals(0, page.locator(row).count(), "no longer at risk once confirmed");
+        } finally {
+            Http.send("DELETE", stack.url(StackOptions.SIMULATORS) + "/sim/faults", null, "{}");
+            Http.send("DELETE", rightsSync + "/q/flexsi/clock", ops, "{}");
+        }
+    }
+
+    /** Replays rights-sync's access audit holds by this operator (the moved clock's days included). */
+    private static long replaysAudited(String operator) {
+        java.time.Instant now = java.time.Instant.now();
+        Http.Answer audit = Http.get(stack.url("rights-sync") + "/api/v1/access-audit?from=" + now.minus(Duration.ofDays(1))
+                + "&to=" + now.plus(Duration.ofDays(30)) + "&size=5000", stack.token("auditor", "auditor-rights"));
+        assertEquals(200, audit.status(), audit.toString());
+        return java.util.stream.StreamSupport.stream(audit.body().spliterator(), false)
+                .filter(e -> operator.equals(e.path("actor").asText()) && "replay".equals(e.path("action").asText())).count();
     }
 
     /** A record on flexsi.payment as payment-service writes them (CloudEvents headers, the person's id as key). */

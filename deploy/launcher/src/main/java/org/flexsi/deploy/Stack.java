@@ -439,6 +439,8 @@ public final class Stack implements AutoCloseable {
         // the local stack's identity provider: publishes the key set the stack's tokens are verified with
         state.signer();
         env.put("SIM_IDP_KEY_SET", state.tokenKeySet().toString());
+        // and signs in the console's operators with the same key (OpenID Connect code flow, where the console enables it)
+        env.put("SIM_IDP_SIGNING_KEY", state.privateKey().toString());
         secrets.forEach((party, secret) -> env.put("SIM_SECRET_" + party.toUpperCase(Locale.ROOT), secret));
         bankSecrets.forEach((bank, secret) -> env.put("SIM_BANK_SECRET_" + envName(bank), secret));
         env.putAll(options.extraEnv());

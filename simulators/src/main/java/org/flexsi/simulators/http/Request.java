@@ -5,9 +5,10 @@ import java.util.Map;
 
 /**
  * One incoming request, fully read. {@code rawPath} is the path exactly as sent (no query), which is
- * what the signature covers; {@code params} are the decoded path variables of the matched route.
+ * what the signature covers; {@code params} are the decoded path variables of the matched route;
+ * {@code rawQuery} the query string as sent, null when there is none.
  */
-public record Request(String method, String rawPath, Map<String, String> params, Headers headers, byte[] body) {
+public record Request(String method, String rawPath, String rawQuery, Map<String, String> params, Headers headers, byte[] body) {
 
     public String param(String name) {
         return params.get(name);

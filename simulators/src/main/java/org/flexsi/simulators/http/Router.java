@@ -69,7 +69,8 @@ public final class Router implements HttpHandler {
                 continue;
             }
             byte[] body = readBody(exchange.getRequestBody(), route.maxBodyBytes);
-            return route.handler.handle(new Request(method, rawPath, params, exchange.getRequestHeaders(), body));
+            return route.handler.handle(new Request(method, rawPath, exchange.getRequestURI().getRawQuery(), params,
+                    exchange.getRequestHeaders(), body));
         }
         if (!allowed.isEmpty()) {
             exchange.getResponseHeaders().set("Allow", String.join(", ", allowed));
@@ -110,6 +111,7 @@ public final class Router implements HttpHandler {
 
     private static void send(HttpExchange exchange, Response response) throws IOException {
         boolean empty = response.body().length == 0;
+        response.headers().forEach(exchange.getResponseHeaders()::set);
         if (!empty) {
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
         }
