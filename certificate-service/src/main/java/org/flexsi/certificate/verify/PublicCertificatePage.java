@@ -23,7 +23,7 @@ import org.flexsi.platform.problem.ProblemException;
  * The page a certificate's QR code opens in a phone's browser: the same URL as the JSON check
  * ({@link PublicCertificateResource}), chosen by the Accept header. A browser asks for text/html first and gets
  * this Chinese page: valid, revoked or unknown, with the number, date, region, masked name and total, nothing
- * more. The lookup, its throttling and its counting of wrong codes are the JSON check's own ({@link Verification}).
+ * more. The lookup, its throttling and its counting of wrong codes are the JSON check's own ({@link VerificationService}).
  */
 @Path("/api/v1/public/certificates")
 @PermitAll
@@ -35,7 +35,7 @@ public class PublicCertificatePage {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     @Inject
-    Verification verification;
+    VerificationService verification;
     @Context
     HttpServerRequest request;
 

@@ -39,17 +39,17 @@ public class BankService {
         this.outbox = outbox;
     }
 
-    public record Confirmed(BankModels.BankPayment payment, boolean created) {
+    public record Confirmed(BankPaymentView payment, boolean created) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<BankModels.OpenAssessment> owed(BankModels.OwedQuery query) {
+    public List<BankOpenAssessmentView> owed(BankOwedRequest query) {
         String personId = persons.findByIdNumberAndName(query.idNumber(), query.name())
                 .orElseThrow(() -> ProblemException.notFound("no registered person with this ID number and name"));
         Instant now = clock.instant();
         return Assessment.<Assessment>list("personId = ?1 and state = ?2 order by expiresAt", personId, Assessment.State.OPEN)
                 .stream().filter(a -> a.payable(now))
-                .map(a -> new BankModels.OpenAssessment(a.serialNumber, a.region, a.lineItems(), Money.text(a.total), a.expiresAt))
+                .map(a -> new BankOpenAssessmentView(a.serialNumber, a.region, a.lineItems(), Money.text(a.total), a.expiresAt))
                 .toList();
     }
 
@@ -57,7 +57,7 @@ public class BankService {
      * The bank has taken the money. The same transaction id again answers the first result; money for an
      * assessment that was paid meanwhile or is no longer payable is booked and refunded, never lost.
      */
-    public Confirmed confirm(String bankId, BankModels.Confirmation request) {
+    public Confirmed confirm(String bankId, BankConfirmationRequest request) {
         Assessment assessment = Assessment.lock(request.assessmentSerial())
                 .orElseThrow(() -> ProblemException.notFound("no assessment " + request.assessmentSerial()));
         // banks number their transactions per business day: the same id on another day is another transaction
@@ -97,7 +97,7 @@ public class BankService {
     }
 
     /** 冲正: the bank undoes its own payment on the same Beijing day; the assessment becomes payable again. */
-    public BankModels.BankPayment reverse(String bankId, String bankTransactionId) {
+    public BankPaymentView reverse(String bankId, String bankTransactionId) {
         // a reversal is possible only on the day of payment: the transaction is looked up on today's business day
         Payment found = byTransaction(bankId, BusinessTime.today(clock), bankTransactionId);
         if (found == null) {
@@ -149,7 +149,7 @@ public class BankService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public BankModels.BankPayment find(String bankId, String bankTransactionId) {
+    public BankPaymentView find(String bankId, String bankTransactionId) {
         Payment payment = latestByTransaction(bankId, bankTransactionId);
         if (payment == null) {
             throw ProblemException.notFound("no transaction " + bankTransactionId + " of this bank");
@@ -169,8 +169,8 @@ public class BankService {
                 Channel.BANK_COUNTER).firstResult();
     }
 
-    private static BankModels.BankPayment view(Payment p) {
-        return new BankModels.BankPayment(p.id.toString(), p.externalTxnId, p.assessmentSerial, p.status.name(),
+    private static BankPaymentView view(Payment p) {
+        return new BankPaymentView(p.id.toString(), p.externalTxnId, p.assessmentSerial, p.status.name(),
                 Money.text(p.paidAmount != null ? p.paidAmount : p.amount), p.statusReason, p.paidAt);
     }
 }

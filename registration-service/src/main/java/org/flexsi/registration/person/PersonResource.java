@@ -57,10 +57,10 @@ public class PersonResource {
             """;
 
     private final RegistrationService registration;
-    private final PersonQueries queries;
+    private final PersonQueryService queries;
     private final SecurityIdentity identity;
 
-    public PersonResource(RegistrationService registration, PersonQueries queries, SecurityIdentity identity) {
+    public PersonResource(RegistrationService registration, PersonQueryService queries, SecurityIdentity identity) {
         this.registration = registration;
         this.queries = queries;
         this.identity = identity;

@@ -29,10 +29,10 @@ import org.flexsi.platform.security.Roles;
 @Tag(name = "Working-day calendar", description = "Chinese working days (holidays off, 调休 make-up days on)")
 @Produces(MediaType.APPLICATION_JSON)
 public class CalendarResource {
-    private final CalendarAdmin admin;
+    private final CalendarAdminService admin;
     private final SecurityIdentity identity;
 
-    public CalendarResource(CalendarAdmin admin, SecurityIdentity identity) {
+    public CalendarResource(CalendarAdminService admin, SecurityIdentity identity) {
         this.admin = admin;
         this.identity = identity;
     }

@@ -6,16 +6,16 @@ import java.util.Map;
 import java.util.function.Function;
 import org.flexsi.platform.problem.ProblemException;
 import org.flexsi.rightssync.delivery.AgencyDecision;
-import org.flexsi.rightssync.delivery.Decisions;
+import org.flexsi.rightssync.delivery.DecisionService;
 import org.flexsi.rightssync.record.Agency;
 
 @ApplicationScoped
 @Transactional
 public class CallbackService {
     private final CallbackGate gate;
-    private final Decisions decisions;
+    private final DecisionService decisions;
 
-    public CallbackService(CallbackGate gate, Decisions decisions) {
+    public CallbackService(CallbackGate gate, DecisionService decisions) {
         this.gate = gate;
         this.decisions = decisions;
     }
@@ -25,7 +25,7 @@ public class CallbackService {
             byte[] body, Function<byte[], CallbackBody> parse) {
         gate.admit(agency, "POST", rawPath, timestamp, nonce, signature, body);
         CallbackBody d = parse.apply(body);
-        Decisions.Outcome outcome = decisions.apply(agency,
+        DecisionService.Outcome outcome = decisions.apply(agency,
                 new AgencyDecision(d.recordId(), d.status(), d.agencyReference(), d.reason(), d.decidedAt()));
         return switch (outcome) {
             case APPLIED, DUPLICATE -> Map.of("recordId", d.recordId(), "outcome", outcome.name());

@@ -17,7 +17,7 @@ import java.util.Set;
 import org.flexsi.contracts.events.RightsSent;
 import org.flexsi.platform.outbox.Outbox;
 import org.flexsi.rightssync.config.RightsSyncConfig;
-import org.flexsi.rightssync.person.PersonDirectory;
+import org.flexsi.rightssync.person.RegistrationConsumer;
 import org.flexsi.rightssync.record.Agency;
 import org.flexsi.rightssync.record.Stage;
 import org.flexsi.rightssync.record.SyncRecord;
@@ -31,13 +31,13 @@ public class DeliveryStore {
 
     private final EntityManager em;
     private final Outbox outbox;
-    private final Decisions decisions;
+    private final DecisionService decisions;
     private final Clock clock;
     private final RightsSyncConfig config;
-    private final PersonDirectory persons;
+    private final RegistrationConsumer persons;
 
-    public DeliveryStore(EntityManager em, Outbox outbox, Decisions decisions, Clock clock, RightsSyncConfig config,
-            PersonDirectory persons) {
+    public DeliveryStore(EntityManager em, Outbox outbox, DecisionService decisions, Clock clock, RightsSyncConfig config,
+            RegistrationConsumer persons) {
         this.persons = persons;
         this.em = em;
         this.outbox = outbox;

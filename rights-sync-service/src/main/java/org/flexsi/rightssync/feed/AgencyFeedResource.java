@@ -29,10 +29,10 @@ import org.flexsi.rightssync.record.Agency;
 @Tag(name = "Agency integration", description = "For agencies that pull their records and post their decisions")
 @Produces(MediaType.APPLICATION_JSON)
 public class AgencyFeedResource {
-    private final AgencyFeed feed;
+    private final FeedService feed;
     private final SecurityIdentity identity;
 
-    public AgencyFeedResource(AgencyFeed feed, SecurityIdentity identity) {
+    public AgencyFeedResource(FeedService feed, SecurityIdentity identity) {
         this.feed = feed;
         this.identity = identity;
     }

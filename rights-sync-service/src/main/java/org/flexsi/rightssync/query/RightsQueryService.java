@@ -14,7 +14,7 @@ import org.flexsi.rightssync.record.SyncRecord;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
-public class RightsQueries {
+public class RightsQueryService {
     private static final Pattern MONTH = Pattern.compile("[0-9]{4}-[0-9]{2}");
     private static final int LIMIT = 1000;
 
@@ -55,7 +55,7 @@ public class RightsQueries {
                 personId, "%" + month + "%").list().stream()
                 // a rejection sent again is represented by its successor
                 .filter(r -> r.monthList().contains(month) && r.successorId == null).toList();
-        List<MyRights.Item> items = records.stream().map(RightsQueries::item).toList();
+        List<MyRights.Item> items = records.stream().map(RightsQueryService::item).toList();
         return new MyRights(month, summary(records), items);
     }
 

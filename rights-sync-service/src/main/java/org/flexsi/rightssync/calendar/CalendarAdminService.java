@@ -32,7 +32,7 @@ import org.flexsi.rightssync.delivery.DeliveryStore;
  */
 @ApplicationScoped
 @Transactional
-public class CalendarAdmin {
+public class CalendarAdminService {
     /** The range the calendar.year-published contract accepts. */
     static final int FIRST_YEAR = 2000;
     static final int LAST_YEAR = 2100;
@@ -44,7 +44,7 @@ public class CalendarAdmin {
     private final Clock clock;
     private final AccessAudit audit;
 
-    public CalendarAdmin(EntityManager em, Outbox outbox, CalendarService calendars, Clock clock, AccessAudit audit) {
+    public CalendarAdminService(EntityManager em, Outbox outbox, CalendarService calendars, Clock clock, AccessAudit audit) {
         this.audit = audit;
         this.em = em;
         this.outbox = outbox;
@@ -127,7 +127,7 @@ public class CalendarAdmin {
     @Transactional(Transactional.TxType.SUPPORTS)
     public CalendarViews.Year loadedYear(String yearText) {
         int year = year(yearText);
-        return calendars.calendar().year(year).map(CalendarAdmin::view).orElseThrow(() -> notLoaded(year));
+        return calendars.calendar().year(year).map(CalendarAdminService::view).orElseThrow(() -> notLoaded(year));
     }
 
     public LocalDate addWorkingDays(String date, String days) {

@@ -24,13 +24,13 @@ import org.flexsi.rightssync.record.SyncRecord;
  */
 @ApplicationScoped
 @Transactional
-public class RejectionResolutions {
+public class RejectionService {
     private final EntityManager em;
     private final IdempotencyKeys idempotency;
     private final Clock clock;
     private final Event<RecordsWaiting> waiting;
 
-    public RejectionResolutions(EntityManager em, IdempotencyKeys idempotency, Clock clock, Event<RecordsWaiting> waiting) {
+    public RejectionService(EntityManager em, IdempotencyKeys idempotency, Clock clock, Event<RecordsWaiting> waiting) {
         this.waiting = waiting;
         this.em = em;
         this.idempotency = idempotency;

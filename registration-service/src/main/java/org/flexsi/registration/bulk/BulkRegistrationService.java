@@ -33,7 +33,7 @@ import org.flexsi.registration.person.RegistrationService.Checked;
  * serve fails on its own (issue 17).
  */
 @ApplicationScoped
-public class BulkRegistration {
+public class BulkRegistrationService {
     public static final int MAX_ROWS = 20_000;
     private static final int CHUNK = 250;
 
@@ -43,7 +43,7 @@ public class BulkRegistration {
 
     private final RegistrationMetrics metrics;
 
-    public BulkRegistration(RegistrationService registration, Validator validator, Clock clock,
+    public BulkRegistrationService(RegistrationService registration, Validator validator, Clock clock,
             RegistrationMetrics metrics) {
         this.metrics = metrics;
         this.registration = registration;

@@ -17,7 +17,7 @@ import org.flexsi.rightssync.delivery.RecordsWaiting;
  * encrypted ({@link #ID_NUMBER}, {@link #NAME}); read them through {@link #idNumber} and {@link #name}.
  */
 @ApplicationScoped
-public class PersonDirectory {
+public class RegistrationConsumer {
     /** The encryption contexts of the person table's personal data ({@code flexsi.crypto.encrypted-columns}). */
     public static final String ID_NUMBER = "person.id_number";
     public static final String NAME = "person.name";
@@ -27,7 +27,7 @@ public class PersonDirectory {
     private final FieldCipher cipher;
     private final Event<RecordsWaiting> waiting;
 
-    public PersonDirectory(Inbox inbox, EntityManager em, FieldCipher cipher, Event<RecordsWaiting> waiting) {
+    public RegistrationConsumer(Inbox inbox, EntityManager em, FieldCipher cipher, Event<RecordsWaiting> waiting) {
         this.inbox = inbox;
         this.em = em;
         this.cipher = cipher;

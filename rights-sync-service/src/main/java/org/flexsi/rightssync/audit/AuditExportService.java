@@ -19,7 +19,7 @@ import org.flexsi.rightssync.record.SyncRecord;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
-public class AuditExport {
+public class AuditExportService {
     static final String HEADER = "record_id,kind,person_id,payment_id,refund_id,region,insurance,months,base,amount,"
             + "paid_at,deadline,status,agency_reference,decided_at,recorded_at,reason";
 
@@ -35,7 +35,7 @@ public class AuditExport {
             out.append(Stream.of(r.recordId, r.kind.name(), r.personId, r.paymentId, r.refundId, r.region, r.insurance,
                     String.join(" ", r.monthList()), r.base.toPlainString(), r.amount.toPlainString(), r.paidAt,
                     r.deadline, r.status(), r.agencyReference, r.decidedAt, r.recordedAt, r.reason)
-                    .map(AuditExport::cell).collect(Collectors.joining(","))).append("\r\n");
+                    .map(AuditExportService::cell).collect(Collectors.joining(","))).append("\r\n");
         }
         return out.toString();
     }

@@ -11,7 +11,7 @@ import java.util.List;
 import org.flexsi.certificate.config.CertificateConfig;
 import org.flexsi.certificate.issue.Certificate;
 import org.flexsi.certificate.issue.CertificateDocuments;
-import org.flexsi.certificate.issue.Certificates;
+import org.flexsi.certificate.issue.CertificateService;
 import org.flexsi.certificate.pdf.CertificateFiles;
 import org.flexsi.certificate.pdf.ChineseAmount;
 import org.flexsi.certificate.pdf.SignatureCheck;
@@ -26,7 +26,7 @@ import org.flexsi.platform.time.BusinessTime;
 /** Public verification: by number and code, or of an uploaded PDF (valid / modified / unknown / revoked). */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
-public class Verification {
+public class VerificationService {
     private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
 
     private final CodeAttempts attempts;
@@ -35,7 +35,7 @@ public class Verification {
     private final CertificateFiles files;
     private final CertificateConfig config;
 
-    public Verification(CodeAttempts attempts, UploadAllowance uploads, CertificateDocuments documents, CertificateFiles files,
+    public VerificationService(CodeAttempts attempts, UploadAllowance uploads, CertificateDocuments documents, CertificateFiles files,
             CertificateConfig config) {
         this.attempts = attempts;
         this.uploads = uploads;
@@ -93,7 +93,7 @@ public class Verification {
                     "the file does not name a certificate this office issued", null);
         }
         boolean ourSeal = check.signer().map(s -> s.equals(files.sealKey().certificate())).orElse(false);
-        boolean asIssued = certificate.pdfSha256 != null && certificate.pdfSha256.equals(Certificates.sha256(file));
+        boolean asIssued = certificate.pdfSha256 != null && certificate.pdfSha256.equals(CertificateService.sha256(file));
         if (!check.intact() || !ourSeal || !asIssued) {
             String why = !check.signed() ? "it carries no signature"
                     : !check.signatureValid() ? "its signature does not match its content"

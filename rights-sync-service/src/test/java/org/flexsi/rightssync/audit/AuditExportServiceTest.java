@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class AuditExportTest {
+class AuditExportServiceTest {
     @Test
     void cellsAreQuotedAndDefused() {
         Map<String, String> cases = Map.of(
@@ -15,7 +15,7 @@ class AuditExportTest {
                 "=HYPERLINK(1)", "'=HYPERLINK(1)",
                 "-1+1", "'-1+1",
                 "", "");
-        cases.forEach((value, expected) -> assertEquals(expected, AuditExport.cell(value), value));
-        assertEquals("", AuditExport.cell(null));
+        cases.forEach((value, expected) -> assertEquals(expected, AuditExportService.cell(value), value));
+        assertEquals("", AuditExportService.cell(null));
     }
 }

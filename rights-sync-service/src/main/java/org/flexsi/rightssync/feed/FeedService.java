@@ -13,22 +13,22 @@ import java.util.Set;
 import org.flexsi.platform.problem.ProblemException;
 import org.flexsi.rightssync.callback.CallbackBody;
 import org.flexsi.rightssync.delivery.AgencyDecision;
-import org.flexsi.rightssync.delivery.Decisions;
-import org.flexsi.rightssync.person.PersonDirectory;
+import org.flexsi.rightssync.delivery.DecisionService;
+import org.flexsi.rightssync.person.RegistrationConsumer;
 import org.flexsi.rightssync.query.AgencyScope;
 import org.flexsi.rightssync.record.Agency;
 
 /** The government integration endpoint for agencies that prefer to pull. */
 @ApplicationScoped
 @Transactional
-public class AgencyFeed {
+public class FeedService {
     private static final int MAX_PAGE = 1000;
 
     private final EntityManager em;
-    private final Decisions decisions;
-    private final PersonDirectory persons;
+    private final DecisionService decisions;
+    private final RegistrationConsumer persons;
 
-    public AgencyFeed(EntityManager em, Decisions decisions, PersonDirectory persons) {
+    public FeedService(EntityManager em, DecisionService decisions, RegistrationConsumer persons) {
         this.em = em;
         this.decisions = decisions;
         this.persons = persons;
@@ -69,7 +69,7 @@ public class AgencyFeed {
     public ConfirmationResults confirm(Agency agency, AgencyScope scope, ConfirmationsBody body) {
         List<ConfirmationResults.Result> results = new ArrayList<>();
         for (CallbackBody d : body.decisions()) {
-            Decisions.Outcome outcome = decisions.apply(agency, scope,
+            DecisionService.Outcome outcome = decisions.apply(agency, scope,
                     new AgencyDecision(d.recordId(), d.status(), d.agencyReference(), d.reason(), d.decidedAt()));
             results.add(new ConfirmationResults.Result(d.recordId(), outcome.name()));
         }

@@ -25,7 +25,7 @@ import org.flexsi.registration.identity.IdType;
  */
 @ApplicationScoped
 @Transactional
-public class PersonQueries {
+public class PersonQueryService {
     public static final String READ_IN_FULL = "read-personal-data";
     public static final String REVEAL = "reveal-personal-data";
 
@@ -35,7 +35,7 @@ public class PersonQueries {
     private final Clock clock;
     private final PersonalData personalData;
 
-    public PersonQueries(PersonAccess access, AccessAudit audit, EntityManager em, Clock clock, PersonalData personalData) {
+    public PersonQueryService(PersonAccess access, AccessAudit audit, EntityManager em, Clock clock, PersonalData personalData) {
         this.personalData = personalData;
         this.access = access;
         this.audit = audit;

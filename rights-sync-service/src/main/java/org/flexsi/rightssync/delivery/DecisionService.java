@@ -24,7 +24,7 @@ import org.flexsi.rightssync.record.SyncRecord;
  */
 @ApplicationScoped
 @Transactional
-public class Decisions {
+public class DecisionService {
     public enum Outcome { APPLIED, DUPLICATE, CONFLICT, UNKNOWN }
 
     private final EntityManager em;
@@ -32,7 +32,7 @@ public class Decisions {
     private final Clock clock;
     private final RightsMetrics metrics;
 
-    public Decisions(EntityManager em, Outbox outbox, Clock clock, RightsMetrics metrics) {
+    public DecisionService(EntityManager em, Outbox outbox, Clock clock, RightsMetrics metrics) {
         this.em = em;
         this.outbox = outbox;
         this.clock = clock;

@@ -23,7 +23,7 @@ import org.flexsi.platform.time.BusinessTime;
 /** The certificate API: who may see which certificate, when (R22), its PDF, and period certificates. */
 @ApplicationScoped
 @Transactional
-public class Certificates {
+public class CertificateService {
     private final EntityManager em;
     private final AvailabilityPolicy availability;
     private final CertificateIssuer issuer;
@@ -32,7 +32,7 @@ public class Certificates {
     private final Clock clock;
     private final CertificateMetrics metrics;
 
-    public Certificates(EntityManager em, AvailabilityPolicy availability, CertificateIssuer issuer,
+    public CertificateService(EntityManager em, AvailabilityPolicy availability, CertificateIssuer issuer,
             CertificateDocuments documents, CertificateFiles files, Clock clock, CertificateMetrics metrics) {
         this.clock = clock;
         this.metrics = metrics;

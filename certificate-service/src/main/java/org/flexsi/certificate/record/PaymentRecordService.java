@@ -27,7 +27,7 @@ import org.flexsi.platform.time.BusinessTime;
 /** Payment records: kept from payment events and agency loads, each with its certificate; queried per R22. */
 @ApplicationScoped
 @Transactional
-public class PaymentRecords {
+public class PaymentRecordService {
     private static final int MAX_RESULTS = 500;
     private static final Instant COVERED_SINCE = LocalDate.of(2019, 1, 1).atStartOfDay(BusinessTime.ZONE).toInstant();
 
@@ -37,7 +37,7 @@ public class PaymentRecords {
     private final CertificateMetrics metrics;
     private final CalendarService calendars;
 
-    public PaymentRecords(CertificateIssuer issuer, AvailabilityPolicy availability, Clock clock, CertificateMetrics metrics,
+    public PaymentRecordService(CertificateIssuer issuer, AvailabilityPolicy availability, Clock clock, CertificateMetrics metrics,
             CalendarService calendars) {
         this.metrics = metrics;
         this.calendars = calendars;
