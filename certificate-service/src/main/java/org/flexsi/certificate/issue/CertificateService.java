@@ -16,6 +16,7 @@ import org.flexsi.certificate.monitor.CertificateMetrics;
 import org.flexsi.certificate.pdf.CertificateFiles;
 import org.flexsi.certificate.pdf.ChineseAmount;
 import org.flexsi.certificate.record.PaymentRecord;
+import org.flexsi.contracts.Money;
 import org.flexsi.platform.problem.ProblemException;
 import org.flexsi.platform.security.Caller;
 import org.flexsi.platform.time.BusinessTime;
@@ -138,7 +139,7 @@ public class CertificateService {
 
     public CertificateView view(Certificate c) {
         return new CertificateView(c.number, c.verificationCode, c.personId, c.payerId, c.region, List.copyOf(c.paymentIds),
-                c.periodFrom, c.periodTo, c.total.toPlainString(), ChineseAmount.capital(c.total), c.status.name(), c.issuedAt,
+                c.periodFrom, c.periodTo, Money.text(c.total), ChineseAmount.capital(c.total), c.status.name(), c.issuedAt,
                 availableFrom(c), c.revokedAt, c.revokeReason, "/api/v1/certificates/" + c.number + "/pdf",
                 documents.verificationUrl(c));
     }

@@ -12,6 +12,7 @@ import org.flexsi.certificate.access.Reach;
 import org.flexsi.certificate.availability.AvailabilityPolicy;
 import org.flexsi.certificate.issue.CertificateIssuer;
 import org.flexsi.certificate.monitor.CertificateMetrics;
+import org.flexsi.contracts.Money;
 import org.flexsi.platform.calendar.CalendarNotLoadedException;
 import org.flexsi.platform.calendar.CalendarService;
 import org.flexsi.contracts.events.LineItem;
@@ -61,7 +62,7 @@ public class PaymentRecordService {
         record.channel = paid.channel();
         record.provider = paid.provider();
         record.lines(paid.lines());
-        record.total = new BigDecimal(paid.total()).setScale(2);
+        record.total = Money.parse(paid.total());
         record.paidAt = paid.paidAt();
         record.origin = origin;
         record.loadedAt = clock.instant();
@@ -97,13 +98,13 @@ public class PaymentRecordService {
     public void recordRefund(PaymentRefunded refund) {
         PaymentRecord record = PaymentRecord.<PaymentRecord>findByIdOptional(refund.paymentId())
                 .orElseThrow(() -> new MalformedEventException("refund " + refund.refundId() + " of unknown payment " + refund.paymentId()));
-        BigDecimal amount = new BigDecimal(refund.total()).setScale(2);
+        BigDecimal amount = Money.parse(refund.total());
         if (amount.compareTo(record.netTotal()) > 0) {
             throw new MalformedEventException("refund " + refund.refundId() + " of " + amount + " exceeds what payment "
                     + record.paymentId + " still holds (" + record.netTotal() + ")");
         }
         record.addRefund(refund.lines(), amount);
-        issuer.revokeCovering(record.paymentId, "退付 " + amount.toPlainString() + " 元: " + refund.reason());
+        issuer.revokeCovering(record.paymentId, "退付 " + Money.text(amount) + " 元: " + refund.reason());
         if (record.netTotal().signum() > 0) {
             issuer.issue(record.personId, record.region, List.of(record), null, null);
         }
@@ -146,9 +147,9 @@ public class PaymentRecordService {
         if (row.paidAt().isAfter(clock.instant())) {
             return "paidAt is in the future";
         }
-        BigDecimal sum = row.lines().stream().map(l -> new BigDecimal(l.amount())).reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (sum.compareTo(new BigDecimal(row.total())) != 0) {
-            return "the lines add up to " + sum.setScale(2) + ", not to the total " + row.total();
+        BigDecimal sum = row.lines().stream().map(l -> Money.parse(l.amount())).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (sum.compareTo(Money.parse(row.total())) != 0) {
+            return "the lines add up to " + Money.text(sum) + ", not to the total " + row.total();
         }
         return null;
     }

@@ -10,13 +10,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.flexsi.contracts.Money;
 import org.flexsi.platform.problem.ProblemException;
 
 /**
@@ -161,7 +160,7 @@ public class PublicCertificatePage {
             return "";
         }
         try {
-            return "¥" + new BigDecimal(amount).setScale(2, RoundingMode.UNNECESSARY).toPlainString();
+            return "¥" + Money.text(Money.parse(amount));
         } catch (ArithmeticException | NumberFormatException e) {
             return amount;
         }

@@ -19,6 +19,7 @@ import org.flexsi.certificate.person.Person;
 import org.flexsi.certificate.record.LineView;
 import org.flexsi.certificate.record.PaymentRecord;
 import org.flexsi.certificate.verify.VerificationResult.Verdict;
+import org.flexsi.contracts.Money;
 import org.flexsi.platform.problem.Problem;
 import org.flexsi.platform.problem.ProblemException;
 import org.flexsi.platform.time.BusinessTime;
@@ -115,11 +116,11 @@ public class VerificationService {
                 .stream().sorted(Comparator.comparing((PaymentRecord p) -> p.paidAt))
                 .map(p -> new PublicCertificate.Payment(p.paymentId, BusinessTime.dateOf(p.paidAt),
                         p.lines().stream().map(LineView::of).toList(), p.refundedLines().stream().map(LineView::of).toList(),
-                        p.netTotal().toPlainString()))
+                        Money.text(p.netTotal())))
                 .toList();
         return new PublicCertificate(certificate.number, certificate.status.name(), person == null ? null : maskName(person.name),
                 person == null ? null : person.maskedIdNumber, documents.regionName(certificate.region),
-                documents.taxOffice(certificate.region), certificate.total.toPlainString(), ChineseAmount.capital(certificate.total),
+                documents.taxOffice(certificate.region), Money.text(certificate.total), ChineseAmount.capital(certificate.total),
                 payments, certificate.issuedAt, certificate.revokedAt, certificate.revokeReason);
     }
 

@@ -8,8 +8,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.flexsi.contracts.Money;
 import org.flexsi.payment.assessment.Assessment;
-import org.flexsi.payment.common.Money;
 import org.flexsi.payment.order.Channel;
 import org.flexsi.payment.order.Payment;
 import org.flexsi.payment.order.PaymentBooking;
@@ -65,13 +65,13 @@ public class BankService {
         Payment existing = byTransaction(bankId, BusinessTime.dateOf(now), request.bankTransactionId());
         if (existing != null) {
             if (!existing.assessmentSerial.equals(request.assessmentSerial())
-                    || !Money.same(existing.paidAmount, new BigDecimal(request.amount()))) {
+                    || !Money.same(existing.paidAmount, Money.parse(request.amount()))) {
                 throw ProblemException.ruleBroken("bank-transaction-reuse", "transaction " + request.bankTransactionId()
                         + " was already confirmed for another assessment or amount");
             }
             return new Confirmed(view(existing), false);
         }
-        BigDecimal amount = new BigDecimal(request.amount());
+        BigDecimal amount = Money.parse(request.amount());
         if (!Money.same(amount, assessment.total)) {
             throw ProblemException.ruleBroken("amount-must-match-assessment", "assessment " + assessment.serialNumber
                     + " is " + Money.text(assessment.total) + "; a counter payment takes exactly that amount");

@@ -9,7 +9,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import org.flexsi.payment.common.Money;
+import org.flexsi.contracts.Money;
 import org.flexsi.payment.config.PaymentConfig;
 import org.flexsi.payment.monitor.PaymentMetrics;
 import org.flexsi.payment.ops.OpsIssue;

@@ -4,11 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.flexsi.contracts.Money;
 import org.flexsi.platform.security.AgencyIdentity;
 import org.flexsi.platform.security.Caller;
 import org.flexsi.platform.security.Roles;
@@ -62,7 +62,7 @@ public class RefundService {
         RefundRules.Plan plan;
         try {
             plan = RefundRules.plan(payment.lineItems(), claimed, application.lines().stream()
-                    .map(l -> new RefundRules.Requested(l.insurance(), l.part(), new BigDecimal(l.amount()))).toList());
+                    .map(l -> new RefundRules.Requested(l.insurance(), l.part(), Money.parse(l.amount()))).toList());
         } catch (RefundRules.Refused e) {
             throw ProblemException.ruleBroken(e.rule(), e.getMessage());
         }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.flexsi.contracts.Money;
 import org.flexsi.contracts.events.LineItem;
 import org.flexsi.payment.common.Digests;
-import org.flexsi.payment.common.Money;
 
 @Schema(name = "Refund")
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.flexsi.contracts.Money;
 import org.flexsi.platform.time.BusinessTime;
 import org.flexsi.rightssync.query.AgencyScope;
 import org.flexsi.rightssync.record.Agency;
@@ -33,7 +34,7 @@ public class AuditExportService {
         StringBuilder out = new StringBuilder(HEADER).append("\r\n");
         for (SyncRecord r : decided) {
             out.append(Stream.of(r.recordId, r.kind.name(), r.personId, r.paymentId, r.refundId, r.region, r.insurance,
-                    String.join(" ", r.monthList()), r.base.toPlainString(), r.amount.toPlainString(), r.paidAt,
+                    String.join(" ", r.monthList()), Money.text(r.base), Money.text(r.amount), r.paidAt,
                     r.deadline, r.status(), r.agencyReference, r.decidedAt, r.recordedAt, r.reason)
                     .map(AuditExportService::cell).collect(Collectors.joining(","))).append("\r\n");
         }

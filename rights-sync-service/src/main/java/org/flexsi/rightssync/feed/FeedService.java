@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.flexsi.contracts.Money;
 import org.flexsi.platform.problem.ProblemException;
 import org.flexsi.rightssync.callback.CallbackBody;
 import org.flexsi.rightssync.delivery.AgencyDecision;
@@ -58,7 +59,7 @@ public class FeedService {
             String stage = (String) row[14];
             records.add(new FeedRecord(cursor, (String) row[1], (String) row[2], (String) row[3], persons.idNumber(row[4]),
                     persons.name(row[5]), (String) row[6], (String) row[7], Arrays.asList(((String) row[8]).split(",")),
-                    ((BigDecimal) row[9]).toPlainString(), ((BigDecimal) row[10]).toPlainString(), (String) row[11],
+                    Money.text((BigDecimal) row[9]), Money.text((BigDecimal) row[10]), (String) row[11],
                     org.flexsi.rightssync.delivery.DeliveryStore.instantOf(row[12]), date(row[13]),
                     overdue && !"CONFIRMED".equals(stage) && !"REJECTED".equals(stage) ? "OVERDUE" : stage));
         }
