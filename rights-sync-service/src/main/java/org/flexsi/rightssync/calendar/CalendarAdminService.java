@@ -53,7 +53,7 @@ public class CalendarAdminService {
     }
 
     /** Stores a year as a draft (replacing an earlier draft of the year); another operator publishes it. */
-    public CalendarViews.Draft upload(Caller caller, String yearText, CalendarYearBody body) {
+    public CalendarDraftView upload(Caller caller, String yearText, CalendarYearRequest body) {
         int year = year(yearText);
         CalendarYear checked;
         try {
@@ -70,12 +70,12 @@ public class CalendarAdminService {
                 .setParameter(1, year).setParameter(2, draftId).setParameter(3, checked.source())
                 .setParameter(4, join(checked.offDays())).setParameter(5, join(checked.workDays()))
                 .setParameter(6, caller.subject()).setParameter(7, now).executeUpdate();
-        return new CalendarViews.Draft(year, draftId, checked.source(), List.copyOf(checked.offDays()),
+        return new CalendarDraftView(year, draftId, checked.source(), List.copyOf(checked.offDays()),
                 List.copyOf(checked.workDays()), caller.subject(), now);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public CalendarViews.Draft draft(String yearText) {
+    public CalendarDraftView draft(String yearText) {
         int year = year(yearText);
         return findDraft(year, false).orElseThrow(() -> ProblemException.notFound("no calendar draft for " + year));
     }
@@ -84,9 +84,9 @@ public class CalendarAdminService {
      * Four eyes: publishes the year's draft if {@code caller} is not the operator who uploaded it, stores it, announces it
      * on the compacted calendar topic (every service's {@link CalendarService} picks it up) and audits who did it.
      */
-    public CalendarViews.Year publish(Caller caller, String yearText, PublishCalendarBody body) {
+    public CalendarYearView publish(Caller caller, String yearText, PublishCalendarRequest body) {
         int year = year(yearText);
-        CalendarViews.Draft draft = findDraft(year, true)
+        CalendarDraftView draft = findDraft(year, true)
                 .orElseThrow(() -> ProblemException.notFound("no calendar draft for " + year + "; upload one first"));
         if (!draft.draftId().equals(body.draftId())) {
             throw ProblemException.conflict("calendar-draft-replaced", "the draft of " + year + " is now " + draft.draftId()
@@ -112,11 +112,11 @@ public class CalendarAdminService {
         return view(checked);
     }
 
-    private Optional<CalendarViews.Draft> findDraft(int year, boolean lock) {
+    private Optional<CalendarDraftView> findDraft(int year, boolean lock) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select draft_id, source, off_days, work_days, uploaded_by, uploaded_at"
                 + " from calendar_draft where year = ?1" + (lock ? " for update" : "")).setParameter(1, year).getResultList();
-        return rows.stream().findFirst().map(r -> new CalendarViews.Draft(year, (String) r[0], (String) r[1], dates((String) r[2]),
+        return rows.stream().findFirst().map(r -> new CalendarDraftView(year, (String) r[0], (String) r[1], dates((String) r[2]),
                 dates((String) r[3]), (String) r[4], DeliveryStore.instantOf(r[5])));
     }
 
@@ -125,7 +125,7 @@ public class CalendarAdminService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public CalendarViews.Year loadedYear(String yearText) {
+    public CalendarYearView loadedYear(String yearText) {
         int year = year(yearText);
         return calendars.calendar().year(year).map(CalendarAdminService::view).orElseThrow(() -> notLoaded(year));
     }
@@ -206,8 +206,8 @@ public class CalendarAdminService {
         throw ProblemException.invalid("days", "must be a whole number from 0 to " + MAX_DAYS);
     }
 
-    private static CalendarViews.Year view(CalendarYear y) {
-        return new CalendarViews.Year(y.year(), y.source(), List.copyOf(y.offDays()), List.copyOf(y.workDays()));
+    private static CalendarYearView view(CalendarYear y) {
+        return new CalendarYearView(y.year(), y.source(), List.copyOf(y.offDays()), List.copyOf(y.workDays()));
     }
 
     private static String join(java.util.Collection<LocalDate> dates) {

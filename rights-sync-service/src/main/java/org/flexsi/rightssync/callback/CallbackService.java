@@ -22,9 +22,9 @@ public class CallbackService {
 
     /** The signature is checked before the body is even parsed: an outsider learns nothing from our answers. */
     public Map<String, String> receive(Agency agency, String rawPath, String timestamp, String nonce, String signature,
-            byte[] body, Function<byte[], CallbackBody> parse) {
+            byte[] body, Function<byte[], AgencyDecisionRequest> parse) {
         gate.admit(agency, "POST", rawPath, timestamp, nonce, signature, body);
-        CallbackBody d = parse.apply(body);
+        AgencyDecisionRequest d = parse.apply(body);
         DecisionService.Outcome outcome = decisions.apply(agency,
                 new AgencyDecision(d.recordId(), d.status(), d.agencyReference(), d.reason(), d.decidedAt()));
         return switch (outcome) {

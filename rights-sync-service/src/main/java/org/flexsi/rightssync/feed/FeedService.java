@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.flexsi.contracts.Money;
 import org.flexsi.platform.problem.ProblemException;
-import org.flexsi.rightssync.callback.CallbackBody;
+import org.flexsi.rightssync.callback.AgencyDecisionRequest;
 import org.flexsi.rightssync.delivery.AgencyDecision;
 import org.flexsi.rightssync.delivery.DecisionService;
 import org.flexsi.rightssync.person.RegistrationConsumer;
@@ -67,9 +67,9 @@ public class FeedService {
     }
 
     /** @param scope the calling agency: decisions on records outside its regions are UNKNOWN to it */
-    public ConfirmationResults confirm(Agency agency, AgencyScope scope, ConfirmationsBody body) {
+    public ConfirmationResults confirm(Agency agency, AgencyScope scope, ConfirmationsRequest body) {
         List<ConfirmationResults.Result> results = new ArrayList<>();
-        for (CallbackBody d : body.decisions()) {
+        for (AgencyDecisionRequest d : body.decisions()) {
             DecisionService.Outcome outcome = decisions.apply(agency, scope,
                     new AgencyDecision(d.recordId(), d.status(), d.agencyReference(), d.reason(), d.decidedAt()));
             results.add(new ConfirmationResults.Result(d.recordId(), outcome.name()));

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One year's exceptions to the Monday–Friday week, as the State Council's notice lists them. */
 @Schema(name = "CalendarYearBody")
-public record CalendarYearBody(
+public record CalendarYearRequest(
         @Schema(description = "Which notice the data comes from", examples = "国务院办公厅关于2027年部分节假日安排的通知")
         @NotBlank @Size(max = 300) String source,
         @Schema(description = "Holiday days, including weekend days inside a holiday span", examples = "[\"2027-01-01\",\"2027-02-06\"]")

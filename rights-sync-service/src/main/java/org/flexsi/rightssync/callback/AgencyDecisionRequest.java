@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An agency's decision on one record, as it calls back. */
 @Schema(name = "AgencyDecision")
-public record CallbackBody(
+public record AgencyDecisionRequest(
         @Schema(examples = "RS-3f1c9a2e-7f7e-3c7a-9d55-0c1e8b3f2a10") @NotBlank @Size(max = 64) String recordId,
         @Schema(examples = "CONFIRMED") @NotBlank @Pattern(regexp = "CONFIRMED|REJECTED", message = "must be CONFIRMED or REJECTED") String status,
         @Schema(examples = "PEN-000001") @Size(max = 80) String agencyReference,

@@ -6,8 +6,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.flexsi.rightssync.callback.CallbackBody;
+import org.flexsi.rightssync.callback.AgencyDecisionRequest;
 
 @Schema(name = "Confirmations")
-public record ConfirmationsBody(@NotEmpty @Size(max = 1000) List<@Valid @NotNull CallbackBody> decisions) {
+public record ConfirmationsRequest(@NotEmpty @Size(max = 1000) List<@Valid @NotNull AgencyDecisionRequest> decisions) {
 }
