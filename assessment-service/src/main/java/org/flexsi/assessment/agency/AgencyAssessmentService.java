@@ -20,6 +20,7 @@ import org.flexsi.assessment.calc.RuleViolation;
 import org.flexsi.assessment.config.AssessmentConfig;
 import org.flexsi.assessment.person.Person;
 import org.flexsi.assessment.person.PersonRepository;
+import org.flexsi.contracts.Money;
 import org.flexsi.contracts.events.LineItem;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.security.Caller;
@@ -82,7 +83,7 @@ public class AgencyAssessmentService {
             List<YearMonth> lineMonths = Months.distinctSorted(line.months());
             lines.add(new LineItem(line.insurance().name(), Months.format(lineMonths), line.base(), line.rate(), line.amount(),
                     line.part()));
-            total = total.add(new BigDecimal(line.amount()));
+            total = total.add(Money.parse(line.amount()));
             insurances.add(line.insurance().name());
             lineMonths.stream().filter(m -> !months.contains(m)).forEach(months::add);
         }
@@ -94,7 +95,7 @@ public class AgencyAssessmentService {
         LocalDate today = BusinessTime.dateOf(now);
         AssessmentView a = new AssessmentView(UUID.randomUUID().toString(), assessments.nextSerial(item.region(), today),
                 person.personId(), item.region(), item.year(), AssessmentService.AGENCY, null, "OPEN", List.copyOf(lines),
-                total.setScale(2).toPlainString(), now, expiresAt, null, item.reference());
+                Money.text(total), now, expiresAt, null, item.reference());
         service.store(a, caller);
         return a;
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.flexsi.contracts.Money;
 import org.flexsi.contracts.events.LineItem;
 
 /** Assessments and the insurance months each one holds. */
@@ -44,7 +45,7 @@ public class AssessmentRepository {
                 .setParameter(1, UUID.fromString(a.assessmentId())).setParameter(2, a.serialNumber()).setParameter(3, a.personId())
                 .setParameter(4, a.region()).setParameter(5, a.year()).setParameter(6, a.source())
                 .setParameter(7, a.catalogueVersion()).setParameter(8, a.status()).setParameter(9, json(a.lines()))
-                .setParameter(10, new BigDecimal(a.total())).setParameter(11, Timestamp.from(a.createdAt()))
+                .setParameter(10, Money.parse(a.total())).setParameter(11, Timestamp.from(a.createdAt()))
                 .setParameter(12, Timestamp.from(a.expiresAt())).setParameter(13, a.closeReason())
                 .setParameter(14, a.agencyReference()).setParameter(15, createdBy).executeUpdate();
         for (LineItem line : a.lines()) {
@@ -143,7 +144,7 @@ public class AssessmentRepository {
 
     private AssessmentView row(Object[] r) {
         return new AssessmentView(r[0].toString(), (String) r[1], (String) r[2], (String) r[3], (Integer) r[4], (String) r[5],
-                (String) r[6], (String) r[7], lines((String) r[8]), ((BigDecimal) r[9]).setScale(2).toPlainString(),
+                (String) r[6], (String) r[7], lines((String) r[8]), Money.text((BigDecimal) r[9]),
                 instant(r[10]), instant(r[11]), (String) r[12], (String) r[13]);
     }
 

@@ -21,7 +21,6 @@ import org.flexsi.assessment.calc.Calculator;
 import org.flexsi.assessment.calc.Choice;
 import org.flexsi.assessment.calc.LateFees;
 import org.flexsi.assessment.calc.Line;
-import org.flexsi.assessment.calc.Money;
 import org.flexsi.assessment.calc.Months;
 import org.flexsi.assessment.calc.PayableWindow;
 import org.flexsi.assessment.calc.PaymentPeriods;
@@ -42,6 +41,7 @@ import org.flexsi.assessment.person.RegionScope;
 import org.flexsi.assessment.person.RegistrationVersions;
 import org.flexsi.assessment.quote.InsuranceChoice;
 import org.flexsi.assessment.quote.Lines;
+import org.flexsi.contracts.Money;
 import org.flexsi.contracts.events.AssessmentCancelled;
 import org.flexsi.contracts.events.AssessmentCreated;
 import org.flexsi.contracts.events.AssessmentExpired;
@@ -149,7 +149,7 @@ public class AssessmentService {
         }
         AssessmentView created = new AssessmentView(UUID.randomUUID().toString(), assessments.nextSerial(catalogue.region(), today),
                 person.personId(), catalogue.region(), catalogue.year(), SELF_SELECTED, version.version(), "OPEN", List.copyOf(lines),
-                Money.format(total), now, expiry(now, catalogue, window, months), null, null);
+                Money.text(total), now, expiry(now, catalogue, window, months), null, null);
         store(created, caller);
         return created;
     }
@@ -452,7 +452,7 @@ public class AssessmentService {
             long fee = late.stream().mapToLong(LateFees.LateMonth::feeFen).sum();
             if (fee > 0) {
                 lines.add(new LineItem(choice.insurance().name(), late.stream().map(l -> l.month().toString()).toList(), null,
-                        catalogue.lateFee().ratePerDay().toPlainString(), Money.format(fee), "LATE_FEE"));
+                        catalogue.lateFee().ratePerDay().toPlainString(), Money.text(fee), "LATE_FEE"));
                 sum += fee;
             }
         }

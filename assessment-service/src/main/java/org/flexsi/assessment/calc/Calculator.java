@@ -15,6 +15,7 @@ import org.flexsi.assessment.catalogue.InsuranceStandard;
 import org.flexsi.assessment.catalogue.Part;
 import org.flexsi.assessment.catalogue.Plan;
 import org.flexsi.assessment.catalogue.Rounding;
+import org.flexsi.contracts.Money;
 
 /**
  * What the chosen insurances cost for the given months under one catalogue: pure, no clock, no storage.

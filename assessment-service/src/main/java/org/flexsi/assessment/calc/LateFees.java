@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.flexsi.assessment.catalogue.LateFeeRule;
 import org.flexsi.assessment.catalogue.PaymentWindow;
+import org.flexsi.contracts.Money;
 
 /**
  * Late fees (滞纳金): for each month paid after its due date (the last day of the month {@code dueMonths} after it),

@@ -12,7 +12,6 @@ import org.flexsi.assessment.assessment.AssessmentService;
 import org.flexsi.assessment.calc.Calculation;
 import org.flexsi.assessment.calc.Calculator;
 import org.flexsi.assessment.calc.Choice;
-import org.flexsi.assessment.calc.Money;
 import org.flexsi.assessment.calc.Months;
 import org.flexsi.assessment.calc.PayableWindow;
 import org.flexsi.assessment.calc.RuleViolation;
@@ -21,6 +20,7 @@ import org.flexsi.assessment.catalogue.Catalogue;
 import org.flexsi.assessment.catalogue.CatalogueRepository;
 import org.flexsi.assessment.catalogue.CatalogueVersion;
 import org.flexsi.assessment.person.RegistrationVersions;
+import org.flexsi.contracts.Money;
 import org.flexsi.platform.problem.ProblemException;
 import org.flexsi.platform.security.Caller;
 import org.flexsi.platform.time.BusinessTime;
@@ -64,7 +64,7 @@ public class QuoteService {
         WindowCheck window = payableToday(catalogue, months, choices);
         metrics.quoted(catalogue.region());
         return new QuoteResponse(catalogue.region(), catalogue.year(), version.version(), Months.format(months),
-                Lines.items(calculation.lines()), Money.format(calculation.totalFen()), window.payable(), window.rule(),
+                Lines.items(calculation.lines()), Money.text(calculation.totalFen()), window.payable(), window.rule(),
                 window.reason());
     }
 

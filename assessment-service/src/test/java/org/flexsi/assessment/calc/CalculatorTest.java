@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 import org.flexsi.assessment.catalogue.Catalogue;
 import org.flexsi.assessment.catalogue.Insurance;
 import org.flexsi.assessment.catalogue.SeedCatalogues;
+import org.flexsi.contracts.Money;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -54,11 +55,11 @@ class CalculatorTest {
         assertEquals(injury, amount(year, Insurance.WORK_INJURY));
         assertEquals("150.00", amount(year, Insurance.SERIOUS_ILLNESS));
         assertEquals("48.00", amount(year, Insurance.LONG_TERM_CARE));
-        assertEquals(annual, Money.format(year.totalFen()));
-        assertEquals(monthly, Money.format(Money.divideHalfUp(year.totalFen(), 12)), "seed: monthly = annual total / 12");
+        assertEquals(annual, Money.text(year.totalFen()));
+        assertEquals(monthly, Money.text(Money.divideHalfUp(year.totalFen(), 12)), "seed: monthly = annual total / 12");
 
         Calculation oneMonth = Calculator.calculate(WEIFANG, List.of(YearMonth.of(2023, 3)), weifangChoices(rate), new BigDecimal(base));
-        assertEquals(monthly, Money.format(oneMonth.totalFen()), "a single month costs the seed's monthly amount");
+        assertEquals(monthly, Money.text(oneMonth.totalFen()), "a single month costs the seed's monthly amount");
     }
 
     @Test
@@ -66,7 +67,7 @@ class CalculatorTest {
         Calculation c = Calculator.calculate(JINAN, List.of(YearMonth.of(2022, 5)),
                 List.of(new Choice(Insurance.MEDICAL, null, null, null, "WITH_ACCOUNT")), null);
         assertEquals(1, c.lines().size());
-        assertEquals("337.14", Money.format(c.totalFen()));
+        assertEquals("337.14", Money.text(c.totalFen()));
         assertEquals(new BigDecimal("3746.00"), c.lines().get(0).base());
         assertNull(c.lines().get(0).part());
     }
@@ -75,18 +76,18 @@ class CalculatorTest {
     void jinanPooledOnlyIs205_30PerMonthInThreeItems() {
         Calculation c = Calculator.calculate(JINAN, List.of(YearMonth.of(2022, 5)),
                 List.of(new Choice(Insurance.MEDICAL, null, null, null, "POOLED_ONLY")), null);
-        assertEquals("205.30", Money.format(c.totalFen()));
+        assertEquals("205.30", Money.text(c.totalFen()));
         assertEquals(List.of("UNIT", "PERSONAL", "MUTUAL_AID"), c.lines().stream().map(Line::part).toList());
-        assertEquals("18.00", Money.format(c.lines().get(2).amountFen()));
+        assertEquals("18.00", Money.text(c.lines().get(2).amountFen()));
         assertNull(c.lines().get(2).base(), "the mutual-aid fee is a fixed amount, not a rate on the base");
-        assertEquals("187.30", Money.format(c.lines().get(0).amountFen() + c.lines().get(1).amountFen()), "5 % of 3746");
+        assertEquals("187.30", Money.text(c.lines().get(0).amountFen() + c.lines().get(1).amountFen()), "5 % of 3746");
     }
 
     @Test
     void jinanRatePicksThePlanToo() {
         Calculation c = Calculator.calculate(JINAN, List.of(YearMonth.of(2022, 5)),
                 List.of(new Choice(Insurance.MEDICAL, null, null, new BigDecimal("0.05"), null)), null);
-        assertEquals("205.30", Money.format(c.totalFen()));
+        assertEquals("205.30", Money.text(c.totalFen()));
     }
 
     @ParameterizedTest(name = "Jiangxi grade {0} -> {1}")
@@ -95,7 +96,7 @@ class CalculatorTest {
     void jiangxiPensionGradesAreWholeYuan(String grade, String monthly) {
         Calculation one = Calculator.calculate(JIANGXI, List.of(YearMonth.of(2020, 4)),
                 List.of(new Choice(Insurance.PENSION, grade, null, null, null)), null);
-        assertEquals(monthly, Money.format(one.totalFen()));
+        assertEquals(monthly, Money.text(one.totalFen()));
         Calculation quarter = Calculator.calculate(JIANGXI, List.of(YearMonth.of(2020, 4), YearMonth.of(2020, 5), YearMonth.of(2020, 6)),
                 List.of(new Choice(Insurance.PENSION, grade, null, null, null)), null);
         assertEquals(one.totalFen() * 3, quarter.totalFen(), "rounded per month, then times the months (R8)");
@@ -105,8 +106,8 @@ class CalculatorTest {
     void issueExampleWeifangAllItemsTwelveMonths() {
         Calculation c = Calculator.calculate(WEIFANG, WEIFANG_YEAR, weifangChoices("0.06"), new BigDecimal("3980.00"));
         assertEquals(List.of("9552.00", "2865.60", "429.84", "150.00", "48.00"),
-                c.lines().stream().map(l -> Money.format(l.amountFen())).toList());
-        assertEquals("13045.44", Money.format(c.totalFen()));
+                c.lines().stream().map(l -> Money.text(l.amountFen())).toList());
+        assertEquals("13045.44", Money.text(c.totalFen()));
     }
 
     @Test
@@ -197,7 +198,7 @@ class CalculatorTest {
     void aPlanWithItsOwnRateIsTakenAndWithAnotherRefused() {
         Calculation pooled = Calculator.calculate(JINAN, List.of(YearMonth.of(2022, 5)),
                 List.of(new Choice(Insurance.MEDICAL, null, null, new BigDecimal("0.050"), "POOLED_ONLY")), null);
-        assertEquals("205.30", Money.format(pooled.totalFen()));
+        assertEquals("205.30", Money.text(pooled.totalFen()));
         RuleViolation other = assertThrows(RuleViolation.class, () -> Calculator.calculate(JINAN, List.of(YearMonth.of(2022, 5)),
                 List.of(new Choice(Insurance.MEDICAL, null, null, new BigDecimal("0.09"), "POOLED_ONLY")), null));
         assertTrue(other.getMessage().contains("plan POOLED_ONLY has rate 0.05, not 0.09"), other.getMessage());
@@ -225,7 +226,7 @@ class CalculatorTest {
     }
 
     private static String amount(Calculation c, Insurance insurance) {
-        return Money.format(c.lines().stream().filter(l -> l.insurance() == insurance).mapToLong(Line::amountFen).sum());
+        return Money.text(c.lines().stream().filter(l -> l.insurance() == insurance).mapToLong(Line::amountFen).sum());
     }
 
     static List<YearMonth> year(int year) {

@@ -15,6 +15,7 @@ import org.flexsi.certificate.pdf.CertificateDocument;
 import org.flexsi.certificate.pdf.LineText;
 import org.flexsi.certificate.person.Person;
 import org.flexsi.certificate.record.PaymentRecord;
+import org.flexsi.contracts.Money;
 import org.flexsi.contracts.events.LineItem;
 import org.flexsi.platform.time.BusinessTime;
 
@@ -51,10 +52,10 @@ public class CertificateDocuments {
         for (PaymentRecord payment : payments) {
             LocalDate paidOn = BusinessTime.dateOf(payment.paidAt);
             for (LineItem line : payment.lines()) {
-                rows.add(row(paidOn, line, new BigDecimal(line.amount()), null));
+                rows.add(row(paidOn, line, Money.parse(line.amount()), null));
             }
             for (LineItem line : payment.refundedLines()) {
-                rows.add(row(paidOn, line, new BigDecimal(line.amount()).negate(), "已退付"));
+                rows.add(row(paidOn, line, Money.parse(line.amount()).negate(), "已退付"));
             }
             refunded = refunded.add(payment.refundedTotal);
         }

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.flexsi.certificate.monitor.CertificateMetrics;
 import org.flexsi.certificate.record.PaymentRecord;
+import org.flexsi.contracts.Money;
 import org.flexsi.contracts.events.CertificateIssued;
 import org.flexsi.contracts.events.CertificateRevoked;
 import org.flexsi.platform.outbox.Outbox;
@@ -60,7 +61,7 @@ public class CertificateIssuer {
         payments.forEach(p -> certificate.paymentIds.add(p.paymentId));
         certificate.persist();
         outbox.publish(new CertificateIssued(certificate.number, personId, List.copyOf(certificate.paymentIds),
-                certificate.total.toPlainString(), now));
+                Money.text(certificate.total), now));
         metrics.issued();
         return certificate;
     }

@@ -34,7 +34,7 @@ public class CertificateResource {
     private static final String PROBLEM = Problem.MEDIA_TYPE;
 
     @Inject
-    Certificates certificates;
+    CertificateService certificates;
     @Inject
     IdempotencyKeys idempotency;
     @Inject

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.flexsi.contracts.events.PersonRegistered;
 import org.flexsi.platform.inbox.Inbox;
+import org.flexsi.platform.privacy.Masking;
 
 /** Keeps who each person is, for the name and masked ID number on certificates. */
 @ApplicationScoped
@@ -31,7 +32,7 @@ public class RegistrationConsumer {
         person.personId = registered.personId();
         person.name = registered.name();
         person.idType = registered.idType();
-        person.maskedIdNumber = IdMasking.mask(registered.idNumber());
+        person.maskedIdNumber = Masking.printedIdNumber(registered.idNumber());
         person.region = registered.region();
         person.agency = registered.agency();
         person.persist();

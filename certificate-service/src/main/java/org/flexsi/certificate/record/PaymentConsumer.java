@@ -12,9 +12,9 @@ import org.flexsi.platform.inbox.Inbox;
 @ApplicationScoped
 public class PaymentConsumer {
     private final Inbox inbox;
-    private final PaymentRecords records;
+    private final PaymentRecordService records;
 
-    public PaymentConsumer(Inbox inbox, PaymentRecords records) {
+    public PaymentConsumer(Inbox inbox, PaymentRecordService records) {
         this.inbox = inbox;
         this.records = records;
     }

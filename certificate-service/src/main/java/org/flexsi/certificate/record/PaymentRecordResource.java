@@ -33,7 +33,7 @@ import org.flexsi.platform.security.Roles;
 @Tag(name = "payment records", description = "What was paid, per person and per paying account (R22)")
 public class PaymentRecordResource {
     @Inject
-    PaymentRecords records;
+    PaymentRecordService records;
     @Inject
     SecurityIdentity identity;
     @Inject

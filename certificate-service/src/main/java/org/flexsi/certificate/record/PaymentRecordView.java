@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.flexsi.contracts.Money;
 
 @Schema(description = "A successful payment as the contributor may see it (R22)")
 public record PaymentRecordView(
@@ -24,8 +25,8 @@ public record PaymentRecordView(
 
     public static PaymentRecordView of(PaymentRecord record, LocalDate availableFrom) {
         return new PaymentRecordView(record.paymentId, record.personId, record.payerId, record.region, record.assessmentSerial,
-                record.channel, record.lines().stream().map(LineView::of).toList(), record.total.toPlainString(),
-                record.refundedLines().stream().map(LineView::of).toList(), record.refundedTotal.toPlainString(),
-                record.netTotal().toPlainString(), record.paidAt, availableFrom, record.origin.name());
+                record.channel, record.lines().stream().map(LineView::of).toList(), Money.text(record.total),
+                record.refundedLines().stream().map(LineView::of).toList(), Money.text(record.refundedTotal),
+                Money.text(record.netTotal()), record.paidAt, availableFrom, record.origin.name());
     }
 }

@@ -10,20 +10,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.flexsi.contracts.Money;
 import org.flexsi.platform.problem.ProblemException;
 
 /**
  * The page a certificate's QR code opens in a phone's browser: the same URL as the JSON check
  * ({@link PublicCertificateResource}), chosen by the Accept header. A browser asks for text/html first and gets
  * this Chinese page: valid, revoked or unknown, with the number, date, region, masked name and total, nothing
- * more. The lookup, its throttling and its counting of wrong codes are the JSON check's own ({@link Verification}).
+ * more. The lookup, its throttling and its counting of wrong codes are the JSON check's own ({@link VerificationService}).
  */
 @Path("/api/v1/public/certificates")
 @PermitAll
@@ -35,7 +34,7 @@ public class PublicCertificatePage {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     @Inject
-    Verification verification;
+    VerificationService verification;
     @Context
     HttpServerRequest request;
 
@@ -161,7 +160,7 @@ public class PublicCertificatePage {
             return "";
         }
         try {
-            return "¥" + new BigDecimal(amount).setScale(2, RoundingMode.UNNECESSARY).toPlainString();
+            return "¥" + Money.text(Money.parse(amount));
         } catch (ArithmeticException | NumberFormatException e) {
             return amount;
         }

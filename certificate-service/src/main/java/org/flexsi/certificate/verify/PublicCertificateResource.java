@@ -26,7 +26,7 @@ public class PublicCertificateResource {
     private static final String PROBLEM = Problem.MEDIA_TYPE;
 
     @Inject
-    Verification verification;
+    VerificationService verification;
     @Context
     HttpServerRequest request;
 

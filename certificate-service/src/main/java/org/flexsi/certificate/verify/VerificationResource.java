@@ -31,7 +31,7 @@ public class VerificationResource {
     private static final String PROBLEM = Problem.MEDIA_TYPE;
 
     @Inject
-    Verification verification;
+    VerificationService verification;
     @Context
     HttpServerRequest request;
 

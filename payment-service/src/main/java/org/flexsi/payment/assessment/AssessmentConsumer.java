@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.flexsi.contracts.Money;
 import org.flexsi.contracts.events.AssessmentCancelled;
 import org.flexsi.contracts.events.AssessmentCreated;
 import org.flexsi.contracts.events.AssessmentExpired;
@@ -56,7 +57,7 @@ public class AssessmentConsumer {
         }
         BigDecimal sum = created.lines().stream().map(LineItem::amount).map(BigDecimal::new)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal total = new BigDecimal(created.total());
+        BigDecimal total = Money.parse(created.total());
         if (sum.compareTo(total) != 0 || total.signum() <= 0) {
             // an order charges the total and books the lines: they must agree to the fen
             throw new MalformedEventException("assessment " + created.serialNumber() + ": lines add up to " + sum

@@ -13,7 +13,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import org.flexsi.payment.common.Money;
+import org.flexsi.contracts.Money;
 import org.flexsi.payment.config.OutsideParties;
 import org.flexsi.payment.config.PaymentConfig;
 import org.flexsi.payment.signature.SignedCalls;

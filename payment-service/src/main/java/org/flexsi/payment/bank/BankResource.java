@@ -61,17 +61,17 @@ public class BankResource {
     @Path("/owed-queries")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "What a person owes: open assessments by ID number and name")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BankModels.OwedQuery.class)))
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = BankModels.OpenAssessment.class)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BankOwedRequest.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = BankOpenAssessmentView.class)))
     @APIResponse(responseCode = "401", description = "No valid token, or bad signature, stale timestamp or reused nonce",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Banks only",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No registered person with this ID number and name",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<BankModels.OpenAssessment> owed(byte[] body, @Context HttpHeaders headers, @Context UriInfo uri) {
+    public List<BankOpenAssessmentView> owed(byte[] body, @Context HttpHeaders headers, @Context UriInfo uri) {
         gate.admit(Caller.of(identity), "POST", uri.getRequestUri().getRawPath(), headers, bytes(body));
-        return bank.owed(read(body, BankModels.OwedQuery.class));
+        return bank.owed(read(body, BankOwedRequest.class));
     }
 
     @POST
@@ -82,9 +82,9 @@ public class BankResource {
             + " transaction): the same confirmation again that day answers 200 with the first result. Money for an"
             + " assessment paid meanwhile is booked and refunded. A field the body does not have is refused by name"
             + " (400 unknown-field).")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BankModels.Confirmation.class)))
-    @APIResponse(responseCode = "201", description = "Booked", content = @Content(schema = @Schema(implementation = BankModels.BankPayment.class)))
-    @APIResponse(responseCode = "200", description = "Already confirmed", content = @Content(schema = @Schema(implementation = BankModels.BankPayment.class)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BankConfirmationRequest.class)))
+    @APIResponse(responseCode = "201", description = "Booked", content = @Content(schema = @Schema(implementation = BankPaymentView.class)))
+    @APIResponse(responseCode = "200", description = "Already confirmed", content = @Content(schema = @Schema(implementation = BankPaymentView.class)))
     @APIResponse(responseCode = "401", description = "No valid token, or bad signature, stale timestamp or reused nonce",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Banks only",
@@ -95,7 +95,7 @@ public class BankResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response confirm(byte[] body, @Context HttpHeaders headers, @Context UriInfo uri) {
         String bankId = gate.admit(Caller.of(identity), "POST", uri.getRequestUri().getRawPath(), headers, bytes(body));
-        BankService.Confirmed confirmed = bank.confirm(bankId, read(body, BankModels.Confirmation.class));
+        BankService.Confirmed confirmed = bank.confirm(bankId, read(body, BankConfirmationRequest.class));
         Response.ResponseBuilder response = Response.status(confirmed.created() ? 201 : 200).entity(confirmed.payment());
         return confirmed.created() ? response.build() : response.header(IdempotencyKeys.REPLAYED, "true").build();
     }
@@ -104,14 +104,14 @@ public class BankResource {
     @Path("/payments/{bankTransactionId}")
     @Operation(summary = "One of this bank's own transactions", description = "The latest under this id (ids recur on"
             + " other business days).")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BankModels.BankPayment.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BankPaymentView.class)))
     @APIResponse(responseCode = "401", description = "No valid token, or bad signature, stale timestamp or reused nonce",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Banks only",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Not a transaction of this bank",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public BankModels.BankPayment find(@PathParam("bankTransactionId") @Pattern(regexp = TXN) String bankTransactionId,
+    public BankPaymentView find(@PathParam("bankTransactionId") @Pattern(regexp = TXN) String bankTransactionId,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         String bankId = gate.admit(Caller.of(identity), "GET", uri.getRequestUri().getRawPath(), headers, new byte[0]);
         return bank.find(bankId, bankTransactionId);
@@ -120,7 +120,7 @@ public class BankResource {
     @POST
     @Path("/payments/{bankTransactionId}/reversal")
     @Operation(summary = "Reverse (冲正) a payment of this bank on the day it was made")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BankModels.BankPayment.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BankPaymentView.class)))
     @APIResponse(responseCode = "401", description = "No valid token, or bad signature, stale timestamp or reused nonce",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Banks only",
@@ -131,7 +131,7 @@ public class BankResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Not the day of payment",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public BankModels.BankPayment reverse(@PathParam("bankTransactionId") @Pattern(regexp = TXN) String bankTransactionId,
+    public BankPaymentView reverse(@PathParam("bankTransactionId") @Pattern(regexp = TXN) String bankTransactionId,
             byte[] body, @Context HttpHeaders headers, @Context UriInfo uri) {
         String bankId = gate.admit(Caller.of(identity), "POST", uri.getRequestUri().getRawPath(), headers, bytes(body));
         return bank.reverse(bankId, bankTransactionId);

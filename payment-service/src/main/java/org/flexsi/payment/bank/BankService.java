@@ -8,8 +8,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.flexsi.contracts.Money;
 import org.flexsi.payment.assessment.Assessment;
-import org.flexsi.payment.common.Money;
 import org.flexsi.payment.order.Channel;
 import org.flexsi.payment.order.Payment;
 import org.flexsi.payment.order.PaymentBooking;
@@ -39,17 +39,17 @@ public class BankService {
         this.outbox = outbox;
     }
 
-    public record Confirmed(BankModels.BankPayment payment, boolean created) {
+    public record Confirmed(BankPaymentView payment, boolean created) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<BankModels.OpenAssessment> owed(BankModels.OwedQuery query) {
+    public List<BankOpenAssessmentView> owed(BankOwedRequest query) {
         String personId = persons.findByIdNumberAndName(query.idNumber(), query.name())
                 .orElseThrow(() -> ProblemException.notFound("no registered person with this ID number and name"));
         Instant now = clock.instant();
         return Assessment.<Assessment>list("personId = ?1 and state = ?2 order by expiresAt", personId, Assessment.State.OPEN)
                 .stream().filter(a -> a.payable(now))
-                .map(a -> new BankModels.OpenAssessment(a.serialNumber, a.region, a.lineItems(), Money.text(a.total), a.expiresAt))
+                .map(a -> new BankOpenAssessmentView(a.serialNumber, a.region, a.lineItems(), Money.text(a.total), a.expiresAt))
                 .toList();
     }
 
@@ -57,7 +57,7 @@ public class BankService {
      * The bank has taken the money. The same transaction id again answers the first result; money for an
      * assessment that was paid meanwhile or is no longer payable is booked and refunded, never lost.
      */
-    public Confirmed confirm(String bankId, BankModels.Confirmation request) {
+    public Confirmed confirm(String bankId, BankConfirmationRequest request) {
         Assessment assessment = Assessment.lock(request.assessmentSerial())
                 .orElseThrow(() -> ProblemException.notFound("no assessment " + request.assessmentSerial()));
         // banks number their transactions per business day: the same id on another day is another transaction
@@ -65,13 +65,13 @@ public class BankService {
         Payment existing = byTransaction(bankId, BusinessTime.dateOf(now), request.bankTransactionId());
         if (existing != null) {
             if (!existing.assessmentSerial.equals(request.assessmentSerial())
-                    || !Money.same(existing.paidAmount, new BigDecimal(request.amount()))) {
+                    || !Money.same(existing.paidAmount, Money.parse(request.amount()))) {
                 throw ProblemException.ruleBroken("bank-transaction-reuse", "transaction " + request.bankTransactionId()
                         + " was already confirmed for another assessment or amount");
             }
             return new Confirmed(view(existing), false);
         }
-        BigDecimal amount = new BigDecimal(request.amount());
+        BigDecimal amount = Money.parse(request.amount());
         if (!Money.same(amount, assessment.total)) {
             throw ProblemException.ruleBroken("amount-must-match-assessment", "assessment " + assessment.serialNumber
                     + " is " + Money.text(assessment.total) + "; a counter payment takes exactly that amount");
@@ -97,7 +97,7 @@ public class BankService {
     }
 
     /** 冲正: the bank undoes its own payment on the same Beijing day; the assessment becomes payable again. */
-    public BankModels.BankPayment reverse(String bankId, String bankTransactionId) {
+    public BankPaymentView reverse(String bankId, String bankTransactionId) {
         // a reversal is possible only on the day of payment: the transaction is looked up on today's business day
         Payment found = byTransaction(bankId, BusinessTime.today(clock), bankTransactionId);
         if (found == null) {
@@ -149,7 +149,7 @@ public class BankService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public BankModels.BankPayment find(String bankId, String bankTransactionId) {
+    public BankPaymentView find(String bankId, String bankTransactionId) {
         Payment payment = latestByTransaction(bankId, bankTransactionId);
         if (payment == null) {
             throw ProblemException.notFound("no transaction " + bankTransactionId + " of this bank");
@@ -169,8 +169,8 @@ public class BankService {
                 Channel.BANK_COUNTER).firstResult();
     }
 
-    private static BankModels.BankPayment view(Payment p) {
-        return new BankModels.BankPayment(p.id.toString(), p.externalTxnId, p.assessmentSerial, p.status.name(),
+    private static BankPaymentView view(Payment p) {
+        return new BankPaymentView(p.id.toString(), p.externalTxnId, p.assessmentSerial, p.status.name(),
                 Money.text(p.paidAmount != null ? p.paidAmount : p.amount), p.statusReason, p.paidAt);
     }
 }

@@ -66,7 +66,7 @@ public class BankDebitResource {
             + " A bank transaction is keyed by bank, business day (China date of booking) and id: an id the bank used on"
             + " another day books; a paid line whose id the bank already gave another payment that day is not booked but"
             + " raised for ops (BANK_TXN_CONFLICT), and the rest of the file books.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DebitModels.Booking.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DebitBookingResponse.class)))
     @APIResponse(responseCode = "400", description = "Not a valid result file (structure, trailer or checksum)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token, or bad signature, stale timestamp or reused nonce",
@@ -77,7 +77,7 @@ public class BankDebitResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A line names a payment outside the batch, or the file is another bank's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public DebitModels.Booking results(byte[] body, @Context HttpHeaders headers, @Context UriInfo uri) {
+    public DebitBookingResponse results(byte[] body, @Context HttpHeaders headers, @Context UriInfo uri) {
         byte[] content = body == null ? new byte[0] : body;
         String bankId = gate.admit(Caller.of(identity), "POST", uri.getRequestUri().getRawPath(), headers, content);
         return debit.book(bankId, content);

@@ -14,6 +14,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.flexsi.contracts.Money;
 
 /**
  * Makes one bank's debit batch in set-based SQL on the caller's connection (and so in its transaction):
@@ -147,7 +148,7 @@ public final class DebitBatchRunner {
             if (batch.checksum() != null && !batch.checksum().equals(summary.checksum())) {
                 Files.delete(partial);
                 throw new Differs("the debit file of batch " + batch.batchId() + " written again from the database has "
-                        + summary.count() + " lines, total " + summary.total().toPlainString() + ", checksum "
+                        + summary.count() + " lines, total " + Money.text(summary.total()) + ", checksum "
                         + summary.checksum() + ", not the recorded checksum " + batch.checksum()
                         + " (an agreement changed or was withdrawn since)");
             }

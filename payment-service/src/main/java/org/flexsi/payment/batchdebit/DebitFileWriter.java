@@ -12,7 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
-import org.flexsi.payment.common.Money;
+import org.flexsi.contracts.Money;
 
 /**
  * Writes one bank's monthly debit file (R19), streaming, so a million lines never sit in memory:

@@ -46,14 +46,14 @@ public class DebitResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CONTRIBUTOR)
     @Operation(summary = "Sign (or replace) my monthly debit agreement")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = DebitModels.Agreement.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = DebitAgreementView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or missing Idempotency-Key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Contributors only",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Not a cooperating bank; Idempotency-Key reused for another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response sign(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull DebitModels.AgreementRequest request) {
+    public Response sign(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull DebitAgreementRequest request) {
         return debit.sign(Caller.of(identity), key, request);
     }
 
@@ -66,7 +66,7 @@ public class DebitResource {
             + " 20th, so from the 21st); once per bank and month. It takes the open assessments of contributors with a debit"
             + " agreement at that bank whose months all fall in that month or before (nothing of a later month is debited"
             + " early).")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = DebitModels.Batch.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = DebitBatchView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or missing Idempotency-Key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Ops only",
@@ -76,7 +76,7 @@ public class DebitResource {
     @APIResponse(responseCode = "422", description = "R19: not the current collection month, or not yet after the 20th;"
             + " or an unknown bank",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response run(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull DebitModels.BatchRequest request) {
+    public Response run(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull DebitBatchRequest request) {
         return debit.run(key, request);
     }
 
@@ -87,7 +87,7 @@ public class DebitResource {
             + "mended. The batch becomes SEND and the same file goes again: lines the bank booked before are not debited "
             + "twice, and a result file booked before books nothing new. Who asked and when stay on the batch.")
     @APIResponse(responseCode = "200", description = "The batch, SEND again",
-            content = @Content(schema = @Schema(implementation = DebitModels.Batch.class)))
+            content = @Content(schema = @Schema(implementation = DebitBatchView.class)))
     @APIResponse(responseCode = "400", description = "Missing or malformed Idempotency-Key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Ops only",
@@ -108,12 +108,12 @@ public class DebitResource {
     @Path("/ops/debit-batches")
     @RolesAllowed(Roles.OPS)
     @Operation(summary = "List debit batches, newest first")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DebitModels.Batch.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DebitBatchView.class)))
     @APIResponse(responseCode = "400", description = "Invalid filter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Ops only",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<DebitModels.Batch> batches(@QueryParam("bankId") @Pattern(regexp = "[a-z0-9-]{2,32}") String bankId) {
+    public List<DebitBatchView> batches(@QueryParam("bankId") @Pattern(regexp = "[a-z0-9-]{2,32}") String bankId) {
         return debit.batches(bankId);
     }
 }

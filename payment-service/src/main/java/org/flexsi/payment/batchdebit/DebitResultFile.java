@@ -8,7 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.flexsi.payment.common.Money;
+import org.flexsi.contracts.Money;
 
 /**
  * The bank's answer to a debit file:

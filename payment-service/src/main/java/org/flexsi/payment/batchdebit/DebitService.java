@@ -17,11 +17,11 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.flexsi.contracts.Money;
 import org.flexsi.payment.bank.BankClient;
 import org.flexsi.platform.security.Caller;
 import org.flexsi.platform.security.Roles;
 import org.flexsi.payment.common.Digests;
-import org.flexsi.payment.common.Money;
 import org.flexsi.payment.config.PaymentConfig;
 import org.flexsi.platform.crypto.FieldCipher;
 import org.flexsi.payment.ops.OpsIssue;
@@ -64,7 +64,7 @@ public class DebitService {
         this.files = files;
     }
 
-    public Response sign(Caller caller, String key, DebitModels.AgreementRequest request) {
+    public Response sign(Caller caller, String key, DebitAgreementRequest request) {
         IdempotencyKeys.require(key);
         banks.requireCooperating(request.bankId());
         return idempotency.once("debit-agreements:" + caller.subject(), key, request, 201, () -> {
@@ -76,12 +76,12 @@ public class DebitService {
                     .setParameter(1, caller.subject()).setParameter(2, request.bankId())
                     .setParameter(3, cipher.encrypt(DebitBatchRunner.ACCOUNT_NUMBER, request.accountNumber()))
                     .setParameter(4, cipher.encrypt(DebitBatchRunner.ACCOUNT_NAME, request.accountName().strip())).setParameter(5, now).executeUpdate();
-            return new DebitModels.Agreement(caller.subject(), request.bankId(), Digests.maskTail(request.accountNumber()),
+            return new DebitAgreementView(caller.subject(), request.bankId(), Digests.maskTail(request.accountNumber()),
                     request.accountName().strip(), now);
         });
     }
 
-    public Response run(String key, DebitModels.BatchRequest request) {
+    public Response run(String key, DebitBatchRequest request) {
         IdempotencyKeys.require(key);
         banks.requireCooperating(request.bankId());
         YearMonth month = YearMonth.parse(request.month());
@@ -107,10 +107,10 @@ public class DebitService {
                         update.executeUpdate();
                     }
                 }
-                return new DebitModels.Batch(batch.batchId().toString(), request.bankId(), request.month(),
+                return new DebitBatchView(batch.batchId().toString(), request.bankId(), request.month(),
                         batch.summary().count(), Money.text(batch.summary().total()), batch.summary().checksum(), now,
-                        new DebitModels.Submission(pull ? "PULL" : "SEND", 0, null, null, null, null, null, null),
-                        DebitModels.Results.NONE);
+                        new DebitSubmissionView(pull ? "PULL" : "SEND", 0, null, null, null, null, null, null),
+                        DebitResultsView.NONE);
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot make the debit batch", e);
             }
@@ -118,7 +118,7 @@ public class DebitService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<DebitModels.Batch> batches(String bankId) {
+    public List<DebitBatchView> batches(String bankId) {
         return views("?1 = '' or b.bank_id = ?1", bankId == null ? "" : bankId);
     }
 
@@ -146,7 +146,7 @@ public class DebitService {
         });
     }
 
-    private List<DebitModels.Batch> views(String condition, Object parameter) {
+    private List<DebitBatchView> views(String condition, Object parameter) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select b.id, b.bank_id, b.month, b.line_count, b.total, b.checksum, b.created_at,"
                 + " b.submission, b.send_attempts, b.next_send_at, b.sent_at, b.result_checksum, b.last_error, b.resent_by, b.resent_at,"
@@ -154,12 +154,12 @@ public class DebitService {
                 + " from debit_batch b left join debit_result_file r on r.batch_id = b.id where " + condition
                 + " group by b.id order by b.created_at desc limit 200")
                 .setParameter(1, parameter).getResultList();
-        return rows.stream().map(r -> new DebitModels.Batch(r[0].toString(), (String) r[1], (String) r[2],
+        return rows.stream().map(r -> new DebitBatchView(r[0].toString(), (String) r[1], (String) r[2],
                 ((Number) r[3]).longValue(), Money.text((BigDecimal) r[4]), (String) r[5], toInstant(r[6]),
-                new DebitModels.Submission((String) r[7], ((Number) r[8]).intValue(),
+                new DebitSubmissionView((String) r[7], ((Number) r[8]).intValue(),
                         "SEND".equals(r[7]) ? toInstant(r[9]) : null, toInstant(r[10]), (String) r[11], (String) r[12],
                         (String) r[13], toInstant(r[14])),
-                new DebitModels.Results(((Number) r[15]).intValue(), ((Number) r[16]).longValue(), ((Number) r[17]).longValue(),
+                new DebitResultsView(((Number) r[15]).intValue(), ((Number) r[16]).longValue(), ((Number) r[17]).longValue(),
                         toInstant(r[18])))).toList();
     }
 
@@ -185,17 +185,17 @@ public class DebitService {
     }
 
     /** Books a result file; the same file again (same checksum) books nothing new. */
-    public DebitModels.Booking book(String bankId, byte[] content) {
+    public DebitBookingResponse book(String bankId, byte[] content) {
         return book(bankId, parse(content));
     }
 
     /** The bank's answer to the file we sent it: booked as a handed-in result file would be, and the batch marked SENT. */
-    public DebitModels.Booking bookSent(UUID batchId, String bankId, byte[] content) {
+    public DebitBookingResponse bookSent(UUID batchId, String bankId, byte[] content) {
         DebitResultFile result = parse(content);
         if (!batchId.equals(result.batchId())) {
             throw ProblemException.ruleBroken("debit-result-batch", "the bank answered with the result of batch " + result.batchId());
         }
-        DebitModels.Booking booking = book(bankId, result);
+        DebitBookingResponse booking = book(bankId, result);
         em.createNativeQuery("update debit_batch set submission = 'SENT', sent_at = ?1, result_checksum = ?2, next_send_at = null,"
                 + " last_error = null where id = ?3")
                 .setParameter(1, clock.instant()).setParameter(2, result.checksum()).setParameter(3, batchId).executeUpdate();
@@ -210,7 +210,7 @@ public class DebitService {
         }
     }
 
-    private DebitModels.Booking book(String bankId, DebitResultFile result) {
+    private DebitBookingResponse book(String bankId, DebitResultFile result) {
         if (!bankId.equals(result.bankId())) {
             throw ProblemException.ruleBroken("debit-result-bank", "the result file is for bank " + result.bankId());
         }
@@ -223,7 +223,7 @@ public class DebitService {
                 + " values (?1, ?2, ?3, 0, 0) on conflict do nothing")
                 .setParameter(1, result.checksum()).setParameter(2, result.batchId()).setParameter(3, clock.instant()).executeUpdate();
         if (first == 0) {
-            return new DebitModels.Booking(result.batchId().toString(), 0, 0, true);
+            return new DebitBookingResponse(result.batchId().toString(), 0, 0, true);
         }
         int paid = 0;
         int unpaid = 0;
@@ -252,7 +252,7 @@ public class DebitService {
         }
         em.createNativeQuery("update debit_result_file set paid = ?1, unpaid = ?2 where checksum = ?3")
                 .setParameter(1, paid).setParameter(2, unpaid).setParameter(3, result.checksum()).executeUpdate();
-        return new DebitModels.Booking(result.batchId().toString(), paid, unpaid, false);
+        return new DebitBookingResponse(result.batchId().toString(), paid, unpaid, false);
     }
 
     /**

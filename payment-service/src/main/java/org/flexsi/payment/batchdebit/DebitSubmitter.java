@@ -102,7 +102,7 @@ public class DebitSubmitter {
             return;
         }
         try {
-            DebitModels.Booking booking = QuarkusTransaction.requiringNew()
+            DebitBookingResponse booking = QuarkusTransaction.requiringNew()
                     .call(() -> debit.bookSent(due.batchId(), due.bankId(), answer));
             Log.infof("debit batch %s sent to %s: %d paid, %d not paid%s", due.batchId(), due.bankId(), booking.paid(),
                     booking.unpaid(), booking.alreadyBooked() ? " (result file booked before)" : "");

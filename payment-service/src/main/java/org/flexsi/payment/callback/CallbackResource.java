@@ -34,7 +34,7 @@ public class CallbackResource {
             description = "Signed with the provider's HMAC secret (X-Flexsi-* headers). Books the order once; repeated "
                     + "or out-of-order notifications are acknowledged and change nothing. An amount that differs from "
                     + "the order's holds the order for ops.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProviderNotice.class)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProviderNoticeRequest.class)))
     @APIResponse(responseCode = "200", description = "Received",
             content = @Content(schema = @Schema(implementation = CallbackService.Acknowledged.class)))
     @APIResponse(responseCode = "400", description = "Not a valid notification",
@@ -46,16 +46,5 @@ public class CallbackResource {
     public CallbackService.Acknowledged receive(@PathParam("provider") String provider, byte[] body,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         return callbacks.receive(provider, uri.getRequestUri().getRawPath(), headers, body == null ? new byte[0] : body);
-    }
-
-    /** The notification's shape, for the OpenAPI document. */
-    @Schema(name = "ProviderNotice")
-    public record ProviderNotice(
-            @Schema(examples = "0b6f3c1e-8a57-4c1b-9a63-1d2f5e7a9b10") String merchantOrderId,
-            @Schema(examples = "wx-order-00000001") String providerOrderId,
-            @Schema(examples = "wx-tx-00000001") String transactionId,
-            @Schema(examples = "796.00") String amount,
-            @Schema(examples = "SUCCESS", enumeration = { "SUCCESS", "FAILED" }) String status,
-            @Schema(examples = "2026-03-02T08:00:00Z") String paidAt) {
     }
 }

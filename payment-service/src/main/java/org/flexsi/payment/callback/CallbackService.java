@@ -10,7 +10,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
-import org.flexsi.payment.common.Money;
+import org.flexsi.contracts.Money;
 import org.flexsi.payment.order.Channel;
 import org.flexsi.payment.order.Payment;
 import org.flexsi.payment.order.PaymentBooking;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.flexsi.payment.common.Money;
+import org.flexsi.contracts.Money;
 
 @Schema(name = "OpsIssue")
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -3,7 +3,6 @@ package org.flexsi.payment.ops;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -40,11 +39,6 @@ public class OpsResource {
         this.ops = ops;
     }
 
-    @Schema(name = "IssueResolution")
-    public record Resolution(@NotBlank @Size(max = 500) @Schema(examples = "provider confirmed a partial payment; refunded by hand")
-            String resolution) {
-    }
-
     @GET
     @Operation(summary = "List issues for ops", description = "Newest first, at most 200.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = IssueView.class)))
@@ -70,7 +64,7 @@ public class OpsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already resolved",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public IssueView resolve(@PathParam("issueId") UUID issueId, @Valid @NotNull Resolution body) {
+    public IssueView resolve(@PathParam("issueId") UUID issueId, @Valid @NotNull IssueResolutionRequest body) {
         return ops.resolve(issueId, body.resolution(), Caller.of(identity).subject());
     }
 }

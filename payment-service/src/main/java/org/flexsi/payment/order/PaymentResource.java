@@ -26,8 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.flexsi.platform.security.Caller;
 import org.flexsi.platform.security.Roles;
-import org.flexsi.payment.refund.RefundModels;
+import org.flexsi.payment.refund.RefundApplicationRequest;
 import org.flexsi.payment.refund.RefundService;
+import org.flexsi.payment.refund.RefundView;
 import org.flexsi.platform.idempotency.IdempotencyKeys;
 import org.flexsi.platform.problem.Problem;
 
@@ -124,7 +125,7 @@ public class PaymentResource {
     @RolesAllowed({ Roles.CONTRIBUTOR, Roles.PROXY })
     @Operation(summary = "Apply for a refund of (part of) a paid payment",
             description = "By the person or the proxy who paid. Goes to the pension or the medical agency for review.")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = RefundModels.View.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = RefundView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body (account number, 12-digit bank code) or missing Idempotency-Key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role may not apply",
@@ -136,7 +137,7 @@ public class PaymentResource {
     @APIResponse(responseCode = "422", description = "More than was paid for a line, unknown line, two agencies, parts split (R9)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response apply(@PathParam("paymentId") UUID paymentId, @HeaderParam(IdempotencyKeys.HEADER) String key,
-            @Valid @NotNull RefundModels.Application application) {
+            @Valid @NotNull RefundApplicationRequest application) {
         return refunds.apply(Caller.of(identity), key, paymentId, application);
     }
 

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.flexsi.payment.common.Money;
+import org.flexsi.contracts.Money;
 import org.flexsi.payment.config.OutsideParties;
 import org.flexsi.payment.config.PaymentConfig;
 import org.flexsi.payment.order.Channel;

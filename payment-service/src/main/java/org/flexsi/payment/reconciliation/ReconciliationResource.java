@@ -38,7 +38,7 @@ public class ReconciliationResource {
             + "is matched on its DEBIT lines against the batch debits booked that day; its TRANSFER lines (refund payouts) are "
             + "not matched. Lost callbacks and lost result lines are booked; differences become ops issues (each reported "
             + "once). Safe to rerun.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReconciliationModels.Run.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReconciliationRunView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body; bankId missing with BANK_DEBIT or given with a provider",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Ops only",
@@ -47,7 +47,7 @@ public class ReconciliationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The provider's or bank's statement is not available; retry later",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ReconciliationModels.Run run(@Valid @NotNull ReconciliationModels.Request request) {
+    public ReconciliationRunView run(@Valid @NotNull ReconciliationRequest request) {
         LocalDate day;
         try {
             day = LocalDate.parse(request.day());

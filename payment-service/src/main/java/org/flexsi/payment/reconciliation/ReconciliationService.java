@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.flexsi.contracts.Money;
 import org.flexsi.payment.bank.BankCallException;
 import org.flexsi.payment.bank.BankClient;
-import org.flexsi.payment.common.Money;
 import org.flexsi.payment.config.PaymentConfig;
 import org.flexsi.payment.ops.OpsIssue;
 import org.flexsi.payment.ops.OpsIssues;
@@ -74,7 +74,7 @@ public class ReconciliationService {
         }
     }
 
-    public ReconciliationModels.Run run(Channel channel, LocalDate day) {
+    public ReconciliationRunView run(Channel channel, LocalDate day) {
         List<Matching.Theirs> statement;
         try {
             // the statement also lists the provider's refunds (status REFUND); only payments are matched here
@@ -93,7 +93,7 @@ public class ReconciliationService {
     }
 
     /** A bank's statement against the batch debits we booked for that bank that day (R19). */
-    public ReconciliationModels.Run runBank(String bankId, LocalDate day) {
+    public ReconciliationRunView runBank(String bankId, LocalDate day) {
         banks.requireCooperating(bankId);
         List<BankClient.StatementLine> lines;
         try {
@@ -134,7 +134,7 @@ public class ReconciliationService {
     }
 
     /** The bank's transfers of the day (reference = transfer id) against the refunds we paid back through it (R25). */
-    private ReconciliationModels.Transfers reconcileTransfers(String bankId, LocalDate day, List<Matching.Theirs> statement) {
+    private ReconciledTransfersView reconcileTransfers(String bankId, LocalDate day, List<Matching.Theirs> statement) {
         List<Refund> paidBack = Refund.list("payoutVia = ?1 and state = ?2 and refundedAt >= ?3 and refundedAt < ?4", bankId,
                 Refund.State.REFUNDED, start(day), start(day.plusDays(1)));
         Map<String, Refund> byTransfer = new HashMap<>();
@@ -174,7 +174,7 @@ public class ReconciliationService {
         BigDecimal theirTotal = statement.stream().map(Matching.Theirs::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal ourTotal = paidBack.stream().map(r -> r.total).reduce(BigDecimal.ZERO, BigDecimal::add);
         record(TRANSFERS, bankId, day, statement.size(), theirTotal, paidBack.size(), ourTotal, matched, 0, raised, clock.instant());
-        return new ReconciliationModels.Transfers(statement.size(), Money.text(theirTotal), paidBack.size(), Money.text(ourTotal),
+        return new ReconciledTransfersView(statement.size(), Money.text(theirTotal), paidBack.size(), Money.text(ourTotal),
                 matched, pending, raised);
     }
 
@@ -221,7 +221,7 @@ public class ReconciliationService {
         return day.atStartOfDay(BusinessTime.ZONE).toInstant();
     }
 
-    private ReconciliationModels.Run reconcile(Party party, LocalDate day, List<Matching.Theirs> statement, List<Payment> taken) {
+    private ReconciliationRunView reconcile(Party party, LocalDate day, List<Matching.Theirs> statement, List<Payment> taken) {
         List<Matching.Result> results = Matching.match(statement, taken.stream().map(p -> new Matching.Ours(p.id.toString(),
                 p.externalTxnId, p.paidAmount != null ? p.paidAmount : p.amount)).toList());
         int matched = 0;
@@ -263,7 +263,7 @@ public class ReconciliationService {
         Instant now = clock.instant();
         record(party.channel().name(), party.id(), day, statement.size(), theirTotal, taken.size(), ourTotal, matched, booked,
                 raised, now);
-        return new ReconciliationModels.Run(party.channel().name(), party.bankId(), day, statement.size(), Money.text(theirTotal),
+        return new ReconciliationRunView(party.channel().name(), party.bankId(), day, statement.size(), Money.text(theirTotal),
                 taken.size(), Money.text(ourTotal), matched, booked, raised, now, null);
     }
 

@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.flexsi.contracts.Money;
 import org.flexsi.payment.bank.BankClient;
-import org.flexsi.payment.common.Money;
 import org.flexsi.payment.config.PaymentConfig;
 import org.flexsi.payment.signature.SignedCalls;
 

@@ -12,10 +12,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.flexsi.contracts.Money;
 import org.flexsi.contracts.events.LineItem;
 import org.flexsi.contracts.events.PaymentRefunded;
 import org.flexsi.payment.common.Jsons;
-import org.flexsi.payment.common.Money;
 import org.flexsi.payment.order.Payment;
 
 /** Money going back (退付, R25): automatically for money taken twice or too late, or on an application under agency review. */

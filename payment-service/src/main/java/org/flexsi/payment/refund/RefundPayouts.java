@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import org.flexsi.payment.common.Money;
+import org.flexsi.contracts.Money;
 import org.flexsi.payment.config.PaymentConfig;
 import org.flexsi.payment.monitor.PaymentMetrics;
 import org.flexsi.payment.ops.OpsIssue;

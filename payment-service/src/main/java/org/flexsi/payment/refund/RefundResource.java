@@ -45,12 +45,12 @@ public class RefundResource {
     @Path("/refunds/{refundId}")
     @RolesAllowed({ Roles.CONTRIBUTOR, Roles.PROXY, Roles.OPS })
     @Operation(summary = "Show a refund", description = "To its applicant, the person and ops.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RefundModels.View.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RefundView.class)))
     @APIResponse(responseCode = "403", description = "Role may not read refunds",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such refund visible to you",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RefundModels.View find(@PathParam("refundId") UUID refundId) {
+    public RefundView find(@PathParam("refundId") UUID refundId) {
         return refunds.find(Caller.of(identity), refundId);
     }
 
@@ -58,14 +58,14 @@ public class RefundResource {
     @Path("/refunds/{refundId}/personal-application")
     @RolesAllowed(Roles.CONTRIBUTOR)
     @Operation(summary = "The person's own application for a medical refund a proxy applied for (R25)")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RefundModels.View.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RefundView.class)))
     @APIResponse(responseCode = "403", description = "Contributors only",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such refund for you",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already decided",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RefundModels.View personalApplication(@PathParam("refundId") UUID refundId) {
+    public RefundView personalApplication(@PathParam("refundId") UUID refundId) {
         return refunds.personalApplication(Caller.of(identity), refundId);
     }
 
@@ -78,7 +78,7 @@ public class RefundResource {
                     + " through a bank counter or debit and there was no account to pay it back to. The applicant or the"
                     + " person gives another account; the refund is PAYING_OUT again and paid by a new transfer. Needs an"
                     + " Idempotency-Key; a retry with the same key and body gets the same answer.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RefundModels.View.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RefundView.class)))
     @APIResponse(responseCode = "400", description = "Invalid account, bank name or bank code, or no Idempotency-Key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Contributors and proxies only",
@@ -92,7 +92,7 @@ public class RefundResource {
     public Response newPayoutAccount(@PathParam("refundId") UUID refundId,
             @Parameter(description = "A unique value per intended change", required = true)
             @HeaderParam(IdempotencyKeys.HEADER) String key,
-            @Valid @NotNull RefundModels.PayoutAccount account) {
+            @Valid @NotNull PayoutAccountRequest account) {
         return refunds.newPayoutAccount(Caller.of(identity), key, refundId, account);
     }
 
@@ -102,13 +102,13 @@ public class RefundResource {
     @Operation(summary = "Refunds waiting for this agency's review", description = "The agency is the one the token is"
             + " bound to (claim `agency`, a configured agency such as `weifang-pension`): its kind (pension or medical)"
             + " chooses the refunds it reviews, and only refunds of persons in the regions it serves are listed.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RefundModels.View.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RefundView.class)))
     @APIResponse(responseCode = "400", description = "Unknown state",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Pension and medical agencies only (a tax agency, or a token bound to no"
             + " configured agency, is refused)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<RefundModels.View> forReview(
+    public List<RefundView> forReview(
             @QueryParam("state") @Pattern(regexp = "AWAITING_PERSON|IN_REVIEW|REJECTED|PAYING_OUT|PAYOUT_FAILED|REFUNDED")
             String state) {
         return refunds.forReview(Caller.of(identity), state);
@@ -122,7 +122,7 @@ public class RefundResource {
             + " transferred to the applicant's account in the background and announced as payment.refunded once the money"
             + " went back. Only the agency of the refund's kind that serves the person's region decides; every decision is"
             + " written to the access audit (`refund-decision`).")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RefundModels.View.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RefundView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body; a rejection needs a reason",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Pension and medical agencies only, and only for persons of the"
@@ -132,7 +132,7 @@ public class RefundResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not waiting for review",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RefundModels.View decide(@PathParam("refundId") UUID refundId, @Valid @NotNull RefundModels.Decision decision) {
+    public RefundView decide(@PathParam("refundId") UUID refundId, @Valid @NotNull RefundDecisionRequest decision) {
         return refunds.decide(Caller.of(identity), refundId, decision);
     }
 }

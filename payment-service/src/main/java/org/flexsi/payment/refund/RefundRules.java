@@ -6,8 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.flexsi.contracts.Money;
 import org.flexsi.contracts.events.LineItem;
-import org.flexsi.payment.common.Money;
 
 /**
  * What a refund application may ask for (R25): only lines that were paid, never more than is left of a line,
@@ -58,8 +58,8 @@ public final class RefundRules {
             if (want.amount().signum() <= 0 || want.amount().scale() > 2) {
                 throw new Refused("refund-amount", "the amount of " + key + " must be positive with at most two decimals");
             }
-            BigDecimal left = new BigDecimal(line.amount()).subtract(claimed.stream()
-                    .filter(c -> same(c, want.insurance(), want.part())).map(c -> new BigDecimal(c.amount()))
+            BigDecimal left = Money.parse(line.amount()).subtract(claimed.stream()
+                    .filter(c -> same(c, want.insurance(), want.part())).map(c -> Money.parse(c.amount()))
                     .reduce(BigDecimal.ZERO, BigDecimal::add));
             if (want.amount().compareTo(left) > 0) {
                 throw new Refused("refund-exceeds-paid", "line " + key + " has " + Money.text(left)

@@ -4,11 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.flexsi.contracts.Money;
 import org.flexsi.platform.security.AgencyIdentity;
 import org.flexsi.platform.security.Caller;
 import org.flexsi.platform.security.Roles;
@@ -38,17 +38,17 @@ public class RefundService {
         this.clock = clock;
     }
 
-    public Response apply(Caller caller, String key, UUID paymentId, RefundModels.Application application) {
+    public Response apply(Caller caller, String key, UUID paymentId, RefundApplicationRequest application) {
         IdempotencyKeys.require(key);
         return idempotency.once("refunds:" + caller.subject(), key, new Keyed(paymentId, application), 201,
-                () -> RefundModels.View.of(open(caller, paymentId, application)));
+                () -> RefundView.of(open(caller, paymentId, application)));
     }
 
     /** The idempotency record covers the payment too: the same body for another payment is another request. */
-    record Keyed(UUID paymentId, RefundModels.Application application) {
+    record Keyed(UUID paymentId, RefundApplicationRequest application) {
     }
 
-    private Refund open(Caller caller, UUID paymentId, RefundModels.Application application) {
+    private Refund open(Caller caller, UUID paymentId, RefundApplicationRequest application) {
         // the payment lock serialises applications, so two at once cannot both take the last yuan of a line
         Payment payment = Payment.lock(paymentId).filter(p -> caller.subject().equals(p.payerId)
                 || (caller.is(Roles.CONTRIBUTOR) && caller.subject().equals(p.personId)))
@@ -62,7 +62,7 @@ public class RefundService {
         RefundRules.Plan plan;
         try {
             plan = RefundRules.plan(payment.lineItems(), claimed, application.lines().stream()
-                    .map(l -> new RefundRules.Requested(l.insurance(), l.part(), new BigDecimal(l.amount()))).toList());
+                    .map(l -> new RefundRules.Requested(l.insurance(), l.part(), Money.parse(l.amount()))).toList());
         } catch (RefundRules.Refused e) {
             throw ProblemException.ruleBroken(e.rule(), e.getMessage());
         }
@@ -88,7 +88,7 @@ public class RefundService {
         return refund;
     }
 
-    public RefundModels.View personalApplication(Caller caller, UUID refundId) {
+    public RefundView personalApplication(Caller caller, UUID refundId) {
         Refund refund = lock(refundId);
         if (!caller.is(Roles.CONTRIBUTOR) || !caller.subject().equals(refund.personId)) {
             throw ProblemException.notFound("no refund " + refundId);
@@ -98,11 +98,11 @@ public class RefundService {
         } else if (refund.state != Refund.State.IN_REVIEW) {
             throw ProblemException.conflict("refund-decided", "refund " + refundId + " is already " + refund.state);
         }
-        return RefundModels.View.of(refund);
+        return RefundView.of(refund);
     }
 
     /** After a refused payout (or none possible), the applicant or the person gives another account: paid again. */
-    public Response newPayoutAccount(Caller caller, String key, UUID refundId, RefundModels.PayoutAccount account) {
+    public Response newPayoutAccount(Caller caller, String key, UUID refundId, PayoutAccountRequest account) {
         IdempotencyKeys.require(key);
         return idempotency.once("refund-accounts:" + caller.subject(), key, new KeyedAccount(refundId, account), 200, () -> {
             Refund refund = lock(refundId);
@@ -116,26 +116,26 @@ public class RefundService {
                         + "; another account is taken only after a payout failed");
             }
             payouts.retryTo(refund, caller.subject(), account.bankAccount(), account.bankName().strip(), account.bankCode());
-            return RefundModels.View.of(refund);
+            return RefundView.of(refund);
         });
     }
 
-    record KeyedAccount(UUID refundId, RefundModels.PayoutAccount account) {
+    record KeyedAccount(UUID refundId, PayoutAccountRequest account) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public RefundModels.View find(Caller caller, UUID refundId) {
+    public RefundView find(Caller caller, UUID refundId) {
         Refund refund = Refund.findById(refundId);
         boolean visible = refund != null && (caller.is(Roles.OPS) || caller.subject().equals(refund.applicantId)
                 || (caller.is(Roles.CONTRIBUTOR) && caller.subject().equals(refund.personId)));
         if (!visible) {
             throw ProblemException.notFound("no refund " + refundId);
         }
-        return RefundModels.View.of(refund);
+        return RefundView.of(refund);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<RefundModels.View> forReview(Caller caller, String state) {
+    public List<RefundView> forReview(Caller caller, String state) {
         Agency agency = agencyOf(caller);
         Refund.State wanted = state == null ? Refund.State.IN_REVIEW : Refund.State.valueOf(state);
         // an agency sees only the refunds of persons in the regions it serves
@@ -144,10 +144,10 @@ public class RefundService {
             return List.of();
         }
         return Refund.<Refund>list("agency = ?1 and state = ?2 and region in ?3 order by createdAt", agency, wanted, regions)
-                .stream().map(RefundModels.View::of).toList();
+                .stream().map(RefundView::of).toList();
     }
 
-    public RefundModels.View decide(Caller caller, UUID refundId, RefundModels.Decision decision) {
+    public RefundView decide(Caller caller, UUID refundId, RefundDecisionRequest decision) {
         Agency agency = agencyOf(caller);
         Refund refund = lock(refundId);
         caller.requireRegion(refund.region);
@@ -166,12 +166,12 @@ public class RefundService {
             }
             refund.state = Refund.State.REJECTED;
             refund.decisionReason = decision.reason();
-            return RefundModels.View.of(refund);
+            return RefundView.of(refund);
         }
         refund.decisionReason = decision.reason();
         // the money goes back through the payout worker, which announces payment.refunded once it has
         payouts.start(refund, Payment.findById(refund.paymentId));
-        return RefundModels.View.of(refund);
+        return RefundView.of(refund);
     }
 
     private static Refund lock(UUID refundId) {

@@ -75,7 +75,9 @@ class DebitFileRewriteTest {
 
         bank(TEST_BANK, TEST_BANK_SECRET, "GET", "/api/v1/bank/debit-batches/" + batchId + "/file", null).then()
                 .statusCode(409).contentType(containsString("problem+json")).body("detail", containsString("agreement"));
-        sleep(2_500); // the submitter runs every second: nothing is sent, raised twice, or left on disk
+        // a batch made after the refusal is sent: the submitter has run since, and sent, raised or wrote nothing more
+        payableByDebit(newPerson());
+        awaitSubmission(madeByAnInstanceThatDied(TEST_BANK, "2031-05", null).batchId().toString(), "SENT");
         assertEquals(1, count(db, "select count(*) from ops_issue where kind = 'DEBIT_FILE_UNSENT' and external_txn_id = ?",
                 batchId));
         assertEquals("PAYING", text(db, "select status from payment where assessment_serial = ? and debit_batch_id = ?::uuid",

@@ -269,14 +269,6 @@ public final class Fixtures {
 
 
 
-    public static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     public static BigDecimal money(String text) {
         return new BigDecimal(text);
     }

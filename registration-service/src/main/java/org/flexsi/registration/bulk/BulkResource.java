@@ -27,10 +27,10 @@ import org.flexsi.registration.person.PersonRequest;
 @RolesAllowed(Roles.AGENCY)
 @Produces(MediaType.APPLICATION_JSON)
 public class BulkResource {
-    private final BulkRegistration bulk;
+    private final BulkRegistrationService bulk;
     private final SecurityIdentity identity;
 
-    public BulkResource(BulkRegistration bulk, SecurityIdentity identity) {
+    public BulkResource(BulkRegistrationService bulk, SecurityIdentity identity) {
         this.bulk = bulk;
         this.identity = identity;
     }
@@ -44,7 +44,7 @@ public class BulkResource {
     @APIResponse(responseCode = "200", description = "Per-row results", content = @Content(schema = @Schema(implementation = BulkResult.class)))
     @APIResponse(responseCode = "400", description = "Not a JSON array of registrations, empty or too many rows", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public BulkResult json(@NotNull @NotEmpty @Size(max = BulkRegistration.MAX_ROWS) List<PersonRequest> rows) {
+    public BulkResult json(@NotNull @NotEmpty @Size(max = BulkRegistrationService.MAX_ROWS) List<PersonRequest> rows) {
         return bulk.json(rows, Caller.of(identity));
     }
 

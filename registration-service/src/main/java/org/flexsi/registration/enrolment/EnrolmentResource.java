@@ -54,7 +54,7 @@ public class EnrolmentResource {
     @APIResponse(responseCode = "409", description = "Already enrolled in this insurance", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rule is not met (R2, region insurance, R4 channel)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response enrol(@PathParam("personId") UUID personId, @HeaderParam(IdempotencyKeys.HEADER) String key,
-            @Valid @NotNull LifecycleRequests.NewEnrolment request) {
+            @Valid @NotNull NewEnrolmentRequest request) {
         IdempotencyKeys.require(key);
         Caller caller = Caller.of(identity);
         access.checkCanChange(caller, personId);
@@ -72,7 +72,7 @@ public class EnrolmentResource {
     @APIResponse(responseCode = "409", description = "The enrolment is not active", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Not enrolled, month before the active period, or channel not allowed (R4)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response interrupt(@PathParam("personId") UUID personId, @PathParam("insurance") Insurance insurance,
-            @HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull LifecycleRequests.Interruption request) {
+            @HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull InterruptionRequest request) {
         IdempotencyKeys.require(key);
         Caller caller = Caller.of(identity);
         access.checkCanChange(caller, personId);
@@ -90,7 +90,7 @@ public class EnrolmentResource {
     @APIResponse(responseCode = "409", description = "The enrolment is already active", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Not enrolled, fromMonth not after the last covered month, or channel not allowed (R4)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response continueEnrolment(@PathParam("personId") UUID personId, @PathParam("insurance") Insurance insurance,
-            @HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull LifecycleRequests.Continuation request) {
+            @HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull ContinuationRequest request) {
         IdempotencyKeys.require(key);
         Caller caller = Caller.of(identity);
         access.checkCanChange(caller, personId);
@@ -108,7 +108,7 @@ public class EnrolmentResource {
     @APIResponse(responseCode = "409", description = "Already suspended", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Not enrolled, date before the active period, or channel not allowed (R4)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response suspend(@PathParam("personId") UUID personId, @PathParam("insurance") Insurance insurance,
-            @HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull LifecycleRequests.Suspension request) {
+            @HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull SuspensionRequest request) {
         IdempotencyKeys.require(key);
         Caller caller = Caller.of(identity);
         access.checkCanChange(caller, personId);
@@ -131,7 +131,7 @@ public class EnrolmentResource {
     @APIResponse(responseCode = "409", description = "Medical enrolment not active", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Not enrolled in medical, same rate, month before the active period, or channel not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response changeMedicalRate(@PathParam("personId") UUID personId, @HeaderParam(IdempotencyKeys.HEADER) String key,
-            @Valid @NotNull LifecycleRequests.RateChange request) {
+            @Valid @NotNull MedicalRateChangeRequest request) {
         IdempotencyKeys.require(key);
         Caller caller = Caller.of(identity);
         access.checkCanChange(caller, personId);

@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
@@ -23,11 +22,6 @@ import org.flexsi.platform.outbox.Outbox;
 import org.flexsi.platform.problem.ProblemException;
 import org.flexsi.platform.security.Caller;
 import org.flexsi.registration.enrolment.EnrolmentChange.Action;
-import org.flexsi.registration.enrolment.LifecycleRequests.Continuation;
-import org.flexsi.registration.enrolment.LifecycleRequests.Interruption;
-import org.flexsi.registration.enrolment.LifecycleRequests.NewEnrolment;
-import org.flexsi.registration.enrolment.LifecycleRequests.RateChange;
-import org.flexsi.registration.enrolment.LifecycleRequests.Suspension;
 import org.flexsi.registration.person.EnrolmentRequest;
 import org.flexsi.registration.person.EnrolmentView;
 import org.flexsi.registration.person.Months;
@@ -88,11 +82,11 @@ public class EnrolmentService {
         return enrolment;
     }
 
-    public Response addOnce(String key, UUID personId, NewEnrolment request, Caller actor) {
+    public Response addOnce(String key, UUID personId, NewEnrolmentRequest request, Caller actor) {
         return idempotency.once("enrol:" + personId, key, request, 201, () -> {
             Person person = lockedFor(actor, personId);
             RegionRules rules = regions.require(person.region);
-            Channel channel = LifecycleRequests.orCounter(request.channel());
+            Channel channel = orCounter(request.channel());
             rules.checkChannel(channel, Operation.NEW_ENROLMENT);
             rules.checkAge(person.sex, person.birthDate(), request.enrolmentDate());
             EnrolmentRequest wanted = request.enrolment();
@@ -107,10 +101,10 @@ public class EnrolmentService {
         });
     }
 
-    public Response interruptOnce(String key, UUID personId, Insurance insurance, Interruption request, Caller actor) {
+    public Response interruptOnce(String key, UUID personId, Insurance insurance, InterruptionRequest request, Caller actor) {
         return idempotency.once("interrupt:" + personId + ":" + insurance, key, request, 200, () -> {
             Person person = lockedFor(actor, personId);
-            Channel channel = LifecycleRequests.orCounter(request.channel());
+            Channel channel = orCounter(request.channel());
             regions.require(person.region).checkChannel(channel, Operation.INTERRUPTION);
             Enrolment enrolment = enrolment(personId, insurance);
             EnrolmentStatus before = enrolment.status;
@@ -129,11 +123,11 @@ public class EnrolmentService {
         });
     }
 
-    public Response continueOnce(String key, UUID personId, Insurance insurance, Continuation request, Caller actor) {
+    public Response continueOnce(String key, UUID personId, Insurance insurance, ContinuationRequest request, Caller actor) {
         return idempotency.once("continue:" + personId + ":" + insurance, key, request, 200, () -> {
             Person person = lockedFor(actor, personId);
             RegionRules rules = regions.require(person.region);
-            Channel channel = LifecycleRequests.orCounter(request.channel());
+            Channel channel = orCounter(request.channel());
             Operation operation = request.afterUnemploymentBenefit() ? Operation.CONTINUATION_AFTER_UNEMPLOYMENT
                     : Operation.CONTINUATION;
             rules.checkChannel(channel, operation);
@@ -156,10 +150,10 @@ public class EnrolmentService {
         });
     }
 
-    public Response suspendOnce(String key, UUID personId, Insurance insurance, Suspension request, Caller actor) {
+    public Response suspendOnce(String key, UUID personId, Insurance insurance, SuspensionRequest request, Caller actor) {
         return idempotency.once("suspend:" + personId + ":" + insurance, key, request, 200, () -> {
             Person person = lockedFor(actor, personId);
-            Channel channel = LifecycleRequests.orCounter(request.channel());
+            Channel channel = orCounter(request.channel());
             regions.require(person.region).checkChannel(channel, Operation.SUSPENSION);
             Enrolment enrolment = enrolment(personId, insurance);
             EnrolmentStatus before = enrolment.status;
@@ -182,11 +176,11 @@ public class EnrolmentService {
      * The new rate applies from the effective month, unless months from then on are already paid at the old rate:
      * those stay as they were, the old enrolment ends with the last of them and the new one starts the month after.
      */
-    public Response changeRateOnce(String key, UUID personId, RateChange request, Caller actor) {
+    public Response changeRateOnce(String key, UUID personId, MedicalRateChangeRequest request, Caller actor) {
         return idempotency.once("rate-change:" + personId, key, request, 200, () -> {
             Person person = lockedFor(actor, personId);
             RegionRules rules = regions.require(person.region);
-            Channel channel = LifecycleRequests.orCounter(request.channel());
+            Channel channel = orCounter(request.channel());
             rules.checkChannel(channel, Operation.MEDICAL_RATE_CHANGE);
             Enrolment old = enrolment(personId, Insurance.MEDICAL);
             Terms oldTerms = old.terms();
@@ -277,5 +271,10 @@ public class EnrolmentService {
             text.append(text.isEmpty() ? "" : ", ").append("plan ").append(terms.plan());
         }
         return text.isEmpty() ? null : text.toString();
+    }
+
+    /** A write without a channel was made at the counter. */
+    private static Channel orCounter(Channel channel) {
+        return channel == null ? Channel.COUNTER : channel;
     }
 }

@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.DynamicUpdate;
 import org.flexsi.platform.problem.ProblemException;
-import org.flexsi.registration.identity.Masking;
+import org.flexsi.platform.privacy.Masking;
 import org.flexsi.registration.identity.IdType;
 import org.flexsi.registration.identity.Sex;
 import org.flexsi.registration.region.Channel;

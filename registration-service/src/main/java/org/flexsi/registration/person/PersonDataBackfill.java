@@ -9,7 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.UUID;
-import org.flexsi.registration.identity.Masking;
+import org.flexsi.platform.privacy.Masking;
 
 /**
  * Fills the ID number's blind index and the masked ID number and mobile of persons written before they existed

@@ -18,7 +18,7 @@ public record PersonRequest(
         @NotNull @Schema(examples = "RESIDENT_ID") IdType idType,
         @NotBlank @Pattern(regexp = "[0-9A-Za-z]{5,18}", message = "must be 5 to 18 letters or digits")
         @Schema(description = "For RESIDENT_ID 18 characters with the GB 11643 check digit", examples = "420106199003071238") String idNumber,
-        @NotBlank @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}<>;]+", message = "must not contain control characters, <, > or ;")
+        @NotBlank @Size(max = 100) @Pattern(regexp = FreeText.PATTERN, message = FreeText.MESSAGE)
         @Schema(examples = "张伟") String name,
         @Schema(description = "Required unless the ID number tells it; must match it when it does", examples = "MALE") Sex sex,
         @Schema(description = "Required unless the ID number tells it; must match it when it does", examples = "1990-03-07") LocalDate birthDate,
@@ -27,12 +27,12 @@ public record PersonRequest(
         @Schema(description = "GB/T 2260 code: 420000 Hubei, 420100 Wuhan, 360000 Jiangxi, 370100 Jinan, 370700 Weifang", examples = "420100") String region,
         @Pattern(regexp = "[0-9]{6}", message = "must be a GB/T 2260 code of 6 digits")
         @Schema(description = "District; in Wuhan the 9 central districts register as the city, the 5 new ones as themselves (R6)", examples = "420106") String district,
-        @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}<>;]+", message = "must not contain control characters, <, > or ;")
+        @Size(max = 100) @Pattern(regexp = FreeText.PATTERN, message = FreeText.MESSAGE)
         @Schema(description = "Agency (参保机构)", examples = "武汉市社会保险中心") String agency,
         @Pattern(regexp = "[0-9A-Za-z-]{1,40}", message = "must be letters, digits or -") @Schema(examples = "P4201000001") String personalNumber,
-        @Size(max = 60) @Pattern(regexp = "[^\\p{Cntrl}<>;]+", message = "must not contain control characters, <, > or ;")
+        @Size(max = 60) @Pattern(regexp = FreeText.PATTERN, message = FreeText.MESSAGE)
         @Schema(examples = "CHN") String country,
-        @Size(max = 40) @Pattern(regexp = "[^\\p{Cntrl}<>;]+", message = "must not contain control characters, <, > or ;")
+        @Size(max = 40) @Pattern(regexp = FreeText.PATTERN, message = FreeText.MESSAGE)
         @Schema(examples = "汉族") String ethnicity,
         @Schema(examples = "2012-07-01") LocalDate workStartDate,
         @NotNull @Schema(description = "Enrolment date; the age rule R2 applies at this date", examples = "2026-01-05") LocalDate enrolmentDate,

@@ -5,10 +5,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -57,32 +55,13 @@ public class PersonResource {
             """;
 
     private final RegistrationService registration;
-    private final PersonQueries queries;
+    private final PersonQueryService queries;
     private final SecurityIdentity identity;
 
-    public PersonResource(RegistrationService registration, PersonQueries queries, SecurityIdentity identity) {
+    public PersonResource(RegistrationService registration, PersonQueryService queries, SecurityIdentity identity) {
         this.registration = registration;
         this.queries = queries;
         this.identity = identity;
-    }
-
-    /** Why full personal data is revealed: kept with the access audit entry. */
-    @Schema(name = "RevealRequest", description = "The reason for seeing the full ID number, mobile and birth date")
-    public record RevealRequest(
-            @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}<>;]+",
-                    message = "must not contain control characters, <, > or ;")
-            @Schema(examples = "caller verified at the counter, ticket 2026-0417") String reason) {
-    }
-
-    /** A search with the ID number in the body, where a URL would carry it into traces and access logs. */
-    @Schema(name = "PersonSearch", description = "Find persons by ID number or region; the ID number in the body keeps it out of URLs")
-    public record PersonSearch(
-            @Schema(description = "The resident identity card when absent", defaultValue = "RESIDENT_ID", examples = "RESIDENT_ID") IdType idType,
-            @Pattern(regexp = "[0-9A-Za-z]{5,18}", message = "must be 5 to 18 letters or digits")
-            @Schema(description = "Either case of the check character X", examples = "420106199003071238") String idNumber,
-            @Pattern(regexp = "[0-9]{6}", message = "must be 6 digits") @Schema(examples = "420100") String region,
-            @Min(0) @Max(10_000) @Schema(defaultValue = "0", examples = "0") Integer page,
-            @Min(1) @Max(500) @Schema(defaultValue = "50", examples = "50") Integer size) {
     }
 
     @POST
@@ -152,11 +131,11 @@ public class PersonResource {
                     + " access logs would keep it (issue 17). ID numbers and mobiles are masked in the list. An agency finds"
                     + " only persons of the regions it serves.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = PersonSearch.class),
+            schema = @Schema(implementation = PersonSearchRequest.class),
             examples = @ExampleObject(name = "by ID number", value = "{\"idType\": \"RESIDENT_ID\", \"idNumber\": \"420106199003071238\"}")))
     @APIResponse(responseCode = "200", description = "Matching persons, newest first", content = @Content(schema = @Schema(implementation = PersonSummary.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
     @APIResponse(responseCode = "403", description = "Not an agency or operations, or a region the agency does not serve", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<PersonSummary> search(@Valid @NotNull PersonSearch search) {
+    public List<PersonSummary> search(@Valid @NotNull PersonSearchRequest search) {
         return queries.find(Caller.of(identity), search.idType() == null ? IdType.RESIDENT_ID : search.idType(),
                 search.idNumber(), search.region(), search.page() == null ? 0 : search.page(),
                 search.size() == null ? 50 : search.size());

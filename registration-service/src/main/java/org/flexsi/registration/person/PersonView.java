@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.flexsi.platform.privacy.Masking;
 import org.flexsi.registration.enrolment.Enrolment;
 import org.flexsi.registration.identity.IdType;
-import org.flexsi.registration.identity.Masking;
 import org.flexsi.registration.identity.Sex;
 import org.flexsi.registration.region.Channel;
 

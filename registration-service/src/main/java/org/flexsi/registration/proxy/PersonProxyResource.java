@@ -65,7 +65,7 @@ public class PersonProxyResource {
     @APIResponse(responseCode = "403", description = "Not the person himself", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such person, or this proxy did not ask", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ProxyLinkView confirm(@PathParam("personId") UUID personId,
-            @PathParam("proxyId") @Pattern(regexp = ProxyRequests.PROXY_ID, message = "must be a proxy payer's id") String proxyId) {
+            @PathParam("proxyId") @Pattern(regexp = ProxyRecordRequest.PROXY_ID, message = "must be a proxy payer's id") String proxyId) {
         return proxies.confirm(Caller.of(identity), personId, proxyId);
     }
 
@@ -79,7 +79,7 @@ public class PersonProxyResource {
     @APIResponse(responseCode = "403", description = "Not the person himself", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such person, or this proxy did not ask", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void refuse(@PathParam("personId") UUID personId,
-            @PathParam("proxyId") @Pattern(regexp = ProxyRequests.PROXY_ID, message = "must be a proxy payer's id") String proxyId) {
+            @PathParam("proxyId") @Pattern(regexp = ProxyRecordRequest.PROXY_ID, message = "must be a proxy payer's id") String proxyId) {
         proxies.refuse(Caller.of(identity), personId, proxyId);
     }
 
@@ -91,7 +91,7 @@ public class PersonProxyResource {
                     + " number). The link is ACTIVE at once (an existing request is activated) and ProxyLinked is emitted."
                     + " Idempotency-Key required.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ProxyRequests.CounterRecord.class),
+            schema = @Schema(implementation = ProxyRecordRequest.class),
             examples = @ExampleObject(name = "counter", value = "{\"proxyId\": \"proxy-13912345678\", \"consentDate\": \"2026-01-10\","
                     + " \"relationship\": \"spouse\", \"evidence\": \"WF-CONSENT-2026-000417\"}")))
     @APIResponse(responseCode = "201", description = "Recorded and active", content = @Content(schema = @Schema(implementation = ProxyLinkView.class)))
@@ -101,7 +101,7 @@ public class PersonProxyResource {
     @APIResponse(responseCode = "409", description = "The link is already active", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The person named as his own proxy (R21), or the Idempotency-Key was used for another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response record(@PathParam("personId") UUID personId, @HeaderParam(IdempotencyKeys.HEADER) String key,
-            @Valid @NotNull ProxyRequests.CounterRecord request) {
+            @Valid @NotNull ProxyRecordRequest request) {
         IdempotencyKeys.require(key);
         return proxies.recordOnce(key, Caller.of(identity), personId, request);
     }

@@ -61,7 +61,7 @@ public class ProxyResource {
     @APIResponse(responseCode = "403", description = "Not a proxy payer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already on the list", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "No registered person with this ID and name (R3)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response add(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull ProxyRequests.Add request) {
+    public Response add(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull ProxyAddRequest request) {
         IdempotencyKeys.require(key);
         return proxies.addOnce(key, proxyId(), request);
     }
@@ -75,7 +75,7 @@ public class ProxyResource {
     @APIResponse(responseCode = "403", description = "Not a proxy payer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Not on my list", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The person confirmed another consent date", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ProxyEntry edit(@PathParam("personId") UUID personId, @Valid @NotNull ProxyRequests.Edit request) {
+    public ProxyEntry edit(@PathParam("personId") UUID personId, @Valid @NotNull ProxyEditRequest request) {
         return proxies.edit(proxyId(), personId, request);
     }
 

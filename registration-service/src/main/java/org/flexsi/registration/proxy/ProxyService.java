@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -49,7 +48,7 @@ public class ProxyService {
     }
 
     /** The proxy asks; the link waits for the person. */
-    public Response addOnce(String key, String proxyId, ProxyRequests.Add request) {
+    public Response addOnce(String key, String proxyId, ProxyAddRequest request) {
         return idempotency.once("proxy-add:" + proxyId, key, request, 201, () -> {
             Person person = registered(request);
             if (person.personId.toString().equals(proxyId)) {
@@ -75,7 +74,7 @@ public class ProxyService {
      * The proxy edits his request. Once the person confirmed a consent date, only the person (or an agency) may stand
      * behind another one: the proxy then removes the link and asks again.
      */
-    public ProxyEntry edit(String proxyId, UUID personId, ProxyRequests.Edit request) {
+    public ProxyEntry edit(String proxyId, UUID personId, ProxyEditRequest request) {
         ProxyLink link = link(proxyId, personId);
         checkConsent(request.consentDate());
         if (link.active() && !link.consentDate.equals(request.consentDate())) {
@@ -120,7 +119,7 @@ public class ProxyService {
     }
 
     /** An agency of the person's region records consent given at the counter: the link is active at once. */
-    public Response recordOnce(String key, Caller caller, UUID personId, ProxyRequests.CounterRecord request) {
+    public Response recordOnce(String key, Caller caller, UUID personId, ProxyRecordRequest request) {
         Person person = access.checkCanChange(caller, personId);
         return idempotency.once("proxy-record:" + personId, key, request, 201, () -> {
             if (person.personId.toString().equals(request.proxyId())) {
@@ -197,7 +196,7 @@ public class ProxyService {
     }
 
     /** The person must be registered, and the name must match: a typo must not link a stranger. */
-    private Person registered(ProxyRequests.Add request) {
+    private Person registered(ProxyAddRequest request) {
         IdDocument id;
         try {
             id = IdNumbers.check(request.idType(), request.idNumber(), BusinessTime.today(clock));

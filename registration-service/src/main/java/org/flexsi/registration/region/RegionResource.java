@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.flexsi.contracts.Money;
 import org.flexsi.registration.enrolment.Insurance;
 
 /** The registration rules per region are public: a contributor may read them before going to the counter. */
@@ -46,8 +47,8 @@ public class RegionResource {
         static View of(RegionRules r) {
             return new View(r.code(), r.name(), new TreeSet<>(r.insurances()), r.minAge(), r.maleAgeLimit(),
                     r.femaleAgeLimit(), r.pensionGrades(),
-                    r.pensionBaseFloor() == null ? null : r.pensionBaseFloor().setScale(2).toPlainString(),
-                    r.pensionBaseCeiling() == null ? null : r.pensionBaseCeiling().setScale(2).toPlainString(),
+                    r.pensionBaseFloor() == null ? null : Money.text(r.pensionBaseFloor()),
+                    r.pensionBaseCeiling() == null ? null : Money.text(r.pensionBaseCeiling()),
                     r.medicalRates().stream().map(Terms::rateText).toList(),
                     r.medicalPlans().entrySet().stream().map(e -> e.getKey() + "=" + Terms.rateText(e.getValue())).sorted().toList(),
                     new TreeSet<>(r.onlineOperations()), new TreeSet<>(r.counterOperations()));

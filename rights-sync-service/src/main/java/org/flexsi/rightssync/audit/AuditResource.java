@@ -26,10 +26,10 @@ import org.flexsi.rightssync.record.Agency;
 @Path("/api/v1/rights/audit")
 @Tag(name = "Audit", description = "Proof of every decision, per agency and day")
 public class AuditResource {
-    private final AuditExport export;
+    private final AuditExportService export;
     private final SecurityIdentity identity;
 
-    public AuditResource(AuditExport export, SecurityIdentity identity) {
+    public AuditResource(AuditExportService export, SecurityIdentity identity) {
         this.export = export;
         this.identity = identity;
     }

@@ -29,10 +29,10 @@ import org.flexsi.platform.security.Roles;
 @Tag(name = "Working-day calendar", description = "Chinese working days (holidays off, 调休 make-up days on)")
 @Produces(MediaType.APPLICATION_JSON)
 public class CalendarResource {
-    private final CalendarAdmin admin;
+    private final CalendarAdminService admin;
     private final SecurityIdentity identity;
 
-    public CalendarResource(CalendarAdmin admin, SecurityIdentity identity) {
+    public CalendarResource(CalendarAdminService admin, SecurityIdentity identity) {
         this.admin = admin;
         this.identity = identity;
     }
@@ -45,11 +45,11 @@ public class CalendarResource {
             description = "Four eyes: the draft takes effect only when another operator publishes it (POST .../publish with its"
                     + " draftId). A new upload replaces the year's pending draft under a new draftId.")
     @APIResponse(responseCode = "202", description = "Stored as a draft, waiting for a second operator",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarViews.Draft.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarDraftView.class)))
     @APIResponse(responseCode = "400", description = "Malformed body, a date outside the year, a weekday listed as make-up day",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not ops", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response put(@Parameter(example = "2027") @PathParam("year") String year, @Valid @NotNull CalendarYearBody body) {
+    public Response put(@Parameter(example = "2027") @PathParam("year") String year, @Valid @NotNull CalendarYearRequest body) {
         return Response.accepted(admin.upload(Caller.of(identity), year, body)).build();
     }
 
@@ -58,11 +58,11 @@ public class CalendarResource {
     @RolesAllowed(Roles.OPS)
     @Operation(summary = "The year's pending draft, for the second operator to review")
     @APIResponse(responseCode = "200", description = "The draft",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarViews.Draft.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarDraftView.class)))
     @APIResponse(responseCode = "400", description = "Not a year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not ops", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No draft pending for the year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CalendarViews.Draft draft(@Parameter(example = "2027") @PathParam("year") String year) {
+    public CalendarDraftView draft(@Parameter(example = "2027") @PathParam("year") String year) {
         return admin.draft(year);
     }
 
@@ -75,13 +75,13 @@ public class CalendarResource {
                     + " flexsi.calendar (every service picks it up without a release) and written to the access audit"
                     + " (calendar-publish).")
     @APIResponse(responseCode = "200", description = "Published",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarViews.Year.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarYearView.class)))
     @APIResponse(responseCode = "400", description = "Not a year, or no draftId", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not ops, or the operator who uploaded the draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No draft pending for the year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The draft was replaced by another upload since it was reviewed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CalendarViews.Year publish(@Parameter(example = "2027") @PathParam("year") String year,
-            @Valid @NotNull PublishCalendarBody body) {
+    public CalendarYearView publish(@Parameter(example = "2027") @PathParam("year") String year,
+            @Valid @NotNull PublishCalendarRequest body) {
         return admin.publish(Caller.of(identity), year, body);
     }
 
@@ -91,7 +91,7 @@ public class CalendarResource {
     @APIResponse(responseCode = "200", description = "The year's off days and make-up working days")
     @APIResponse(responseCode = "400", description = "Not a year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Year not loaded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CalendarViews.Year year(@Parameter(example = "2026") @PathParam("year") String year) {
+    public CalendarYearView year(@Parameter(example = "2026") @PathParam("year") String year) {
         return admin.loadedYear(year);
     }
 
@@ -102,9 +102,9 @@ public class CalendarResource {
     @APIResponse(responseCode = "200", description = "The date")
     @APIResponse(responseCode = "400", description = "Bad date or days", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A year on the way is not loaded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CalendarViews.DateAnswer addWorkingDays(@Parameter(example = "2024-09-27") @QueryParam("date") String date,
+    public CalendarDateView addWorkingDays(@Parameter(example = "2024-09-27") @QueryParam("date") String date,
             @Parameter(example = "3") @QueryParam("days") String days) {
-        return new CalendarViews.DateAnswer(admin.addWorkingDays(date, days));
+        return new CalendarDateView(admin.addWorkingDays(date, days));
     }
 
     @GET
@@ -113,9 +113,9 @@ public class CalendarResource {
     @APIResponse(responseCode = "200", description = "The answer")
     @APIResponse(responseCode = "400", description = "Bad date", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Year not loaded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CalendarViews.WorkingDay isWorkingDay(@Parameter(example = "2024-09-29") @QueryParam("date") String date) {
+    public WorkingDayView isWorkingDay(@Parameter(example = "2024-09-29") @QueryParam("date") String date) {
         boolean working = admin.isWorkingDay(date);
-        return new CalendarViews.WorkingDay(LocalDate.parse(date), working);
+        return new WorkingDayView(LocalDate.parse(date), working);
     }
 
     @GET
@@ -124,9 +124,9 @@ public class CalendarResource {
     @APIResponse(responseCode = "200", description = "The count")
     @APIResponse(responseCode = "400", description = "Bad or reversed dates", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A year in the range is not loaded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CalendarViews.Between workingDaysBetween(@Parameter(example = "2024-09-27") @QueryParam("from") String from,
+    public WorkingDaysBetweenView workingDaysBetween(@Parameter(example = "2024-09-27") @QueryParam("from") String from,
             @Parameter(example = "2024-10-08") @QueryParam("to") String to) {
         int n = admin.workingDaysBetween(from, to);
-        return new CalendarViews.Between(LocalDate.parse(from), LocalDate.parse(to), n);
+        return new WorkingDaysBetweenView(LocalDate.parse(from), LocalDate.parse(to), n);
     }
 }

@@ -47,7 +47,7 @@ public class AgencyCallbackResource {
     @Operation(summary = "An agency confirms or rejects one record",
             description = "Signed with X-Flexsi-Key-Id, X-Flexsi-Timestamp, X-Flexsi-Nonce and X-Flexsi-Signature (HMAC-SHA256). "
                     + "A repeated decision is answered 200 without effect.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CallbackBody.class)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgencyDecisionRequest.class)))
     @APIResponse(responseCode = "200", description = "Applied, or already known")
     @APIResponse(responseCode = "400", description = "Not a decision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "Signature missing, wrong, stale or replayed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -62,10 +62,10 @@ public class AgencyCallbackResource {
                 body == null ? new byte[0] : body, this::parse);
     }
 
-    private CallbackBody parse(byte[] body) {
-        CallbackBody decision;
+    private AgencyDecisionRequest parse(byte[] body) {
+        AgencyDecisionRequest decision;
         try {
-            decision = partnerJson.read(body, CallbackBody.class);
+            decision = partnerJson.read(body, AgencyDecisionRequest.class);
         } catch (IOException e) {
             throw new ProblemException(Problem.of(400, "malformed-body", "Malformed request body",
                     "the body is not an agency decision"));
@@ -73,7 +73,7 @@ public class AgencyCallbackResource {
         if (decision == null) {
             throw new ProblemException(Problem.of(400, "malformed-body", "Malformed request body", "the body is empty"));
         }
-        Set<ConstraintViolation<CallbackBody>> violations = validator.validate(decision);
+        Set<ConstraintViolation<AgencyDecisionRequest>> violations = validator.validate(decision);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }

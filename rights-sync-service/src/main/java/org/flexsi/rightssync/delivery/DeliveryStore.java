@@ -14,10 +14,11 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.flexsi.contracts.Money;
 import org.flexsi.contracts.events.RightsSent;
 import org.flexsi.platform.outbox.Outbox;
 import org.flexsi.rightssync.config.RightsSyncConfig;
-import org.flexsi.rightssync.person.PersonDirectory;
+import org.flexsi.rightssync.person.RegistrationConsumer;
 import org.flexsi.rightssync.record.Agency;
 import org.flexsi.rightssync.record.Stage;
 import org.flexsi.rightssync.record.SyncRecord;
@@ -31,13 +32,13 @@ public class DeliveryStore {
 
     private final EntityManager em;
     private final Outbox outbox;
-    private final Decisions decisions;
+    private final DecisionService decisions;
     private final Clock clock;
     private final RightsSyncConfig config;
-    private final PersonDirectory persons;
+    private final RegistrationConsumer persons;
 
-    public DeliveryStore(EntityManager em, Outbox outbox, Decisions decisions, Clock clock, RightsSyncConfig config,
-            PersonDirectory persons) {
+    public DeliveryStore(EntityManager em, Outbox outbox, DecisionService decisions, Clock clock, RightsSyncConfig config,
+            RegistrationConsumer persons) {
         this.persons = persons;
         this.em = em;
         this.outbox = outbox;
@@ -73,7 +74,7 @@ public class DeliveryStore {
             out.add(new Outgoing((String) row[0], (String) row[1], (String) row[2], persons.idNumber(row[3]),
                     persons.name(row[4]),
                     (String) row[5], (String) row[6], Arrays.asList(((String) row[7]).split(",")),
-                    Outgoing.money((BigDecimal) row[8]), Outgoing.money((BigDecimal) row[9]), (String) row[10],
+                    Money.text((BigDecimal) row[8]), Money.text((BigDecimal) row[9]), (String) row[10],
                     instantOf(row[11])));
             Instant created = instantOf(row[12]);
             oldest = oldest == null || created.isBefore(oldest) ? created : oldest;

@@ -36,7 +36,7 @@ import org.flexsi.rightssync.record.Agency;
 public class Dispatcher {
     private final DeliveryStore store;
     private final AgencyClient client;
-    private final Decisions decisions;
+    private final DecisionService decisions;
     private final AgencyLease lease;
     private final RightsSyncConfig config;
     private final RightsMetrics metrics;
@@ -46,7 +46,7 @@ public class Dispatcher {
     private final Map<Agency, ScheduledExecutorService> threads = new EnumMap<>(Agency.class);
     private final Set<String> pulling;
 
-    public Dispatcher(DeliveryStore store, AgencyClient client, Decisions decisions, AgencyLease lease,
+    public Dispatcher(DeliveryStore store, AgencyClient client, DecisionService decisions, AgencyLease lease,
             RightsSyncConfig config, RightsMetrics metrics, Clock clock) {
         this.store = store;
         this.client = client;

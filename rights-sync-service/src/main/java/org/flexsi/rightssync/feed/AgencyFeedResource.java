@@ -29,10 +29,10 @@ import org.flexsi.rightssync.record.Agency;
 @Tag(name = "Agency integration", description = "For agencies that pull their records and post their decisions")
 @Produces(MediaType.APPLICATION_JSON)
 public class AgencyFeedResource {
-    private final AgencyFeed feed;
+    private final FeedService feed;
     private final SecurityIdentity identity;
 
-    public AgencyFeedResource(AgencyFeed feed, SecurityIdentity identity) {
+    public AgencyFeedResource(FeedService feed, SecurityIdentity identity) {
         this.feed = feed;
         this.identity = identity;
     }
@@ -64,7 +64,7 @@ public class AgencyFeedResource {
     @APIResponse(responseCode = "403", description = "The records of another kind of agency, or a tax agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ConfirmationResults confirm(@Parameter(example = "pension") @PathParam("agency") String agency,
-            @Valid @NotNull ConfirmationsBody body) {
+            @Valid @NotNull ConfirmationsRequest body) {
         Agency feedAgency = agency(agency);
         return feed.confirm(feedAgency, scope(feedAgency).orElse(null), body);
     }

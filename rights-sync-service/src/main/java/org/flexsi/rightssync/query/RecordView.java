@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.flexsi.contracts.Money;
 import org.flexsi.rightssync.record.SyncRecord;
 import org.flexsi.rightssync.rejection.Resolution;
 
@@ -38,7 +39,7 @@ public record RecordView(
 
     public static RecordView of(SyncRecord r) {
         return new RecordView(r.recordId, r.kind.name(), r.agency.name(), r.personId, r.paymentId, r.refundId, r.region,
-                r.insurance, r.monthList(), r.base.toPlainString(), r.amount.toPlainString(), r.paidAt, r.deadline,
+                r.insurance, r.monthList(), Money.text(r.base), Money.text(r.amount), r.paidAt, r.deadline,
                 r.status(), r.atRiskAt != null && !r.stage.decided(), r.sentAt, r.acknowledgedAt, r.agencyReference, r.decidedAt, r.recordedAt,
                 r.reason, r.sendAttempts, r.lastError, Resolution.of(r), r.resendOf);
     }

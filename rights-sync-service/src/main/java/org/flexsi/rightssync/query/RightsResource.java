@@ -21,10 +21,10 @@ import org.flexsi.platform.security.Roles;
 @Tag(name = "Rights records", description = "What was returned to the pension and medical systems, and their decisions (R24)")
 @Produces(MediaType.APPLICATION_JSON)
 public class RightsResource {
-    private final RightsQueries queries;
+    private final RightsQueryService queries;
     private final SecurityIdentity identity;
 
-    public RightsResource(RightsQueries queries, SecurityIdentity identity) {
+    public RightsResource(RightsQueryService queries, SecurityIdentity identity) {
         this.queries = queries;
         this.identity = identity;
     }

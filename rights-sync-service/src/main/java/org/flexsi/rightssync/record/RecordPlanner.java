@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
+import org.flexsi.contracts.Money;
 import org.flexsi.contracts.events.LineItem;
 import org.flexsi.contracts.events.PaymentRefunded;
 import org.flexsi.contracts.events.PaymentSucceeded;
@@ -66,10 +67,10 @@ public final class RecordPlanner {
         // fixed fees (serious illness 150/year, long-term care 4/month) have no base of their own;
         // the agencies book them against the person's contribution base of the same payment
         Optional<BigDecimal> paymentBase = lines.stream().map(LineItem::base).filter(Objects::nonNull)
-                .findFirst().map(RecordPlanner::money);
+                .findFirst().map(Money::parse);
         List<PlannedRecord> records = new ArrayList<>();
         byInsurance.forEach((insurance, items) -> {
-            BigDecimal amount = items.stream().map(l -> money(l.amount()).abs())
+            BigDecimal amount = items.stream().map(l -> Money.parse(l.amount()).abs())
                     .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.UNNECESSARY);
             if (amount.signum() == 0) {
                 return;
@@ -77,7 +78,7 @@ public final class RecordPlanner {
             TreeSet<String> months = new TreeSet<>();
             items.forEach(l -> months.addAll(l.months()));
             BigDecimal base = items.stream().map(LineItem::base).filter(Objects::nonNull).findFirst()
-                    .map(RecordPlanner::money)
+                    .map(Money::parse)
                     .or(() -> fallbackBase.apply(insurance))
                     .or(() -> paymentBase)
                     .orElse(amount);
@@ -85,9 +86,5 @@ public final class RecordPlanner {
                     insurance, List.copyOf(months), base.abs(), amount));
         });
         return records;
-    }
-
-    private static BigDecimal money(String text) {
-        return new BigDecimal(text).setScale(2, RoundingMode.UNNECESSARY);
     }
 }

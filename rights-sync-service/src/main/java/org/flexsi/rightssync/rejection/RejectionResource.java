@@ -27,10 +27,10 @@ import org.flexsi.rightssync.query.RecordView;
 @Path("/api/v1/rights/rejected/{recordId}/resolution")
 @Tag(name = "Rights records", description = "What was returned to the pension and medical systems, and their decisions (R24)")
 public class RejectionResource {
-    private final RejectionResolutions resolutions;
+    private final RejectionService resolutions;
     private final SecurityIdentity identity;
 
-    public RejectionResource(RejectionResolutions resolutions, SecurityIdentity identity) {
+    public RejectionResource(RejectionService resolutions, SecurityIdentity identity) {
         this.resolutions = resolutions;
         this.identity = identity;
     }

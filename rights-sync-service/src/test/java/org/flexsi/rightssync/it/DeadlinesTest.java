@@ -48,7 +48,7 @@ class DeadlinesTest {
         var events = TestKafka.read(Topics.RIGHTS, Duration.ofSeconds(20), seen -> seen.stream().anyMatch(r ->
                 person.equals(r.key()) && RightsOverdue.TYPE.equals(TestKafka.header(r, CloudEventHeaders.TYPE))));
         assertTrue(events.stream().anyMatch(r -> person.equals(r.key()) && r.value().contains("\"deadline\":\"2024-10-08\"")));
-        Fixtures.sleep(1500);
+        Fixtures.awaitMonitorPass();
         assertEquals(1, Fixtures.announced(person, RightsOverdue.TYPE), "announced once, not on every check");
 
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();

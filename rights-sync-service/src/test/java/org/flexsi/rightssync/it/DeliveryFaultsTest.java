@@ -149,7 +149,7 @@ class DeliveryFaultsTest {
         HeldRecord held = held(Party.PENSION, person).get(0);
         assertEquals(2, held.timesReceived(), "received twice");
         assertEquals(1, held(Party.PENSION, person).size(), "booked once");
-        Fixtures.sleep(1500);
+        Fixtures.awaitLaneRound(Party.PENSION);
         assertEquals(1, Fixtures.announced(person, RightsConfirmed.TYPE), "confirmed once");
     }
 

@@ -71,7 +71,7 @@ class FeedAndAuditTest {
         assertEquals("MED-PULL-1", records(payment.paymentId()).getString("records[0].agencyReference"));
 
         AgencySimulators.simulators().faults().clear();
-        Fixtures.sleep(1500);
+        Fixtures.awaitLaneRound(Party.MEDICAL);
         assertTrue(held(Party.MEDICAL, person).isEmpty(), "a record confirmed by pull is not pushed as well");
         given().header("Authorization", MEDICAL).queryParam("after", "-1").get("/api/v1/agencies/medical/records")
                 .then().statusCode(400).contentType("application/problem+json");

@@ -81,13 +81,28 @@ final class Fixtures {
                         java.util.Comparator.naturalOrder())).toList();
     }
 
+    /**
+     * Waits until the agency has received a record stored after this call. One lane sends an agency's records in order
+     * and polls between its rounds, so whatever it would have sent or polled before is done by then: a test showing
+     * that something was not sent (or decided) again asserts after this, not after a pause.
+     */
+    static void awaitLaneRound(Party agency) {
+        String marker = person();
+        register(marker);
+        PaymentSucceeded payment = agency == Party.MEDICAL ? weifang(marker, "2026-01") : pension(marker, "2026-01", Instant.now());
+        TestKafka.publish(payment, PAYMENT);
+        await(agency + " received a later record").until(() -> !held(agency, marker).isEmpty());
+    }
 
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /**
+     * Waits until the deadline monitor has flagged a record stored after this call (a payment of 2024, long overdue,
+     * of a person the agencies never hear about): a pass that began after everything before it has run.
+     */
+    static void awaitMonitorPass() {
+        PaymentSucceeded overdue = pension(person(), "2024-09", Instant.parse("2024-09-26T16:30:00Z"));
+        TestKafka.publish(overdue, PAYMENT);
+        await("a later record flagged overdue").until(() -> records(overdue.paymentId()).getList("records.status")
+                .contains("OVERDUE"));
     }
 
     static JsonPath records(String paymentId) {

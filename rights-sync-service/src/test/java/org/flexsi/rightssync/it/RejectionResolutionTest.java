@@ -104,7 +104,7 @@ class RejectionResolutionTest {
         given().header("Authorization", Fixtures.OPS).get("/api/v1/rights/rejected").then().statusCode(200)
                 .body("records.find { it.recordId == '" + rejected + "' }.resolution.note", equalTo("paid at the counter instead"))
                 .body("records.find { it.recordId == '" + rejected + "' }.resolution.resolvedBy", equalTo("ops-1"));
-        Fixtures.sleep(1000);
+        Fixtures.awaitLaneRound(Party.PENSION);
         assertEquals(1, held(Party.PENSION, person).size(), "a closed record is not sent again");
         assertEquals(1, held(Party.PENSION, person).get(0).timesReceived());
     }

@@ -37,7 +37,7 @@ class ReplayTest {
                 .body("{\"personId\":\"" + person + "\",\"dryRun\":true}").post("/api/v1/rights/replays")
                 .then().statusCode(200).body("dryRun", equalTo(true)).body("records", equalTo(1))
                 .body("recordIds", hasItem(recordId));
-        Fixtures.sleep(500);
+        Fixtures.awaitLaneRound(Party.PENSION);
         assertEquals(1, held(Party.PENSION, person).get(0).timesReceived(), "a dry run sends nothing");
 
         String key = "replay-" + UUID.randomUUID();
@@ -47,7 +47,7 @@ class ReplayTest {
         await("the agency received it again").until(() -> held(Party.PENSION, person).get(0).timesReceived() == 2);
         given().header("Authorization", Fixtures.OPS).header("Idempotency-Key", key).contentType("application/json")
                 .body(body).post("/api/v1/rights/replays").then().statusCode(200).header("Idempotent-Replayed", "true");
-        Fixtures.sleep(1500);
+        Fixtures.awaitLaneRound(Party.PENSION);
         assertEquals(2, held(Party.PENSION, person).get(0).timesReceived(), "a retried request replays nothing more");
         assertEquals(1, held(Party.PENSION, person).size(), "booked once");
         assertEquals("CONFIRMED", Fixtures.records(payment.paymentId()).getString("records[0].status"));

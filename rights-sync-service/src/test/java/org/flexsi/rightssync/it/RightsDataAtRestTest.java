@@ -32,7 +32,7 @@ import org.flexsi.platform.crypto.FieldCipher;
 import org.flexsi.platform.crypto.Reencryption;
 import org.flexsi.platform.testing.TestKafka;
 import org.flexsi.platform.testing.TestTokens;
-import org.flexsi.rightssync.person.PersonDirectory;
+import org.flexsi.rightssync.person.RegistrationConsumer;
 import org.flexsi.rightssync.replay.ReplayRequest;
 import org.flexsi.simulators.Party;
 import org.flexsi.simulators.agency.HeldRecord;
@@ -73,7 +73,7 @@ class RightsDataAtRestTest {
             assertTrue(value.startsWith(cipher.currentPrefix()), value);
             assertFalse(value.contains(LEGACY_ID) || value.contains(LEGACY_NAME), value);
         }
-        assertEquals(LEGACY_ID, cipher.decrypt(PersonDirectory.ID_NUMBER, stored(legacy, "id_number")));
+        assertEquals(LEGACY_ID, cipher.decrypt(RegistrationConsumer.ID_NUMBER, stored(legacy, "id_number")));
         assertEquals(0, reencryption.runAll(), "nothing plain left");
 
         PaymentSucceeded payment = wuhanPension(legacy, "2026-09");
