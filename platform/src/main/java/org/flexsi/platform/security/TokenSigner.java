@@ -1,6 +1,5 @@
 package org.flexsi.platform.security;
 
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,20 +7,18 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.flexsi.contracts.signing.JsonWebSignature;
 
 /**
  * Signs RS256 bearer tokens for the local stack and the tests, and writes the key pair they are
@@ -34,7 +31,6 @@ public final class TokenSigner {
     public static final String ISSUER = "flexsi";
     /** The audience every flexsi service requires ({@code mp.jwt.verify.audiences}). */
     public static final String AUDIENCE = "flexsi";
-    private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
     private final PrivateKey privateKey;
     private final RSAPublicKey publicKey;
@@ -59,19 +55,14 @@ public final class TokenSigner {
 
     /** A key's id: its RFC 7638 thumbprint, so the same key always has the same id and another key another. */
     public static String keyId(RSAPublicKey key) {
-        String canonical = "{\"e\":\"" + unsigned(key.getPublicExponent()) + "\",\"kty\":\"RSA\",\"n\":\""
-                + unsigned(key.getModulus()) + "\"}";
-        try {
-            return URL.encodeToString(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonWebSignature.keyId(key.getModulus(), key.getPublicExponent());
     }
 
     /** The JSON Web Key Set (RFC 7517) that verifies tokens of these keys, as {@code mp.jwt.verify.publickey.location} reads it. */
     public static String jwks(Collection<RSAPublicKey> keys) {
         return keys.stream().map(key -> "{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"" + keyId(key)
-                + "\",\"n\":\"" + unsigned(key.getModulus()) + "\",\"e\":\"" + unsigned(key.getPublicExponent()) + "\"}")
+                + "\",\"n\":\"" + JsonWebSignature.unsigned(key.getModulus()) + "\",\"e\":\""
+                + JsonWebSignature.unsigned(key.getPublicExponent()) + "\"}")
                 .collect(Collectors.joining(",", "{\"keys\":[", "]}"));
     }
 
@@ -132,24 +123,10 @@ public final class TokenSigner {
                 + "\",\"upn\":\"" + json(subject) + (agency == null ? "" : "\",\"agency\":\"" + json(agency))
                 + "\",\"groups\":[\"" + json(role) + "\"],\"iat\":" + now.getEpochSecond()
                 + ",\"exp\":" + now.plus(lifetime).getEpochSecond() + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
-        String signingInput = URL.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
-                + URL.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
-        try {
-            Signature rsa = Signature.getInstance("SHA256withRSA");
-            rsa.initSign(privateKey);
-            rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + URL.encodeToString(rsa.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonWebSignature.rs256(header.getBytes(StandardCharsets.UTF_8), claims.getBytes(StandardCharsets.UTF_8),
+                privateKey);
     }
 
-    /** Base64url of a big-endian unsigned integer, as JWK writes {@code n} and {@code e}. */
-    private static String unsigned(BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        int sign = bytes.length > 1 && bytes[0] == 0 ? 1 : 0;
-        return URL.encodeToString(Arrays.copyOfRange(bytes, sign, bytes.length));
-    }
 
     private static String json(String text) {
         return text.replace("\\", "\\\\").replace("\"", "\\\"");

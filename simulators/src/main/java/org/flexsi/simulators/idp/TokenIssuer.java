@@ -1,20 +1,17 @@
 package org.flexsi.simulators.idp;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.MessageDigest;
-import java.security.Signature;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.flexsi.contracts.signing.JsonWebSignature;
 import org.flexsi.simulators.http.Json;
 
 /**
@@ -23,14 +20,12 @@ import org.flexsi.simulators.http.Json;
  * accept these tokens as they accept those. The {@code kid} is the key's RFC 7638 thumbprint, as in the key set.
  */
 final class TokenIssuer {
-    private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
-
     private final RSAPrivateCrtKey key;
     private final String keyId;
 
     private TokenIssuer(RSAPrivateCrtKey key) {
         this.key = key;
-        this.keyId = thumbprint(key);
+        this.keyId = JsonWebSignature.keyId(key.getModulus(), key.getPublicExponent());
     }
 
     /** Reads a PKCS#8 PEM private key ({@code -----BEGIN PRIVATE KEY-----}). */
@@ -50,30 +45,6 @@ final class TokenIssuer {
         header.put("alg", "RS256");
         header.put("typ", "JWT");
         header.put("kid", keyId);
-        String input = URL.encodeToString(Json.write(header)) + "." + URL.encodeToString(Json.write(claims));
-        try {
-            Signature rsa = Signature.getInstance("SHA256withRSA");
-            rsa.initSign(key);
-            rsa.update(input.getBytes(StandardCharsets.US_ASCII));
-            return input + "." + URL.encodeToString(rsa.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String thumbprint(RSAPrivateCrtKey key) {
-        String canonical = "{\"e\":\"" + unsigned(key.getPublicExponent()) + "\",\"kty\":\"RSA\",\"n\":\""
-                + unsigned(key.getModulus()) + "\"}";
-        try {
-            return URL.encodeToString(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String unsigned(BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        int sign = bytes.length > 1 && bytes[0] == 0 ? 1 : 0;
-        return URL.encodeToString(Arrays.copyOfRange(bytes, sign, bytes.length));
+        return JsonWebSignature.rs256(Json.write(header), Json.write(claims), key);
     }
 }
