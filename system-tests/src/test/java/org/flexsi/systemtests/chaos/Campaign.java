@@ -233,7 +233,14 @@ public final class Campaign {
         }));
         faults.add(new Fault("pension agency rejects a burst", () -> traffic.agencyRejects(true), () -> {
             Http.sleep(hold.toMillis());
+            // a burst is several persons, however slowly the traffic goes
+            Instant giveUp = Instant.now().plus(Duration.ofMinutes(1));
+            while (traffic.rejectedPersons() < 3 && Instant.now().isBefore(giveUp)) {
+                Http.sleep(500);
+            }
             traffic.agencyRejects(false);
+            // each person's rejection is spent on his first record: wait until the burst's records reached the agency
+            awaitSpent("reject-persons", Duration.ofMinutes(2));
             clearSimulatorFaults();
             resendRejected();
         }));
@@ -301,6 +308,19 @@ public final class Campaign {
         if (answer.status() / 100 != 2) {
             throw new IllegalStateException("the simulators refused the fault " + fault + ": " + answer);
         }
+    }
+
+    /** Waits (at most {@code patience}) until no fault of this mode is left unspent at the simulators. */
+    private void awaitSpent(String mode, Duration patience) {
+        Instant giveUp = Instant.now().plus(patience);
+        while (Instant.now().isBefore(giveUp)) {
+            Http.Answer active = Http.get(stack.url("simulators") + "/sim/faults", null);
+            if (active.status() == 200 && !active.raw().contains("\"" + mode + "\"")) {
+                return;
+            }
+            Http.sleep(500);
+        }
+        faultFindings.add("faults " + mode + " still unspent after " + patience);
     }
 
     private void clearSimulatorFaults() {

@@ -79,6 +79,7 @@ final class Traffic implements AutoCloseable {
     private volatile BankMisbehaviour bankMisbehaviour = BankMisbehaviour.NONE;
     private volatile String lastNonce = UUID.randomUUID().toString();
     private volatile boolean agencyRejects;
+    private final AtomicInteger rejectedPersons = new AtomicInteger();
 
     Traffic(Stack stack, int threads) {
         this.stack = stack;
@@ -99,6 +100,11 @@ final class Traffic implements AutoCloseable {
     /** While on, the pension agency rejects the first record of each person registered (a burst of rejections). */
     void agencyRejects(boolean on) {
         agencyRejects = on;
+    }
+
+    /** Persons whose first record the agency was told to reject. */
+    int rejectedPersons() {
+        return rejectedPersons.get();
     }
 
     int inFlight() {
@@ -289,6 +295,7 @@ final class Traffic implements AutoCloseable {
         if (answer.status() / 100 != 2) {
             throw new IllegalStateException("the simulators refused a rejection: " + answer);
         }
+        rejectedPersons.incrementAndGet();
     }
 
     private JsonNode assess(String personId, String contributor, Region region) {
