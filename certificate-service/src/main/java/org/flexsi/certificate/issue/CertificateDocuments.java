@@ -17,6 +17,7 @@ import org.flexsi.certificate.person.Person;
 import org.flexsi.certificate.record.PaymentRecord;
 import org.flexsi.contracts.Money;
 import org.flexsi.contracts.events.LineItem;
+import org.flexsi.platform.problem.ProblemException;
 import org.flexsi.platform.time.BusinessTime;
 
 /** Gathers what a certificate prints: the person, the region's tax office, each paid and refunded line. */
@@ -60,6 +61,12 @@ public class CertificateDocuments {
             refunded = refunded.add(payment.refundedTotal);
         }
         Person person = Person.findById(certificate.personId);
+        if (person == null) {
+            // the registration event travels on another topic and may still be on its way; a signed file without the
+            // taxpayer's name could never be corrected, so the download waits for it
+            throw ProblemException.unavailable("the registration of person " + certificate.personId
+                    + " has not reached the certificate service yet", 5);
+        }
         String payer = null;
         if (certificate.payerId != null) {
             Person payerPerson = Person.findById(certificate.payerId);
@@ -68,9 +75,7 @@ public class CertificateDocuments {
         String period = certificate.periodFrom == null ? null : certificate.periodFrom + " 至 " + certificate.periodTo;
         return new CertificateDocument(certificate.number, certificate.verificationCode, verificationUrl(certificate), issueDate,
                 taxOffice(certificate.region), regionName(certificate.region),
-                person == null ? "（未登记姓名）" : person.name,
-                person == null ? certificate.personId : person.maskedIdNumber,
-                person == null ? null : person.agency, payer, period, rows, certificate.total, refunded);
+                person.name, person.maskedIdNumber, person.agency, payer, period, rows, certificate.total, refunded);
     }
 
     private static CertificateDocument.Row row(LocalDate paidOn, LineItem line, BigDecimal amount, String note) {

@@ -89,7 +89,8 @@ public class CertificateResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not yet available (availableFrom), or revoked",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The CJK font is not installed",
+    @APIResponse(responseCode = "503", description = "The CJK font is not installed, or the person's registration has not"
+            + " arrived yet (Retry-After)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response pdf(@PathParam("number") String number) {
         return Response.ok(certificates.pdf(caller(), number), "application/pdf")

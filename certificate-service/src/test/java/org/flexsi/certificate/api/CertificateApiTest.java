@@ -30,6 +30,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.flexsi.certificate.person.RegisteredPersons;
 import org.flexsi.contracts.Topics;
 import org.flexsi.contracts.events.CertificateIssued;
 import org.flexsi.contracts.events.CertificateRevoked;
@@ -109,6 +110,24 @@ class CertificateApiTest {
         given().get("/api/v1/public/certificates/" + number + "?code=" + code).then().statusCode(200)
                 .body("status", equalTo("ISSUED")).body("total", equalTo("1086.34"))
                 .body("maskedIdNumber", equalTo("4201**********1234"));
+    }
+
+    /** Found by CI: a payment that overtook the registration froze a certificate without the taxpayer's name. */
+    @Test
+    void theSignedFileWaitsForThePersonsRegistration() throws IOException {
+        String person = "p-" + UUID.randomUUID();
+        PaymentSucceeded paid = pay(person, person, JINAN);
+        String number = awaitCertificate(OPS, paid.paymentId()).path("[0].certificateNumber");
+        given().header("Authorization", OPS).get("/api/v1/certificates/" + number + "/pdf").then().statusCode(503)
+                .contentType("application/problem+json").header("Retry-After", "5")
+                .body("detail", containsString("registration of person " + person));
+
+        TestKafka.publish(new PersonRegistered(person, "RESIDENT_ID", "420106199001011234", "钱二", "MALE", LocalDate.of(1990, 1, 1),
+                JINAN, "济南市社会保险事业中心", null, null, Instant.now()), "/flexsi/registration-service");
+        byte[] pdf = await("the PDF of " + number).until(() -> given().header("Authorization", OPS)
+                .get("/api/v1/certificates/" + number + "/pdf"), r -> r.statusCode() == 200).asByteArray();
+        String text = text(pdf);
+        assertTrue(text.contains("钱二") && text.contains("4201**********1234"), text);
     }
 
     @Test
@@ -465,10 +484,7 @@ class CertificateApiTest {
     // ---- helpers ----
 
     private static String register(String name) {
-        String person = "p-" + UUID.randomUUID();
-        TestKafka.publish(new PersonRegistered(person, "RESIDENT_ID", "420106199001011234", name, "MALE", LocalDate.of(1990, 1, 1),
-                JINAN, "济南市社会保险事业中心", null, null, Instant.now()), "/flexsi/registration-service");
-        return person;
+        return RegisteredPersons.register(name, "420106199001011234", LocalDate.of(1990, 1, 1), JINAN, "济南市社会保险事业中心");
     }
 
     private static PaymentSucceeded pay(String person, String payer, String region) {

@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.flexsi.certificate.person.RegisteredPersons;
 import org.flexsi.contracts.events.LineItem;
 import org.flexsi.contracts.events.PaymentSucceeded;
-import org.flexsi.contracts.events.PersonRegistered;
 import org.flexsi.platform.testing.FlexsiTestResource;
 import org.flexsi.platform.testing.TestKafka;
 import org.flexsi.platform.testing.TestTokens;
@@ -34,9 +34,7 @@ class CertificateDataAtRestTest {
 
     @Test
     void aDumpAfterAFlowHoldsTheMaskedIdNumberOnly() throws Exception {
-        String person = "p-" + UUID.randomUUID();
-        TestKafka.publish(new PersonRegistered(person, "RESIDENT_ID", ID_NUMBER, "吴九", "MALE", LocalDate.of(1985, 11, 23),
-                "420100", null, null, null, Instant.now()), "/flexsi/registration-service");
+        String person = RegisteredPersons.register("吴九", ID_NUMBER, LocalDate.of(1985, 11, 23), "420100", null);
         PaymentSucceeded paid = new PaymentSucceeded("pay-" + UUID.randomUUID(), "HD-" + UUID.randomUUID(), person, person,
                 "420100", "WECHAT", "WECHAT", "wx-1", List.of(new LineItem("PENSION", List.of("2026-05"), "4000.00", "0.20",
                 "800.00", null)), "800.00", Instant.now());

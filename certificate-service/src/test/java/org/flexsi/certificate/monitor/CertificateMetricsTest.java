@@ -16,10 +16,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.flexsi.certificate.person.RegisteredPersons;
 import org.flexsi.contracts.events.LineItem;
 import org.flexsi.contracts.events.PaymentRefunded;
 import org.flexsi.contracts.events.PaymentSucceeded;
-import org.flexsi.contracts.events.PersonRegistered;
 import org.flexsi.platform.testing.FlexsiTestResource;
 import org.flexsi.platform.testing.TestKafka;
 import org.flexsi.platform.testing.TestTokens;
@@ -113,10 +113,7 @@ class CertificateMetricsTest {
     }
 
     private static String register() {
-        String person = "p-" + UUID.randomUUID();
-        TestKafka.publish(new PersonRegistered(person, "RESIDENT_ID", "420106199001011234", "周八", "MALE", LocalDate.of(1990, 1, 1),
-                JINAN, "济南市社会保险事业中心", null, null, Instant.now()), "/flexsi/registration-service");
-        return person;
+        return RegisteredPersons.register("周八", "420106199001011234", LocalDate.of(1990, 1, 1), JINAN, "济南市社会保险事业中心");
     }
 
     private static PaymentSucceeded pay(String person, String region) {
