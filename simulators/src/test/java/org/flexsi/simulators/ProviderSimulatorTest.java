@@ -167,6 +167,16 @@ class ProviderSimulatorTest {
     }
 
     @Test
+    void delayCallbacksHoldsTheNoticeWhileTheQueryAlreadyShowsThePayment() throws Exception {
+        sims.faults().inject(Fault.delayCallbacks(Party.WECHAT, Duration.ofMillis(1500)).times(1));
+        sims.providers().pay(Party.WECHAT, prepay("M-L").get("providerOrderId").asText());
+
+        assertNull(receiver.poll(Duration.ofMillis(1000)), "not before the delay");
+        assertEquals(PaymentStatus.SUCCESS, sims.providers().order(Party.WECHAT, "M-L").orElseThrow().status());
+        assertTrue(new String(receiver.next(WAIT).body(), java.nio.charset.StandardCharsets.UTF_8).contains("\"SUCCESS\""));
+    }
+
+    @Test
     void failedAfterSuccessSendsAStaleFailedNoticeAfterTheRealOne() throws Exception {
         sims.faults().inject(Fault.failedAfterSuccess(Party.WECHAT).times(1));
         sims.providers().pay(Party.WECHAT, prepay("M-R").get("providerOrderId").asText());

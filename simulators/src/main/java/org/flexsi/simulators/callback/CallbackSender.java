@@ -20,6 +20,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.flexsi.contracts.signing.HttpSignature;
 import org.flexsi.simulators.Party;
+import org.flexsi.simulators.fault.Fault;
 import org.flexsi.simulators.fault.FaultMode;
 import org.flexsi.simulators.fault.Faults;
 import org.flexsi.simulators.http.Json;
@@ -86,9 +87,11 @@ public final class CallbackSender {
             record(delivery, 0, CallbackAttempt.Outcome.DROPPED, null);
             return;
         }
+        Duration first = faults.use(from, FaultMode.DELAY_CALLBACKS).map(Fault::delay).filter(d -> d.compareTo(after) > 0)
+                .orElse(after);
         int copies = faults.use(from, FaultMode.DUPLICATE_CALLBACKS).isPresent() ? DUPLICATES : 1;
         for (int i = 0; i < copies; i++) {
-            schedule(delivery, 1, after);
+            schedule(delivery, 1, first);
         }
     }
 

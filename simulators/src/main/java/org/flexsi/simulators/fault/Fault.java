@@ -21,12 +21,13 @@ public record Fault(String target, FaultMode mode, Integer count, Duration delay
         if (count != null && count < 1) {
             throw new IllegalArgumentException("count must be at least 1");
         }
-        if (mode == FaultMode.SLOW) {
+        if (mode == FaultMode.SLOW || mode == FaultMode.DELAY_CALLBACKS) {
             if (delay == null || delay.isZero() || delay.isNegative() || delay.compareTo(MAX_DELAY) > 0) {
-                throw new IllegalArgumentException("slow needs a delay between 1 ms and " + MAX_DELAY.toMillis() + " ms");
+                throw new IllegalArgumentException(mode.id() + " needs a delay between 1 ms and " + MAX_DELAY.toMillis()
+                        + " ms");
             }
         } else if (delay != null) {
-            throw new IllegalArgumentException("delay only applies to slow");
+            throw new IllegalArgumentException("delay only applies to slow and delay-callbacks");
         }
         boolean bank = Party.byId(target).isEmpty();
         if (bank && mode != FaultMode.DOWN && mode != FaultMode.SLOW) {
@@ -54,6 +55,10 @@ public record Fault(String target, FaultMode mode, Integer count, Duration delay
 
     public static Fault dropCallbacks(Party target) {
         return new Fault(target.id(), FaultMode.DROP_CALLBACKS, null, null, null);
+    }
+
+    public static Fault delayCallbacks(Party target, Duration delay) {
+        return new Fault(target.id(), FaultMode.DELAY_CALLBACKS, null, delay, null);
     }
 
     public static Fault failCallbacks(Party target) {

@@ -10,6 +10,8 @@ public enum FaultMode {
     SLOW("slow"),
     /** Callbacks are never sent: the state changed, the notification is lost. Counted per callback. */
     DROP_CALLBACKS("drop-callbacks"),
+    /** Each callback's first attempt waits for the delay (a notifier running late). Counted per callback. */
+    DELAY_CALLBACKS("delay-callbacks"),
     /** Callback attempts are counted as failed without sending, then retried. Counted per attempt. */
     FAIL_CALLBACKS("fail-callbacks"),
     /** Callbacks are signed with a wrong key. Counted per attempt. */

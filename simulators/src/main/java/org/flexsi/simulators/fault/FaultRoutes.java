@@ -2,10 +2,12 @@ package org.flexsi.simulators.fault;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.flexsi.simulators.Party;
 import org.flexsi.simulators.http.Fields;
 import org.flexsi.simulators.http.Json;
@@ -54,8 +56,8 @@ public final class FaultRoutes {
         }
         String modeId = body.text("mode");
         FaultMode mode = FaultMode.byId(modeId).orElseThrow(() -> body.invalid("mode",
-                "must be one of down, slow, drop-callbacks, fail-callbacks, bad-signature, duplicate-callbacks,"
-                        + " failed-after-success, reject-persons"));
+                "must be one of " + Arrays.stream(FaultMode.values()).map(FaultMode::id)
+                        .collect(Collectors.joining(", "))));
         Integer count = body.intOrNull("count");
         Integer delayMs = body.intOrNull("delayMs");
         Set<String> persons = new LinkedHashSet<>();
