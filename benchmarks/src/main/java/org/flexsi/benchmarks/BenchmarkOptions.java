@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -27,7 +28,8 @@ record BenchmarkOptions(
         int pgbenchScale,
         int pgbenchClients,
         int pgbenchThreads,
-        Duration pgbenchRun) {
+        Duration pgbenchRun,
+        Optional<Path> profile) {
 
     static final String USAGE = """
             usage: benchmarks/run [options]
@@ -47,6 +49,8 @@ record BenchmarkOptions(
               --pgbench-threads N     pgbench -j (default 2)
               --pgbench-seconds S     pgbench -T (default 15)
               --no-pgbench            skip pgbench (no TPS ratio is printed)
+              --profile DIR           JDK Flight Recorder in every Java process over the maximum-rate run, recordings
+                                      in DIR, top frames printed (the run's CPU figures then include JFR's own cost)
               --help                  this text
             """;
 
@@ -88,7 +92,8 @@ record BenchmarkOptions(
                 values.positive("--pgbench-scale", 1),
                 values.positive("--pgbench-clients", 4),
                 values.positive("--pgbench-threads", 2),
-                Duration.ofSeconds(values.positive("--pgbench-seconds", 15)));
+                Duration.ofSeconds(values.positive("--pgbench-seconds", 15)),
+                Optional.ofNullable(values.text("--profile", null)).map(Path::of));
         values.rejectUnknown();
         if (!options.pgbenchDatabase.matches("[a-z_][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("--pgbench-db must be a plain lower-case database name: " + options.pgbenchDatabase);

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Queue;
 import java.util.stream.Collectors;
@@ -92,12 +93,14 @@ public final class PaymentBenchmark {
             progress("maximum-rate run starting");
             LoadRun max = new LoadRun("maximum rate: " + options.concurrency() + " payers back to back for "
                     + options.maxRun().toSeconds() + " s", stack, watch, payers);
+            Optional<Profiler> profiler = options.profile().map(dir -> Profiler.start(stack, dir));
             StackUsage.Reading start = usage.read();
             max.closedLoop(options.concurrency(), options.maxRun());
             max.drain(options.drain());
             StackUsage.Window window = StackUsage.between(start, usage.read());
             print(max);
             printUsage(window, max.succeeded);
+            profiler.ifPresent(Profiler::stopAndPrint);
 
             double halfRate = options.halfRate().orElse(max.paymentsPerSecond() / 2);
             LoadRun half = new LoadRun(String.format("half rate: %.1f payments/s for %d s", halfRate, options.halfRun().toSeconds()),

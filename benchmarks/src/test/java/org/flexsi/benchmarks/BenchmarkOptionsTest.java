@@ -20,6 +20,8 @@ class BenchmarkOptionsTest {
         assertEquals(2.5, options.halfRate().getAsDouble());
         assertEquals(Path.of("/tmp/x"), options.stateDir());
         assertFalse(options.pgbench());
+        assertTrue(options.profile().isEmpty());
+        assertEquals(Path.of("/tmp/jfr"), BenchmarkOptions.parse(List.of("--profile", "/tmp/jfr")).profile().orElseThrow());
         assertEquals(Duration.ofSeconds(30), options.halfRun());
         assertEquals(Duration.ofSeconds(30), options.warmup());
     }

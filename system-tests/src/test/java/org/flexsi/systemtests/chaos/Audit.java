@@ -302,17 +302,6 @@ final class Audit {
     /** The first answer that is done, or (once the drain time is over) the last one, for the verdict to judge. */
     private static Http.Answer eventuallyAnswer(java.util.function.Supplier<Http.Answer> call,
             java.util.function.Predicate<Http.Answer> done, Instant deadline) {
-        Http.Answer last;
-        while (true) {
-            try {
-                last = call.get();
-            } catch (IllegalStateException unreachable) {
-                last = new Http.Answer(0, null, unreachable.getMessage());
-            }
-            if (done.test(last) || Instant.now().isAfter(deadline)) {
-                return last;
-            }
-            Http.sleep(1000);
-        }
+        return Http.latest(call, done, deadline, Duration.ofSeconds(1));
     }
 }

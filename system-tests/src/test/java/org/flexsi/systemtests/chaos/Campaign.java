@@ -13,11 +13,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -36,6 +39,8 @@ import org.flexsi.platform.time.BusinessTime;
  */
 public final class Campaign {
     static final String POISON_KEY = "chaos-poison-";
+    /** Persons whose records the agency rejects in its burst. */
+    private static final int BURST = 3;
     private static final DateTimeFormatter CHINA_TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(BusinessTime.ZONE);
     private static final List<String> TOPICS = List.of("flexsi.registration", "flexsi.assessment", "flexsi.payment",
             "flexsi.certificate", "flexsi.rights", "flexsi.calendar");
@@ -60,7 +65,12 @@ public final class Campaign {
         }
     }
 
+    /** Where the campaign's own PostgreSQL server listens (when the machine can make one). */
+    private static final int POSTGRES_PORT = 25432;
+
     private final Stack stack;
+    /** The campaign's own PostgreSQL server, which it may crash; empty where the shared server is used. */
+    private final Optional<OwnedPostgres> database;
     private final Duration hold;
     private final Duration pause;
     /** The traffic under way, which some faults make misbehave. */
@@ -69,9 +79,12 @@ public final class Campaign {
     private final List<String> faultFindings = new CopyOnWriteArrayList<>();
     /** Rejected rights records operations sent again. */
     private final AtomicInteger resent = new AtomicInteger();
+    /** How far the campaign has moved the services' clocks ahead of real time (they only move forward). */
+    private Duration clocksAhead = Duration.ZERO;
 
-    private Campaign(Stack stack, Duration hold, Duration pause) {
+    private Campaign(Stack stack, Optional<OwnedPostgres> database, Duration hold, Duration pause) {
         this.stack = stack;
+        this.database = database;
         this.hold = hold;
         this.pause = pause;
     }
@@ -83,7 +96,23 @@ public final class Campaign {
      * @param brokers Kafka brokers, 1 or 3 (then one of them is also down for a minute)
      */
     public static Outcome run(Path root, boolean full, int minutes, int brokers) {
-        try (Stack stack = Stack.start(StackOptions.builder(root)
+        Optional<OwnedPostgres> database = OwnedPostgres.start(POSTGRES_PORT);
+        try {
+            return run(root, full, minutes, brokers, database);
+        } finally {
+            database.ifPresent(OwnedPostgres::close);
+        }
+    }
+
+    private static Outcome run(Path root, boolean full, int minutes, int brokers, Optional<OwnedPostgres> database) {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        database.ifPresent(server -> {
+            environment.put("FLEXSI_DB_HOST", "127.0.0.1");
+            environment.put("FLEXSI_DB_PORT", Integer.toString(server.port()));
+            environment.put("FLEXSI_DB_USER", "postgres");
+            environment.remove("FLEXSI_DB_PASSWORD");
+        });
+        try (Stack stack = Stack.start(StackOptions.builder(root).environment(environment)
                 .stateDir(root.resolve("system-tests/target/chaos-stack"))
                 .servicePortBase(28081).simulatorsPort(28090).kafkaPorts(29092, 29093)
                 .databasePrefix("flexsi_chaos_").freshDatabases(true).brokers(brokers)
@@ -104,7 +133,8 @@ public final class Campaign {
                     .map(w -> new Traffic.Walk(-1, "WECHAT", w.region(), w.personId(), w.paymentId(), w.total(), null, null,
                             before, Instant.now(), null))
                     .toList();
-            Campaign campaign = new Campaign(stack, Duration.ofSeconds(full ? 30 : 8), Duration.ofSeconds(full ? 20 : 3));
+            Campaign campaign = new Campaign(stack, database, Duration.ofSeconds(full ? 30 : 8),
+                    Duration.ofSeconds(full ? 20 : 3));
             List<Fault> faults = campaign.faults(full);
             return campaign.run(faults, Duration.ofMinutes(minutes), demo);
         }
@@ -121,13 +151,13 @@ public final class Campaign {
                 Instant slotEnd = Instant.now().plus(slot);
                 int inFlight = traffic.inFlight();
                 Instant injected = Instant.now();
-                System.out.printf("chaos: %4d s  %-36s injected (%d payments in flight)%n",
+                System.out.printf("chaos: %4d s  %-42s injected (%d payments in flight)%n",
                         Duration.between(started, injected).toSeconds(), fault.name(), inFlight);
                 fault.inject().run();
                 fault.heal().run();
                 Instant healed = Instant.now();
                 windows.add(new Window(fault, injected, healed, inFlight));
-                System.out.printf("chaos: %4d s  %-36s healed%n", Duration.between(started, healed).toSeconds(), fault.name());
+                System.out.printf("chaos: %4d s  %-42s healed%n", Duration.between(started, healed).toSeconds(), fault.name());
                 Http.sleep(Math.max(pause.toMillis(), Duration.between(Instant.now(), slotEnd).toMillis()));
             }
             System.out.println("chaos: every fault healed; the traffic stops and the walks under way finish");
@@ -158,9 +188,9 @@ public final class Campaign {
     private Outcome report(List<Window> windows, List<Audit.Verdict> verdicts, Map<String, Integer> poison,
             List<String> findings, Traffic traffic) {
         System.out.println();
-        System.out.printf("%-36s | %-8s | %-19s | %-4s | %-7s | %s%n", "fault", "injected", "payments in flight", "lost",
+        System.out.printf("%-42s | %-8s | %-19s | %-4s | %-7s | %s%n", "fault", "injected", "payments in flight", "lost",
                 "doubled", "time to recover");
-        System.out.println("-".repeat(100));
+        System.out.println("-".repeat(106));
         for (Window w : windows) {
             List<Audit.Verdict> touched = verdicts.stream().filter(v -> overlaps(v.walk(), w)).toList();
             long lost = touched.stream().filter(v -> !v.lost().isEmpty()).count();
@@ -169,7 +199,7 @@ public final class Campaign {
                     .filter(walk -> walk.finishedAt() != null && !walk.startedAt().isBefore(w.healed()))
                     .map(walk -> Duration.between(w.healed(), walk.finishedAt()))
                     .min(Duration::compareTo).map(d -> d.toSeconds() + " s").orElse("no walk after it");
-            System.out.printf("%-36s | %8s | %19d | %4d | %7d | %s%n", w.fault().name(),
+            System.out.printf("%-42s | %8s | %19d | %4d | %7d | %s%n", w.fault().name(),
                     CHINA_TIME.format(w.injected()),
                     Math.max(w.inFlight(), touched.size()), lost, doubled, recovery);
         }
@@ -214,6 +244,10 @@ public final class Campaign {
                 stack.restart(another);
             }));
         }
+        database.ifPresent(server -> faults.add(new Fault("PostgreSQL crashed and restarted", server::crash, () -> {
+            Http.sleep(hold.toMillis() / 3);
+            server.startServer();
+        })));
         faults.add(new Fault("PostgreSQL refuses connections 30 s", () -> allowConnections(false), () -> {
             Http.sleep(30_000);
             allowConnections(true);
@@ -221,26 +255,37 @@ public final class Campaign {
         faults.add(simulatorFault("wechat callbacks duplicated x10", Map.of("target", "wechat", "mode", "duplicate-callbacks")));
         faults.add(simulatorFault("alipay FAILED after SUCCESS", Map.of("target", "alipay", "mode", "failed-after-success")));
         faults.add(simulatorFault("unionpay callbacks lost", Map.of("target", "unionpay", "mode", "drop-callbacks")));
+        // the orders' time (30 min) runs out while their callbacks are held: the clocks move past it, the sweeper settles
+        // the expired orders by asking the provider, and the callbacks come after
+        faults.add(new Fault("wechat callbacks delayed past order expiry", () -> {
+            injectSimulatorFault(Map.of("target", "wechat", "mode", "delay-callbacks", "delayMs", hold.plusSeconds(20).toMillis()));
+            Http.sleep(hold.toMillis() / 2);
+            advanceClocks(Duration.ofMinutes(31));
+        }, () -> {
+            Http.sleep(hold.toMillis() / 2);
+            clearSimulatorFaults();
+        }));
         // time only runs forward: the services' clocks stay two working days ahead from here on (real time, which the
         // providers' statements and the signatures use, is not moved)
         faults.add(new Fault("pension agency down 2 working days", () -> {
             injectSimulatorFault(Map.of("target", "pension", "mode", "down"));
             Http.sleep(hold.toMillis());
-            setClocks(twoWorkingDaysAhead());
+            advanceClocks(twoWorkingDays());
         }, () -> {
             Http.sleep(hold.toMillis());
             clearSimulatorFaults();
         }));
-        faults.add(new Fault("pension agency rejects a burst", () -> traffic.agencyRejects(true), () -> {
-            Http.sleep(hold.toMillis());
-            // a burst is several persons, however slowly the traffic goes
-            Instant giveUp = Instant.now().plus(Duration.ofMinutes(1));
-            while (traffic.rejectedPersons() < 3 && Instant.now().isBefore(giveUp)) {
-                Http.sleep(500);
+        faults.add(new Fault("pension agency rejects a burst", () -> traffic.agencyRejects(BURST), () -> {
+            // each person's rejection is spent on his first record: the burst is over once the next persons were marked
+            // and their records reached the agency
+            Predicate<Http.Answer> over = a -> traffic.rejectedPersons() >= BURST && a.status() == 200
+                    && !a.raw().contains("\"reject-persons\"");
+            Http.Answer left = Http.latest(() -> Http.get(stack.url("simulators") + "/sim/faults", null), over,
+                    Instant.now().plus(Duration.ofMinutes(3)), Duration.ofMillis(500));
+            if (!over.test(left)) {
+                faultFindings.add("the burst of rejections did not play out: " + traffic.rejectedPersons()
+                        + " persons marked, faults at the agency " + left);
             }
-            traffic.agencyRejects(false);
-            // each person's rejection is spent on his first record: wait until the burst's records reached the agency
-            awaitSpent("reject-persons", Duration.ofMinutes(2));
             clearSimulatorFaults();
             resendRejected();
         }));
@@ -310,25 +355,14 @@ public final class Campaign {
         }
     }
 
-    /** Waits (at most {@code patience}) until no fault of this mode is left unspent at the simulators. */
-    private void awaitSpent(String mode, Duration patience) {
-        Instant giveUp = Instant.now().plus(patience);
-        while (Instant.now().isBefore(giveUp)) {
-            Http.Answer active = Http.get(stack.url("simulators") + "/sim/faults", null);
-            if (active.status() == 200 && !active.raw().contains("\"" + mode + "\"")) {
-                return;
-            }
-            Http.sleep(500);
-        }
-        faultFindings.add("faults " + mode + " still unspent after " + patience);
-    }
-
     private void clearSimulatorFaults() {
         Http.send("DELETE", stack.url("simulators") + "/sim/faults", null, "{}");
     }
 
-    /** Every service's clock to {@code instant} (test-only clock control). */
-    private void setClocks(Instant instant) {
+    /** Every service's clock {@code by} further ahead of real time (test-only clock control). */
+    private void advanceClocks(Duration by) {
+        clocksAhead = clocksAhead.plus(by);
+        Instant instant = Instant.now().plus(clocksAhead);
         String ops = stack.token("ops", "chaos-clock");
         for (String service : StackOptions.SERVICES) {
             Http.Answer answer = Http.send("PUT", stack.url(service) + "/q/flexsi/clock", ops,
@@ -339,9 +373,9 @@ public final class Campaign {
         }
     }
 
-    /** Now plus two weekdays (the bundled holidays aside): what two working days of an agency outage look like. */
-    private static Instant twoWorkingDaysAhead() {
-        LocalDate day = BusinessTime.dateOf(Instant.now());
+    /** From the services' today, two weekdays on (the bundled holidays aside): two working days of an agency outage. */
+    private Duration twoWorkingDays() {
+        LocalDate day = BusinessTime.dateOf(Instant.now().plus(clocksAhead));
         int passed = 0;
         long days = 0;
         while (passed < 2) {
@@ -351,12 +385,12 @@ public final class Campaign {
                 passed++;
             }
         }
-        return Instant.now().plus(Duration.ofDays(days));
+        return Duration.ofDays(days);
     }
 
     /**
-     * The shared PostgreSQL server is not the campaign's to restart: its databases alone refuse connections (and
-     * lose the ones they had) for 30 s, which the services see as a database that went away.
+     * Short of a crash, the campaign's databases alone refuse connections (and lose the ones they had) for 30 s, which
+     * the services see as a database that went away; this works on the shared server too.
      */
     private void allowConnections(boolean allow) {
         Properties login = new Properties();

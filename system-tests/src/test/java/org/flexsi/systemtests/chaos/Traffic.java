@@ -78,7 +78,8 @@ final class Traffic implements AutoCloseable {
     private static final LocalDate FIRST_BIRTH_DAY = LocalDate.of(1985, 1, 1);
     private volatile BankMisbehaviour bankMisbehaviour = BankMisbehaviour.NONE;
     private volatile String lastNonce = UUID.randomUUID().toString();
-    private volatile boolean agencyRejects;
+    /** Persons still to be rejected at the agency: the next ones registered. */
+    private final AtomicInteger rejectionsToMark = new AtomicInteger();
     private final AtomicInteger rejectedPersons = new AtomicInteger();
 
     Traffic(Stack stack, int threads) {
@@ -97,9 +98,9 @@ final class Traffic implements AutoCloseable {
         bankMisbehaviour = mode;
     }
 
-    /** While on, the pension agency rejects the first record of each person registered (a burst of rejections). */
-    void agencyRejects(boolean on) {
-        agencyRejects = on;
+    /** The pension agency rejects the first record of each of the next {@code persons} registered (a burst). */
+    void agencyRejects(int persons) {
+        rejectionsToMark.set(persons);
     }
 
     /** Persons whose first record the agency was told to reject. */
@@ -154,7 +155,7 @@ final class Traffic implements AutoCloseable {
         try {
             Person person = register(n, region);
             personId = person.personId();
-            if (agencyRejects) {
+            if (rejectionsToMark.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
                 rejectAtTheAgency(personId);
             }
             String contributor = stack.token("contributor", personId);
@@ -193,7 +194,9 @@ final class Traffic implements AutoCloseable {
     String batchDebit(int persons) {
         Region region = REGIONS.get(0);
         Instant started = Instant.now();
-        List<Walk> debited = new java.util.ArrayList<>();
+        record Owed(int n, String personId, String amount) {
+        }
+        List<Owed> debited = new java.util.ArrayList<>();
         for (int i = 0; i < persons; i++) {
             int n = counter.getAndIncrement();
             Person person = register(n, region);
@@ -209,8 +212,7 @@ final class Traffic implements AutoCloseable {
             String serial = assessment.path("serialNumber").asText();
             await(() -> bankCall("POST", "/api/v1/bank/owed-queries", owed, 0, UUID.randomUUID().toString()),
                     a -> a.status() == 200 && a.raw().contains(serial), "assessment " + serial + " owed at the bank");
-            String amount = assessment.path("total").asText();
-            debited.add(new Walk(n, "DEBIT", region.code(), person.personId(), null, amount, null, null, started, null, null));
+            debited.add(new Owed(n, person.personId(), assessment.path("total").asText()));
         }
         String ops = stack.token("ops", "chaos-operator");
         String month = YearMonth.from(BusinessTime.dateOf(Instant.parse(Http.get(stack.url("payment") + "/q/flexsi/clock", ops)
@@ -221,12 +223,12 @@ final class Traffic implements AutoCloseable {
                 .path("batchId").asText();
         await(() -> Http.get(stack.url("payment") + "/api/v1/ops/debit-batches?bankId=" + BANK, ops),
                 a -> a.status() == 200 && a.raw().contains(batchId) && a.raw().contains("\"SENT\""), "debit batch " + batchId + " sent");
-        for (Walk walk : debited) {
-            String contributor = stack.token("contributor", walk.personId());
-            JsonNode paid = await(() -> Http.get(stack.url("payment") + "/api/v1/payments?personId=" + walk.personId(),
-                    contributor), a -> a.status() == 200 && a.raw().contains("\"PAID\""), "debit of " + walk.personId()).body();
-            walks.add(new Walk(walk.n(), walk.kind(), walk.region(), walk.personId(), paid.path(0).path("paymentId").asText(),
-                    walk.amount(), null, null, walk.startedAt(), Instant.now(), null));
+        for (Owed owed : debited) {
+            String contributor = stack.token("contributor", owed.personId());
+            JsonNode paid = await(() -> Http.get(stack.url("payment") + "/api/v1/payments?personId=" + owed.personId(),
+                    contributor), a -> a.status() == 200 && a.raw().contains("\"PAID\""), "debit of " + owed.personId()).body();
+            walks.add(new Walk(owed.n(), "DEBIT", region.code(), owed.personId(), paid.path(0).path("paymentId").asText(),
+                    owed.amount(), null, null, started, Instant.now(), null));
         }
         // the bank's second hand-in of the same result file: the file fetched again, debited again by the bank's own
         // systems (which debit no line twice), and handed in
@@ -237,16 +239,8 @@ final class Traffic implements AutoCloseable {
 
     /** The bank's own systems debit the accounts of a debit file and answer its result file (as payment-service calls them). */
     private String bankDebits(String file) {
-        String path = "/banks/" + BANK + "/debit-files";
-        long at = Instant.now().getEpochSecond();
-        String nonce = UUID.randomUUID().toString();
-        byte[] bytes = file.getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.url("simulators") + path))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "text/plain; charset=utf-8")
-                .header(HttpSignature.KEY_ID, "flexsi").header(HttpSignature.TIMESTAMP, Long.toString(at))
-                .header(HttpSignature.NONCE, nonce)
-                .header(HttpSignature.SIGNATURE, HttpSignature.sign(stack.secret(BANK), "POST", path, at, nonce, bytes))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+        HttpRequest request = signed(stack.url("simulators"), "POST", "/banks/" + BANK + "/debit-files", file,
+                "text/plain; charset=utf-8", "flexsi", 0, UUID.randomUUID().toString()).build();
         return exchange(request, "the bank simulator").raw();
     }
 
@@ -341,17 +335,22 @@ final class Traffic implements AutoCloseable {
     /** A request signed as the bank (its token, its key); the request and answer bodies are text. */
     private Http.Answer bankCall(String method, String path, String body, long skewSeconds, String nonce) {
         lastNonce = nonce;
+        return exchange(signed(stack.url("payment"), method, path, body, "application/json", BANK, skewSeconds, nonce)
+                .header("Authorization", "Bearer " + stack.token("bank", BANK)).build(), "payment-service");
+    }
+
+    /** A request signed with the bank's shared secret under {@code keyId}, its clock {@code skewSeconds} off. */
+    private HttpRequest.Builder signed(String base, String method, String path, String body, String contentType, String keyId,
+            long skewSeconds, String nonce) {
         long at = Instant.now().getEpochSecond() + skewSeconds;
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.url("payment") + path))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + stack.token("bank", BANK))
-                .header(HttpSignature.KEY_ID, BANK).header(HttpSignature.TIMESTAMP, Long.toString(at))
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", contentType)
+                .header(HttpSignature.KEY_ID, keyId).header(HttpSignature.TIMESTAMP, Long.toString(at))
                 .header(HttpSignature.NONCE, nonce)
                 .header(HttpSignature.SIGNATURE, HttpSignature.sign(stack.secret(BANK), method, path, at, nonce, bytes))
                 .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
-        return exchange(request, "payment-service");
+                        : HttpRequest.BodyPublishers.ofByteArray(bytes));
     }
 
     private static Http.Answer exchange(HttpRequest request, String party) {

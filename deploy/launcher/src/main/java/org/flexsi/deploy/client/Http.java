@@ -62,20 +62,31 @@ public final class Http {
 
     /** Repeats {@code call} until {@code done} holds for its answer (events travel asynchronously). */
     public static Answer until(java.util.function.Supplier<Answer> call, Predicate<Answer> done, Duration timeout, String what) {
-        Instant deadline = Instant.now().plus(timeout);
-        Answer last = null;
-        while (Instant.now().isBefore(deadline)) {
+        Answer last = latest(call, done, Instant.now().plus(timeout), Duration.ofMillis(250));
+        if (!done.test(last)) {
+            throw new AssertionError(what + " did not happen within " + timeout + "; last answer: " + last);
+        }
+        return last;
+    }
+
+    /**
+     * Repeats {@code call} every {@code every} until {@code done} holds or {@code deadline} passes, and returns the last
+     * answer either way (an unreachable service answers status 0), for the caller to judge.
+     */
+    public static Answer latest(java.util.function.Supplier<Answer> call, Predicate<Answer> done, Instant deadline,
+            Duration every) {
+        while (true) {
+            Answer last;
             try {
                 last = call.get();
-                if (done.test(last)) {
-                    return last;
-                }
             } catch (IllegalStateException unreachable) {
                 last = new Answer(0, null, unreachable.getMessage());
             }
-            sleep(250);
+            if (done.test(last) || !Instant.now().isBefore(deadline)) {
+                return last;
+            }
+            sleep(every.toMillis());
         }
-        throw new AssertionError(what + " did not happen within " + timeout + "; last answer: " + last);
     }
 
     public static void sleep(long millis) {
