@@ -39,7 +39,7 @@ public class Assessment extends PanacheEntityBase {
     public static final String EXPIRED = "EXPIRED";
     public static final String CANCELLED = "CANCELLED";
     /** The most of a person's assessments a list shows. */
-    static final int LIST_LIMIT = 200;
+    private static final int LIST_LIMIT = 200;
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
     /** The lines are kept as the event contract writes them. */
     private static final ObjectMapper JSON = Json.eventMapper();

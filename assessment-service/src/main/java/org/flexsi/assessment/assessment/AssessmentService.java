@@ -74,9 +74,8 @@ public class AssessmentService {
     private final AssessmentMetrics metrics;
     private final RegistrationVersions versions;
 
-    public AssessmentService(CatalogueRepository catalogues, PersonRepository persons,
-            IdempotencyKeys idempotency, Outbox outbox, Clock clock, AssessmentConfig config, AssessmentMetrics metrics,
-            RegistrationVersions versions) {
+    public AssessmentService(CatalogueRepository catalogues, PersonRepository persons, IdempotencyKeys idempotency,
+            Outbox outbox, Clock clock, AssessmentConfig config, AssessmentMetrics metrics, RegistrationVersions versions) {
         this.versions = versions;
         this.catalogues = catalogues;
         this.persons = persons;
