@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.flexsi.assessment.assessment.AssessmentRepository;
+import org.flexsi.assessment.assessment.Assessment;
 import org.flexsi.assessment.assessment.AssessmentService;
 import org.flexsi.assessment.assessment.AssessmentView;
 import org.flexsi.assessment.calc.Months;
@@ -30,16 +30,14 @@ import org.flexsi.platform.time.BusinessTime;
 @ApplicationScoped
 @Transactional
 public class AgencyAssessmentService {
-    private final AssessmentRepository assessments;
     private final AssessmentService service;
     private final PersonRepository persons;
     private final IdempotencyKeys idempotency;
     private final Clock clock;
     private final AssessmentConfig config;
 
-    public AgencyAssessmentService(AssessmentRepository assessments, AssessmentService service, PersonRepository persons,
-            IdempotencyKeys idempotency, Clock clock, AssessmentConfig config) {
-        this.assessments = assessments;
+    public AgencyAssessmentService(AssessmentService service, PersonRepository persons, IdempotencyKeys idempotency,
+            Clock clock, AssessmentConfig config) {
         this.service = service;
         this.persons = persons;
         this.idempotency = idempotency;
@@ -55,9 +53,9 @@ public class AgencyAssessmentService {
             for (AgencyAssessment item : push.assessments()) {
                 // an agency acts only in its own regions: one item outside them refuses the whole push (issue 17)
                 caller.requireRegion(item.region());
-                Optional<AssessmentView> known = assessments.byAgencyReference(item.reference());
+                Optional<Assessment> known = Assessment.byAgencyReference(item.reference());
                 if (known.isPresent()) {
-                    accepted.add(new PushResult.Accepted(item.reference(), known.get().serialNumber(), true));
+                    accepted.add(new PushResult.Accepted(item.reference(), known.get().serialNumber, true));
                     continue;
                 }
                 try {
@@ -93,7 +91,7 @@ public class AgencyAssessmentService {
             throw new RuleViolation("expiry", "expiresAt " + expiresAt + " is in the past");
         }
         LocalDate today = BusinessTime.dateOf(now);
-        AssessmentView a = new AssessmentView(UUID.randomUUID().toString(), assessments.nextSerial(item.region(), today),
+        AssessmentView a = new AssessmentView(UUID.randomUUID().toString(), Assessment.nextSerial(item.region(), today),
                 person.personId(), item.region(), item.year(), AssessmentService.AGENCY, null, "OPEN", List.copyOf(lines),
                 Money.text(total), now, expiresAt, null, item.reference());
         service.store(a, caller);

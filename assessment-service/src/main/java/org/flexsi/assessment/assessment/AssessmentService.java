@@ -35,6 +35,7 @@ import org.flexsi.assessment.catalogue.Insurance;
 import org.flexsi.assessment.catalogue.InsuranceStandard;
 import org.flexsi.assessment.config.AssessmentConfig;
 import org.flexsi.assessment.person.Enrolment;
+import org.flexsi.assessment.person.EnrolmentGap;
 import org.flexsi.assessment.person.Person;
 import org.flexsi.assessment.person.PersonRepository;
 import org.flexsi.assessment.person.RegionScope;
@@ -64,7 +65,6 @@ public class AssessmentService {
     /** How far back a back-pay proposal looks. */
     private static final int BACK_PAY_YEARS = 5;
 
-    private final AssessmentRepository assessments;
     private final CatalogueRepository catalogues;
     private final PersonRepository persons;
     private final IdempotencyKeys idempotency;
@@ -74,11 +74,9 @@ public class AssessmentService {
     private final AssessmentMetrics metrics;
     private final RegistrationVersions versions;
 
-    public AssessmentService(AssessmentRepository assessments, CatalogueRepository catalogues, PersonRepository persons,
-            IdempotencyKeys idempotency, Outbox outbox, Clock clock, AssessmentConfig config, AssessmentMetrics metrics,
-            RegistrationVersions versions) {
+    public AssessmentService(CatalogueRepository catalogues, PersonRepository persons, IdempotencyKeys idempotency,
+            Outbox outbox, Clock clock, AssessmentConfig config, AssessmentMetrics metrics, RegistrationVersions versions) {
         this.versions = versions;
-        this.assessments = assessments;
         this.catalogues = catalogues;
         this.persons = persons;
         this.idempotency = idempotency;
@@ -142,12 +140,12 @@ public class AssessmentService {
 
         List<String> insurances = lines.stream().map(LineItem::insurance).distinct().toList();
         checkNotPaid(person.personId(), insurances, months);
-        List<String> open = assessments.openHolding(person.personId(), insurances, Months.format(months), now);
+        List<String> open = Assessment.openHolding(person.personId(), insurances, Months.format(months), now);
         if (!open.isEmpty()) {
             throw ProblemException.conflict("assessment-open", "assessment " + open.get(0)
                     + " already holds some of these months; pay it, let it expire or cancel it first");
         }
-        AssessmentView created = new AssessmentView(UUID.randomUUID().toString(), assessments.nextSerial(catalogue.region(), today),
+        AssessmentView created = new AssessmentView(UUID.randomUUID().toString(), Assessment.nextSerial(catalogue.region(), today),
                 person.personId(), catalogue.region(), catalogue.year(), SELF_SELECTED, version.version(), "OPEN", List.copyOf(lines),
                 Money.text(total), now, expiry(now, catalogue, window, months), null, null);
         store(created, caller);
@@ -156,7 +154,8 @@ public class AssessmentService {
 
     /** Stores an assessment and announces it in the same transaction. */
     public void store(AssessmentView a, Caller caller) {
-        assessments.insert(a, caller.subject());
+        // written at once, as a duplicate serial or agency reference is refused here and not at commit
+        Assessment.of(a, caller.subject()).persistAndFlush();
         outbox.publish(new AssessmentCreated(a.assessmentId(), a.serialNumber(), a.personId(), a.region(), a.year(), a.source(),
                 a.lines(), a.total(), a.catalogueVersion(), a.createdAt(), a.expiresAt()));
         metrics.created(a.region(), a.source());
@@ -164,16 +163,15 @@ public class AssessmentService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public AssessmentView find(String serial, Caller caller) {
-        AssessmentView a = assessments.bySerial(serial)
-                .orElseThrow(() -> ProblemException.notFound("no assessment " + serial));
+        Assessment a = Assessment.bySerial(serial).orElseThrow(() -> ProblemException.notFound("no assessment " + serial));
         authorize(caller, a);
-        return a;
+        return a.view();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AssessmentView> ofPerson(String personId, String status, Caller caller) {
         authorize(caller, personId);
-        return visible(caller, assessments.byPerson(personId, status));
+        return visible(caller, views(Assessment.ofPerson(personId, status)));
     }
 
     /**
@@ -189,13 +187,13 @@ public class AssessmentService {
         LocalDate today = BusinessTime.dateOf(now);
         YearMonth current = YearMonth.from(today);
         Set<String> paid = persons.paidMonths(personId);
-        List<Object[]> gaps = persons.gaps(personId);
+        List<EnrolmentGap> gaps = persons.gaps(personId);
         List<BackPayView.Proposal> out = new ArrayList<>();
         for (Enrolment enrolment : persons.enrolments(personId)) {
             YearMonth from = enrolment.firstMonth().isBefore(current.minusYears(BACK_PAY_YEARS))
                     ? current.minusYears(BACK_PAY_YEARS) : enrolment.firstMonth();
             YearMonth to = enrolment.covers(current) ? current : enrolment.lastCoveredMonth();
-            Set<String> held = assessments.heldMonths(personId, enrolment.insurance().name(), now);
+            Set<String> held = Assessment.heldMonths(personId, enrolment.insurance().name(), now);
             List<String> unpaid = new ArrayList<>();
             for (YearMonth m = from; to != null && !m.isAfter(to); m = m.plusMonths(1)) {
                 if (!paid.contains(enrolment.insurance().name() + "|" + m) && !held.contains(m.toString())) {
@@ -207,7 +205,7 @@ public class AssessmentService {
         return new BackPayView(personId, out);
     }
 
-    private BackPayView.Proposal split(Enrolment enrolment, List<String> unpaid, List<Object[]> gaps, LocalDate today) {
+    private BackPayView.Proposal split(Enrolment enrolment, List<String> unpaid, List<EnrolmentGap> gaps, LocalDate today) {
         Optional<Catalogue> catalogue;
         try {
             catalogue = Optional.of(catalogue(enrolment.region(), null, YearMonth.from(today)).definition());
@@ -249,14 +247,8 @@ public class AssessmentService {
         return new BackPayView.Proposal(enrolment.insurance().name(), enrolment.region(), self, agency, rule, reason);
     }
 
-    private static boolean inClosedGap(List<Object[]> gaps, YearMonth month) {
-        for (Object[] gap : gaps) {
-            if (Insurance.MEDICAL.name().equals(gap[0]) && gap[2] != null && !month.isBefore(YearMonth.parse((String) gap[1]))
-                    && !month.isAfter(YearMonth.parse((String) gap[2]))) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean inClosedGap(List<EnrolmentGap> gaps, YearMonth month) {
+        return gaps.stream().anyMatch(gap -> Insurance.MEDICAL.name().equals(gap.insurance()) && gap.closedAround(month));
     }
 
     /** Jiangxi's third path (R14): the open assessments of the person with this name and ID number. */
@@ -267,23 +259,24 @@ public class AssessmentService {
         if (!caller.is(Roles.BANK)) {
             authorize(caller, person.personId());
         }
-        return visible(caller, assessments.byPerson(person.personId(), "OPEN"));
+        return visible(caller, views(Assessment.ofPerson(person.personId(), Assessment.OPEN)));
     }
 
     public Response cancel(String serial, String reason, Caller caller, String idempotencyKey) {
         IdempotencyKeys.require(idempotencyKey);
         return idempotency.once("cancel:" + caller.subject(), idempotencyKey, List.of(serial, reason), 200, () -> {
-            AssessmentView a = assessments.bySerialForUpdate(serial)
+            Assessment a = Assessment.lockBySerial(serial)
                     .orElseThrow(() -> ProblemException.notFound("no assessment " + serial));
             authorize(caller, a);
-            Instant now = clock.instant();
-            if (!assessments.close(serial, "CANCELLED", reason, now)) {
-                throw ProblemException.conflict("assessment-not-open", "assessment " + serial + " is " + a.status()
+            if (!a.open()) {
+                throw ProblemException.conflict("assessment-not-open", "assessment " + serial + " is " + a.status
                         + " and can no longer be cancelled");
             }
-            outbox.publish(new AssessmentCancelled(a.assessmentId(), serial, a.personId(), reason, now));
+            Instant now = clock.instant();
+            a.close(Assessment.CANCELLED, reason, now);
+            outbox.publish(new AssessmentCancelled(a.id.toString(), serial, a.personId, reason, now));
             metrics.cancelled(AssessmentMetrics.Cancellation.REQUESTED, 1);
-            return assessments.bySerial(serial).orElseThrow();
+            return a.view();
         });
     }
 
@@ -299,10 +292,10 @@ public class AssessmentService {
         Instant now = clock.instant();
         String reason = ENROLMENT_CHANGED + ": " + change;
         reason = reason.length() > 200 ? reason.substring(0, 200) : reason;
-        List<AssessmentView> affected = assessments.openSelfSelectedFrom(personId, insurance, from.toString());
-        for (AssessmentView a : affected) {
-            assessments.close(a.serialNumber(), "CANCELLED", reason, now);
-            outbox.publish(new AssessmentCancelled(a.assessmentId(), a.serialNumber(), personId, reason, now));
+        List<Assessment> affected = Assessment.lockOpenSelfSelectedFrom(personId, insurance, from.toString());
+        for (Assessment a : affected) {
+            a.close(Assessment.CANCELLED, reason, now);
+            outbox.publish(new AssessmentCancelled(a.id.toString(), a.serialNumber, personId, reason, now));
         }
         metrics.cancelled(kind, affected.size());
         return affected.size();
@@ -311,21 +304,21 @@ public class AssessmentService {
     /** Expires unpaid assessments past their expiry; returns how many. */
     public int expireDue(int limit) {
         Instant now = clock.instant();
-        List<AssessmentView> due = assessments.dueForExpiry(now, limit);
-        for (AssessmentView a : due) {
-            assessments.close(a.serialNumber(), "EXPIRED", "not paid by " + a.expiresAt(), now);
-            outbox.publish(new AssessmentExpired(a.assessmentId(), a.serialNumber(), a.personId(), now));
+        List<Assessment> due = Assessment.lockDueForExpiry(now, limit);
+        for (Assessment a : due) {
+            a.close(Assessment.EXPIRED, "not paid by " + a.expiresAt, now);
+            outbox.publish(new AssessmentExpired(a.id.toString(), a.serialNumber, a.personId, now));
             metrics.expired(expiryReason(a));
         }
         return due.size();
     }
 
     /** Why an assessment ran out: an agency's deadline, a self-selected one's lifetime, or its year's window closing first. */
-    private AssessmentMetrics.Expiry expiryReason(AssessmentView a) {
-        if (AGENCY.equals(a.source())) {
+    private AssessmentMetrics.Expiry expiryReason(Assessment a) {
+        if (AGENCY.equals(a.source)) {
             return AssessmentMetrics.Expiry.AGENCY_DEADLINE;
         }
-        return Duration.between(a.createdAt(), a.expiresAt()).compareTo(config.lifetime()) >= 0
+        return Duration.between(a.createdAt, a.expiresAt).compareTo(config.lifetime()) >= 0
                 ? AssessmentMetrics.Expiry.LIFETIME : AssessmentMetrics.Expiry.WINDOW_CLOSED;
     }
 
@@ -348,9 +341,13 @@ public class AssessmentService {
     }
 
     /** An assessment: its person, and for an agency also the region it was assessed in. */
-    private void authorize(Caller caller, AssessmentView a) {
-        authorize(caller, a.personId());
-        RegionScope.requireConcerned(caller, a.region());
+    private void authorize(Caller caller, Assessment a) {
+        authorize(caller, a.personId);
+        RegionScope.requireConcerned(caller, a.region);
+    }
+
+    private static List<AssessmentView> views(List<Assessment> assessments) {
+        return assessments.stream().map(Assessment::view).toList();
     }
 
     /** What a caller may see of a person's assessments: an agency only those of its regions. */
@@ -397,7 +394,7 @@ public class AssessmentService {
             }
         }
         if (standard.enrolment() == Insurance.MEDICAL) {
-            List<Object[]> gaps = persons.gaps(person.personId());
+            List<EnrolmentGap> gaps = persons.gaps(person.personId());
             for (YearMonth month : months) {
                 if (inClosedGap(gaps, month)) {
                     throw new RuleViolation("R16", month + " falls in a medical interruption: medical back-pay needs the medical"

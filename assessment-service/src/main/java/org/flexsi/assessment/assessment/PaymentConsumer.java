@@ -16,12 +16,10 @@ import org.flexsi.platform.inbox.IncomingEvent;
 public class PaymentConsumer {
     private final Inbox inbox;
     private final PersonRepository persons;
-    private final AssessmentRepository assessments;
 
-    public PaymentConsumer(Inbox inbox, PersonRepository persons, AssessmentRepository assessments) {
+    public PaymentConsumer(Inbox inbox, PersonRepository persons) {
         this.inbox = inbox;
         this.persons = persons;
-        this.assessments = assessments;
     }
 
     @Incoming("payment-in")
@@ -38,7 +36,7 @@ public class PaymentConsumer {
                     persons.markPaid(e.personId(), line.insurance(), month, e.paymentId(), e.assessmentSerial());
                 }
             }
-            assessments.markPaid(e.assessmentSerial(), e.paidAt());
+            Assessment.lockBySerial(e.assessmentSerial()).ifPresent(a -> a.settle(e.paidAt()));
         } else if (PaymentRefunded.TYPE.equals(event.type())) {
             PaymentRefunded e = event.dataAs(PaymentRefunded.class);
             for (LineItem line : e.lines()) {

@@ -61,16 +61,15 @@ public class IdNumberIndexBackfill {
 
     private int chunk() {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select person_id, id_number_hash from person where not id_number_keyed"
-                        + " order by person_id limit ?1 for update skip locked")
+        // native: skip locked, so that a second instance keys the next rows instead of waiting for these
+        List<Person> unkeyed = em.createNativeQuery("select * from person where not id_number_keyed"
+                        + " order by person_id limit ?1 for update skip locked", Person.class)
                 .setParameter(1, CHUNK).getResultList();
-        for (Object[] row : rows) {
-            String sha256 = ((String) row[1]).strip().toLowerCase(Locale.ROOT);
-            em.createNativeQuery("update person set id_number_hash = ?1, id_number_keyed = true"
-                            + " where person_id = ?2 and not id_number_keyed")
-                    .setParameter(1, index.ofSha256(PersonRepository.ID_NUMBER_INDEX, sha256)).setParameter(2, row[0])
-                    .executeUpdate();
+        for (Person person : unkeyed) {
+            String sha256 = person.idNumberIndex.strip().toLowerCase(Locale.ROOT);
+            person.idNumberIndex = index.ofSha256(PersonRepository.ID_NUMBER_INDEX, sha256);
+            person.idNumberKeyed = true;
         }
-        return rows.size();
+        return unkeyed.size();
     }
 }

@@ -13,14 +13,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.flexsi.assessment.person.PersonRepository;
 import org.flexsi.contracts.Json;
 import org.flexsi.contracts.events.AssessmentCancelled;
 import org.flexsi.contracts.events.EnrolmentInterrupted;
@@ -38,6 +41,8 @@ class RegistrationChangeTest {
 
     @Inject
     PlatformClock clock;
+    @Inject
+    PersonRepository persons;
 
 
     @Test
@@ -134,6 +139,24 @@ class RegistrationChangeTest {
                 .then().statusCode(201).extract().path("total");
         String quoted = as("contributor", person).body(quote).post("/api/v1/quotes").then().statusCode(200).extract().path("total");
         assertEquals(quoted, total, "assessed at the new plan, as the quote for it");
+    }
+
+    /**
+     * One polled batch is applied in one transaction: an enrolment changed through its entity, started again and then
+     * changed once more ends as the last event left it, not as the first change's copy of the row remembers it.
+     */
+    @Test
+    void enrolmentChangesAppliedInOneTransactionEachSeeTheOneBefore() {
+        String person = newPerson();
+        Instant at = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> {
+            persons.startEnrolment(person, "PENSION", "370100", "2022-03", null, "5000.00", null, null, at);
+            persons.stopEnrolment(person, "PENSION", "INTERRUPTED", YearMonth.of(2022, 6), at);
+            persons.startEnrolment(person, "PENSION", "370100", "2022-01", null, "6000.00", null, null, at);
+            persons.stopEnrolment(person, "PENSION", "INTERRUPTED", YearMonth.of(2022, 6), at);
+        });
+        assertEquals("INTERRUPTED|2022-06|2022-01|6000.00", text("select status || '|' || last_covered_month || '|' || first_month"
+                + " || '|' || base from enrolment where person_id = '" + person + "'"));
     }
 
     private static Response assess(String person, String months, String insurances) {

@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.flexsi.contracts.events.LineItem;
 import org.flexsi.payment.common.Jsons;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** What a person owes, as the assessment service published it: the only source of an order's amount and lines. */
 @Entity
@@ -30,7 +32,8 @@ public class Assessment extends PanacheEntityBase {
     @Column(name = "person_id")
     public String personId;
     public String region;
-    @Column(columnDefinition = "text")
+    /** The event's line items as JSON; jsonb, as the debit batch reads into them (V12). */
+    @JdbcTypeCode(SqlTypes.JSON)
     public String lines;
     public BigDecimal total;
     @Column(name = "expires_at")

@@ -79,7 +79,7 @@ public final class DebitBatchRunner {
                         + " from assessment a join debit_agreement d on d.person_id = a.person_id"
                         + " where d.bank_id = ? and a.state = 'OPEN' and a.expires_at > ?"
                         + " and a.serial_number not in (select assessment_serial from live)"
-                        + " and not exists (select 1 from jsonb_array_elements(a.lines::jsonb) l,"
+                        + " and not exists (select 1 from jsonb_array_elements(a.lines) l,"
                         + " jsonb_array_elements_text(case when jsonb_typeof(l->'months') = 'array' then l->'months'"
                         + " else '[]'::jsonb end) m where m > ?)")) {
             Timestamp at = Timestamp.from(now);

@@ -82,7 +82,8 @@ public final class DebitFileBenchmark {
     }
 
     private static void migrate(Connection db) throws SQLException, IOException {
-        for (String script : new String[] { "db/platform/V0_1__platform_outbox_inbox_idempotency.sql", "db/migration/V1__payments.sql" }) {
+        for (String script : new String[] { "db/platform/V0_1__platform_outbox_inbox_idempotency.sql", "db/migration/V1__payments.sql",
+                "db/migration/V12__assessment_lines_jsonb.sql" }) {
             try (InputStream in = DebitFileBenchmark.class.getClassLoader().getResourceAsStream(script);
                     Statement sql = db.createStatement()) {
                 if (in == null) {
