@@ -270,7 +270,7 @@ public final class Campaign {
         faults.add(new Fault("pension agency down 2 working days", () -> {
             injectSimulatorFault(Map.of("target", "pension", "mode", "down"));
             Http.sleep(hold.toMillis());
-            advanceClocks(twoWorkingDays());
+            traffic.betweenWalks(() -> advanceClocks(twoWorkingDays()));
         }, () -> {
             Http.sleep(hold.toMillis());
             clearSimulatorFaults();

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.flexsi.contracts.signing.HttpSignature;
 import org.flexsi.deploy.Stack;
@@ -74,6 +75,8 @@ final class Traffic implements AutoCloseable {
     private final Collection<String> serverErrors = new ConcurrentLinkedQueue<>();
     private final Collection<String> bankMisbehaviourAccepted = new ConcurrentLinkedQueue<>();
     private final ExecutorService walkers;
+    /** Each walk holds it shared, a clock jump alone; fair, so that a waiting jump keeps new walks from starting. */
+    private final ReentrantReadWriteLock clockJumps = new ReentrantReadWriteLock(true);
     /** Persons of working age (R2) whatever the year; the campaign's databases are fresh, so ids never collide. */
     private static final LocalDate FIRST_BIRTH_DAY = LocalDate.of(1985, 1, 1);
     private volatile BankMisbehaviour bankMisbehaviour = BankMisbehaviour.NONE;
@@ -88,9 +91,35 @@ final class Traffic implements AutoCloseable {
         for (int i = 0; i < threads; i++) {
             walkers.execute(() -> {
                 while (running.get()) {
-                    walk(counter.getAndIncrement());
+                    clockJumps.readLock().lock();
+                    try {
+                        walk(counter.getAndIncrement());
+                    } finally {
+                        clockJumps.readLock().unlock();
+                    }
                 }
             });
+        }
+    }
+
+    /**
+     * Runs {@code change} once the walks under way have finished, starting no new one meanwhile: the services' clocks
+     * jumping days ahead would otherwise expire the assessments of walks caught in the middle, which no real payer
+     * meets (he pays the assessment he has just made).
+     */
+    void betweenWalks(Runnable change) {
+        try {
+            if (!clockJumps.writeLock().tryLock(PATIENCE.toMinutes() + 1, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the walks under way did not finish within " + PATIENCE);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        try {
+            change.run();
+        } finally {
+            clockJumps.writeLock().unlock();
         }
     }
 
