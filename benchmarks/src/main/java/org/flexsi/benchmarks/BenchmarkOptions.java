@@ -50,7 +50,7 @@ record BenchmarkOptions(
               --pgbench-seconds S     pgbench -T (default 15)
               --no-pgbench            skip pgbench (no TPS ratio is printed)
               --profile DIR           JDK Flight Recorder in every Java process over the maximum-rate run, recordings
-                                      in DIR, top frames printed (the run's CPU figures then include JFR's own cost)
+                                      in DIR, top frames printed (JFR's default settings: about 1 % of the CPU figures)
               --help                  this text
             """;
 

@@ -42,7 +42,7 @@ final class Profiler {
         }
         stack.pids().forEach((name, pids) -> pids.forEach(pid -> {
             Target target = new Target(name, pid, dir.toAbsolutePath().resolve(name + "-" + pid + ".jfr"));
-            if (jcmd(pid, "JFR.start", "name=" + RECORDING, "settings=profile", "filename=" + target.file())) {
+            if (jcmd(pid, "JFR.start", "name=" + RECORDING, "settings=default", "filename=" + target.file())) {
                 profiler.targets.add(target);
             }
         }));

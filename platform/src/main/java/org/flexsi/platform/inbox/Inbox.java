@@ -91,6 +91,10 @@ public class Inbox {
                             effect.accept(event);
                             return null;
                         });
+                        // each effect written and its entities let go: left managed, every later query of the batch
+                        // would dirty-check all of them again (Hibernate's auto-flush), quadratic in the batch
+                        em.flush();
+                        em.clear();
                     }
                 }
             });

@@ -16,6 +16,7 @@ import org.flexsi.contracts.EventSchemas;
 import org.flexsi.contracts.Json;
 import org.flexsi.platform.crypto.FieldCipher;
 import org.flexsi.platform.observability.TraceContext;
+import org.hibernate.query.NativeQuery;
 import org.hibernate.query.TypedParameterValue;
 import org.hibernate.type.StandardBasicTypes;
 
@@ -81,7 +82,8 @@ public class Outbox {
             values.addAll(Arrays.asList(id, event.topic(), event.partitionKey(), event.eventType(), event.subject(),
                     cipher.encrypt(PAYLOAD_COLUMN, payload.toString()), now, traceParent));
         }
-        Query insert = em.createNativeQuery(sql.toString());
+        // it touches the outbox table alone: unless told so, Hibernate flushes (and dirty-checks) the whole session first
+        Query insert = em.createNativeQuery(sql.toString()).unwrap(NativeQuery.class).addSynchronizedQuerySpace("outbox_event");
         for (int i = 0; i < values.size(); i++) {
             Object value = values.get(i);
             if (value == null) {
