@@ -50,7 +50,7 @@ record BenchmarkOptions(
               --pgbench-seconds S     pgbench -T (default 15)
               --no-pgbench            skip pgbench (no TPS ratio is printed)
               --profile DIR           JDK Flight Recorder in every Java process over the maximum-rate run, recordings
-                                      in DIR, top frames printed (JFR's default settings: about 1 % of the CPU figures)
+                                      in DIR, top frames printed (the recording slows the run: read the shares only)
               --help                  this text
             """;
 
