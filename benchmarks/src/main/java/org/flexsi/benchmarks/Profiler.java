@@ -1,7 +1,6 @@
 package org.flexsi.benchmarks;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
@@ -98,16 +96,14 @@ final class Profiler {
         List<String> line = new ArrayList<>(List.of("jcmd", Long.toString(pid)));
         line.addAll(List.of(command));
         try {
-            Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0 && !output.contains("Exception")) {
+            String output = PgBench.exec(line);
+            // jcmd answers 0 even when the command it passed on failed inside the JVM
+            if (!output.contains("Exception")) {
                 return true;
             }
             System.out.printf("  jcmd %d %s failed: %s%n", pid, command[0], output.strip());
-        } catch (IOException e) {
-            System.out.printf("  jcmd %d %s: %s%n", pid, command[0], e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (IllegalStateException e) {
+            System.out.printf("  jcmd %d %s: %s%n", pid, command[0], e.getMessage().strip());
         }
         return false;
     }

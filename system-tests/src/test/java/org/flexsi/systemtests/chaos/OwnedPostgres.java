@@ -97,12 +97,18 @@ final class OwnedPostgres implements AutoCloseable {
             full.addAll(List.of("runuser", "-u", "postgres", "--"));
         }
         full.addAll(command);
+        output(full);
+    }
+
+    /** What {@code command} printed; an exit other than 0, or none within 3 minutes, is an IllegalStateException. */
+    private static String output(List<String> command) {
         try {
-            Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(3, TimeUnit.MINUTES) || process.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed: " + output.strip());
             }
+            return output;
         } catch (IOException e) {
             throw new IllegalStateException(String.join(" ", command) + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -124,14 +130,9 @@ final class OwnedPostgres implements AutoCloseable {
             // not a Debian layout: ask pg_config
         }
         try {
-            Process process = new ProcessBuilder("pg_config", "--bindir").redirectErrorStream(true).start();
-            Path bin = Path.of(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
-            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0 && Files.isExecutable(bin.resolve("initdb"))
-                    ? Optional.of(bin) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Path bin = Path.of(output(List.of("pg_config", "--bindir")).strip());
+            return Files.isExecutable(bin.resolve("initdb")) ? Optional.of(bin) : Optional.empty();
+        } catch (IllegalStateException e) {
             return Optional.empty();
         }
     }
